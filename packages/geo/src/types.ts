@@ -36,3 +36,49 @@ export interface Coverage {
   stopPoints: readonly Int32Array[];
   pointValue: Float64Array;
 }
+
+/**
+ * A place to travel between: a `LatLon`, optionally with the zone it lies in (a leg is timed
+ * at the rural speed when either end is rural) and a name used in directions.
+ */
+export interface Place extends LatLon {
+  zone?: "urban" | "rural";
+  name?: string;
+}
+
+/**
+ * One step of a route leg in the shape of OSRM's `RouteStep` (the `v5` format that
+ * osrm-text-instructions reads): road providers build these from bearings and road names.
+ */
+export interface ManeuverStep {
+  maneuver: {
+    type: string;
+    modifier?: string;
+    bearing_before: number;
+    bearing_after: number;
+    location: [lon: number, lat: number];
+    exit?: number;
+  };
+  name: string;
+  ref?: string;
+  /** metres */
+  distance: number;
+  /** seconds */
+  duration: number;
+  mode: string;
+}
+
+/** The road between two consecutive waypoints: its line, length, time and steps. */
+export interface RouteLeg {
+  /** [lon, lat] pairs, GeoJSON order */
+  coordinates: Array<[number, number]>;
+  distanceM: number;
+  durationS: number;
+  steps: ManeuverStep[];
+}
+
+/** A provider that can also draw routes (all three built-in providers can). */
+export interface RoutingProvider extends TravelTimeProvider {
+  /** Legs between consecutive waypoints: `waypoints.length - 1` of them. */
+  route(waypoints: readonly Place[]): Promise<RouteLeg[]>;
+}
