@@ -1,0 +1,121 @@
+/**
+ * A valid upper bound on the objective, for the gap of every plan: the optimum of the linear
+ * relaxation in boundModel.ts (MODEL.md), or the plain "everything visited as often as it
+ * could be" bound when no LP answer can be trusted. Two backends: javascript-lp-solver,
+ * synchronous and pure JS, for small models; HiGHS (WebAssembly, asynchronous) for the large
+ * ones of real scenarios. Whatever a backend returns is only believed when it says optimal.
+ */
+import lpSolverModule from "javascript-lp-solver";
+import type { Instance } from "../instance/instance.js";
+import { buildBoundModel, trivialBound, type BoundModel } from "./boundModel.js";
+
+/** Largest model (variables × rows) handed to the synchronous dense-simplex backend. */
+export const SYNC_LP_LIMIT = 600_000;
+
+/** Safety margin against the LP's round-off: the bound is inflated by this much, relatively. */
+const ROUND_OFF = 1e-7;
+
+// The package types describe its CommonJS face; its ES module default export is the solver.
+const lpSolver = lpSolverModule as unknown as { Solve(model: unknown): unknown };
+
+const inflate = (lp: number) => lp + Math.abs(lp) * ROUND_OFF + 1e-6;
+
+/**
+ * Synchronous upper bound: the LP relaxation through javascript-lp-solver when the model is
+ * small enough (SYNC_LP_LIMIT), else the trivial bound. Never below any feasible plan's value.
+ *
+ * @example const bound = upperBound(instance); // ≥ checkSolution(instance, routes).value
+ */
+export function upperBound(instance: Instance): number {
+  const trivial = trivialBound(instance);
+  const model = buildBoundModel(instance);
+  if (model.names.length === 0) return 0;
+  if (model.names.length * (model.rows.length + model.names.length) > SYNC_LP_LIMIT) return trivial;
+  const lp = solveWithJsLp(model);
+  return lp === null ? trivial : Math.min(trivial, inflate(lp));
+}
+
+/**
+ * Upper bound through HiGHS, for models of any size; falls back to `upperBound` if HiGHS
+ * cannot be loaded or does not report an optimum.
+ */
+export async function upperBoundAsync(instance: Instance): Promise<number> {
+  const trivial = trivialBound(instance);
+  const model = buildBoundModel(instance);
+  if (model.names.length === 0) return 0;
+  let lp: number | null = null;
+  try {
+    lp = await solveWithHighs(model);
+  } catch {
+    lp = null;
+  }
+  if (lp === null) return upperBound(instance);
+  return Math.min(trivial, inflate(lp));
+}
+
+function solveWithJsLp(model: BoundModel): number | null {
+  const constraints: Record<string, { max?: number; min?: number }> = {};
+  const variables: Record<string, Record<string, number>> = {};
+  model.names.forEach((name, v) => {
+    const entry: Record<string, number> = { value: model.objective[v]! };
+    if (Number.isFinite(model.upper[v]!)) {
+      entry[`ub${v}`] = 1;
+      constraints[`ub${v}`] = { max: model.upper[v]! };
+    }
+    if (model.lower[v]! > 0) {
+      entry[`lb${v}`] = 1;
+      constraints[`lb${v}`] = { min: model.lower[v]! };
+    }
+    variables[name] = entry;
+  });
+  model.rows.forEach((row, i) => {
+    constraints[`r${i}`] = { max: row.max };
+    row.vars.forEach((v, j) => {
+      const entry = variables[model.names[v]!]!;
+      entry[`r${i}`] = (entry[`r${i}`] ?? 0) + row.coefs[j]!;
+    });
+  });
+  const result = lpSolver.Solve({ optimize: "value", opType: "max", constraints, variables }) as { feasible?: boolean; bounded?: boolean; result?: number };
+  if (!result.feasible || result.bounded === false || typeof result.result !== "number" || !Number.isFinite(result.result)) return null;
+  return result.result;
+}
+
+type HighsModule = { solve(problem: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number } };
+let highsPromise: Promise<HighsModule> | null = null;
+
+async function loadHighs(): Promise<HighsModule> {
+  highsPromise ??= import("highs").then((m) => (m.default as unknown as () => Promise<HighsModule>)());
+  return highsPromise;
+}
+
+const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(15).replace(/\.?0+(e|$)/, "$1"));
+
+/** The model in CPLEX LP text, the format HiGHS reads. */
+export function toLpText(model: BoundModel): string {
+  const term = (coef: number, v: number, first: boolean) => {
+    const sign = coef < 0 ? "-" : first ? "" : "+";
+    return `${sign} ${num(Math.abs(coef))} v${v}`;
+  };
+  const lines = ["Maximize"];
+  const objectiveTerms = model.objective.map((c, v) => [c, v] as const).filter(([c]) => c !== 0);
+  lines.push(` obj: ${objectiveTerms.length > 0 ? objectiveTerms.map(([c, v], i) => term(c, v, i === 0)).join(" ") : "0 v0"}`);
+  lines.push("Subject To");
+  model.rows.forEach((row, i) => {
+    if (row.vars.length === 0) return;
+    lines.push(` r${i}: ${row.vars.map((v, j) => term(row.coefs[j]!, v, j === 0)).join(" ")} <= ${num(row.max)}`);
+  });
+  lines.push("Bounds");
+  model.names.forEach((_, v) => {
+    const upper = model.upper[v]!;
+    lines.push(` ${num(model.lower[v]!)} <= v${v}${Number.isFinite(upper) ? ` <= ${num(upper)}` : ""}`);
+  });
+  lines.push("End");
+  return lines.join("\n");
+}
+
+async function solveWithHighs(model: BoundModel): Promise<number | null> {
+  const highs = await loadHighs();
+  const solution = highs.solve(toLpText(model), { output_flag: false });
+  if (solution.Status !== "Optimal" || !Number.isFinite(solution.ObjectiveValue)) return null;
+  return solution.ObjectiveValue;
+}
