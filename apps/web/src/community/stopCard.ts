@@ -1,0 +1,91 @@
+/**
+ * One stop as a caregiver needs it: where it is, the next visit dates and hours, the services
+ * on the bus, how to get there, and the calendar subscription (webcal link, .ics download and
+ * a copyable link). Built from the stops API item only, so it needs no plan download.
+ */
+import { h, replaceChildren } from "../shared/dom.js";
+import { clockOf, formatDate, formatNumber } from "../shared/format.js";
+import type { StopItem } from "../shared/types.js";
+import { messages, type Lang } from "./messages.js";
+
+/** Walking pace and street detour used for the "minutes on foot" hint (4.5 km/h, ×1.3). */
+const WALK_KMH = 4.5;
+const STREET_DETOUR = 1.3;
+
+/** Minutes on foot for a straight-line distance in km (rounded up, at least 1). */
+export function walkingMinutes(km: number): number {
+  return Math.max(1, Math.ceil(((km * STREET_DETOUR) / WALK_KMH) * 60));
+}
+
+/** What the card can ask of the page. */
+export interface StopCardHooks {
+  showOnMap(stop: StopItem): void;
+  announce(text: string): void;
+}
+
+/** Renders `stop` into `container` in `lang`; focuses the card heading when `focus` is set. */
+export function renderStopCard(container: HTMLElement, stop: StopItem, lang: Lang, hooks: StopCardHooks, focus: boolean): void {
+  const t = messages(lang);
+  const icsUrl = new URL(stop.feeds.ics, location.href).href;
+  const webcalUrl = stop.feeds.webcal.startsWith("webcal:") ? stop.feeds.webcal : icsUrl.replace(/^https?:/, "webcal:");
+  const heading = h("h2", { id: "stop-card-heading", tabindex: "-1" }, stop.name);
+  const place = [stop.neighbourhood, stop.locality ? `${t.locality} ${stop.locality}` : null, t.zone[stop.zone]].filter(Boolean).join(" · ");
+  const linkField = h("input", { id: "calendar-link", type: "text", readonly: true, value: icsUrl });
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(icsUrl);
+      hooks.announce(t.copied);
+    } catch {
+      linkField.focus();
+      linkField.select();
+      hooks.announce(t.copyFailed);
+    }
+  };
+
+  replaceChildren(
+    container,
+    heading,
+    h("p", { class: "place" }, place),
+    h("h3", {}, t.nextVisits),
+    stop.nextVisits.length
+      ? h(
+          "ul",
+          { class: "visits", id: "next-visits" },
+          ...stop.nextVisits.map((v) =>
+            h(
+              "li",
+              {},
+              h("time", { datetime: v.date, class: "visit-date" }, formatDate(v.date, lang, "long")),
+              h("span", { class: "visit-hours" }, `${clockOf(v.start)} – ${clockOf(v.end)}`),
+            ),
+          ),
+        )
+      : h("p", { id: "next-visits" }, t.noVisits),
+    h("p", { class: "muted small" }, t.holidaysNote),
+    h("h3", {}, t.services),
+    stop.services?.length ? h("ul", { class: "services" }, ...stop.services.map((s) => h("li", {}, s))) : h("p", {}, t.noServices),
+    h("h3", {}, t.howToGet),
+    stop.distanceKm !== undefined ? h("p", {}, t.distanceFromYou(formatNumber(stop.distanceKm, lang, 2), walkingMinutes(stop.distanceKm))) : null,
+    h("p", { class: "muted small" }, `${t.coordinates}: ${stop.lat.toFixed(5)}, ${stop.lon.toFixed(5)}`),
+    h(
+      "div",
+      { class: "actions" },
+      h("button", { type: "button", class: "secondary", onclick: () => hooks.showOnMap(stop) }, t.showOnMap),
+      h("a", { class: "button secondary", href: `geo:${stop.lat},${stop.lon}` }, t.openMapApp),
+      h("a", { class: "button secondary", href: `https://www.openstreetmap.org/?mlat=${stop.lat}&mlon=${stop.lon}#map=17/${stop.lat}/${stop.lon}`, rel: "noopener", target: "_blank" }, t.openOsm),
+    ),
+    h("h3", {}, t.subscribe),
+    h("p", { class: "muted small" }, t.subscribeHelp),
+    h(
+      "div",
+      { class: "actions" },
+      h("a", { class: "button primary", id: "subscribe-link", href: webcalUrl }, t.subscribe),
+      h("a", { class: "button secondary", id: "download-link", href: icsUrl, download: `${stop.stopId}.ics` }, t.download),
+      h("button", { type: "button", class: "secondary", id: "copy-link", onclick: () => void copy() }, t.copyLink),
+    ),
+    h("label", { for: "calendar-link", class: "small" }, t.calendarLink),
+    linkField,
+  );
+  if (focus) heading.focus();
+}

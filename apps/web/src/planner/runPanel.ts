@@ -1,0 +1,264 @@
+/**
+ * Running a new plan from the page: start a solve with a time limit, follow its progress live
+ * (Server-Sent Events, with polling as a fallback), cancel it, compare the result with the
+ * published plan, and publish it. Every write asks for the API token once per tab.
+ */
+import { ApiError, getJson, requestJson } from "../shared/api.js";
+import { byId, h, replaceChildren } from "../shared/dom.js";
+import { formatNumber, formatPercent } from "../shared/format.js";
+import type { Plan, PlanJob, SolveProgress } from "../shared/types.js";
+import { comparePlans } from "./comparePlans.js";
+import { ensureToken, forgetToken } from "./token.js";
+
+/** What the run panel needs from the page. */
+export interface RunPanelHost {
+  scenarioId(): string | null;
+  publishedPlan(): Plan | null;
+  stopName(stopId: string): string;
+  /** A finished plan to show. */
+  onPlanReady(planId: string, plan: Plan): void;
+  /** The plan was published. */
+  onPublished(planId: string): void;
+}
+
+const SUCCESS = new Set(["done", "succeeded", "completed", "finished", "solved", "published"]);
+const FAILURE = new Set(["failed", "error", "errored", "timeout"]);
+const CANCELLED = new Set(["cancelled", "canceled"]);
+
+function isTerminal(status: string): boolean {
+  return SUCCESS.has(status) || FAILURE.has(status) || CANCELLED.has(status);
+}
+
+/**
+ * Calls a write route with the token, asking again once if the server refuses it.
+ * @throws ApiError for any other failure; resolves null if no token was given.
+ */
+async function withToken<T>(call: (token: string) => Promise<T>): Promise<T | null> {
+  let token = await ensureToken();
+  if (!token) return null;
+  try {
+    return await call(token);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    forgetToken();
+    token = await ensureToken("The server refused that token. Enter the API token again.");
+    if (!token) return null;
+    return call(token);
+  }
+}
+
+/** Wires the run form (#run-form) and its controls. */
+export class RunPanel {
+  private readonly form = byId<HTMLFormElement>("run-form");
+  private readonly runButton = byId<HTMLButtonElement>("run-button");
+  private readonly cancelButton = byId<HTMLButtonElement>("cancel-button");
+  private readonly publishButton = byId<HTMLButtonElement>("publish-button");
+  private readonly bar = byId<HTMLProgressElement>("run-progress");
+  private readonly status = byId("run-status");
+  private readonly compare = byId("compare");
+  private jobId: string | null = null;
+  private finishedPlanId: string | null = null;
+  private finishedPlan: Plan | null = null;
+  private events: EventSource | null = null;
+  private poll: number | null = null;
+  private limit = { ms: 0, iterations: 0 };
+  private lastText = 0;
+
+  constructor(private readonly host: RunPanelHost) {
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.run();
+    });
+    this.cancelButton.addEventListener("click", () => void this.cancel());
+    this.publishButton.addEventListener("click", () => void this.publish());
+  }
+
+  /** Re-draws the comparison (after the published plan changed). */
+  refreshComparison(): void {
+    if (this.finishedPlan) this.renderComparison(this.finishedPlan);
+  }
+
+  private say(text: string, kind: "info" | "error" = "info"): void {
+    this.status.textContent = text;
+    this.status.classList.toggle("error", kind === "error");
+  }
+
+  private async run(): Promise<void> {
+    const scenarioId = this.host.scenarioId();
+    if (!scenarioId) return this.say("Choose a scenario first.", "error");
+    const data = new FormData(this.form);
+    const seconds = Number(data.get("timeLimitSeconds"));
+    if (!(seconds > 0 && seconds <= 86400)) return this.say("Time limit: enter a number of seconds between 1 and 86400.", "error");
+    const options: Record<string, number> = { timeLimitSeconds: seconds };
+    const iterations = String(data.get("iterationLimit") ?? "").trim();
+    if (iterations) {
+      if (!/^\d+$/.test(iterations)) return this.say("Iteration limit: enter a whole number or leave it empty.", "error");
+      options.iterationLimit = Number(iterations);
+    }
+    const seed = String(data.get("seed") ?? "").trim();
+    if (seed) {
+      if (!/^\d+$/.test(seed)) return this.say("Seed: enter a whole number or leave it empty.", "error");
+      options.seed = Number(seed);
+    }
+    this.limit = { ms: seconds * 1000, iterations: options.iterationLimit ?? 0 };
+    this.finishedPlan = null;
+    this.finishedPlanId = null;
+    this.publishButton.disabled = true;
+    replaceChildren(this.compare);
+    try {
+      const job = await withToken((token) => requestJson<{ id: string; status: string }>("POST", "/api/v1/plans", { body: { scenarioId, options }, token }));
+      if (!job) return this.say("Not started: the API token is needed to run a plan.");
+      this.jobId = job.id;
+      this.runButton.disabled = true;
+      this.cancelButton.disabled = false;
+      this.bar.hidden = false;
+      this.bar.removeAttribute("value");
+      this.say(`Plan ${job.id} ${job.status}…`);
+      this.follow(job.id);
+    } catch (error) {
+      this.say(`Could not start the plan: ${error instanceof Error ? error.message : String(error)}`, "error");
+    }
+  }
+
+  private follow(id: string): void {
+    if (typeof EventSource === "function") {
+      const events = new EventSource(`/api/v1/plans/${encodeURIComponent(id)}/events`);
+      this.events = events;
+      events.addEventListener("progress", (event) => {
+        const progress = parseData<SolveProgress>(event);
+        if (progress) this.showProgress(progress, "running");
+      });
+      events.addEventListener("status", (event) => {
+        const data = parseData<{ status?: string; progress?: SolveProgress | null }>(event);
+        if (data?.progress) this.showProgress(data.progress, data.status ?? "running");
+        if (data?.status && isTerminal(data.status)) void this.finish(id);
+      });
+      // A closed or failed stream is not fatal: fall back to polling the job.
+      events.onerror = () => {
+        events.close();
+        if (this.jobId === id) this.startPolling(id);
+      };
+    } else this.startPolling(id);
+  }
+
+  private startPolling(id: string): void {
+    if (this.poll !== null) return;
+    const tick = async () => {
+      try {
+        const job = await getJson<PlanJob>(`/api/v1/plans/${encodeURIComponent(id)}`);
+        if (job.progress) this.showProgress(job.progress, job.status);
+        if (isTerminal(job.status)) return void this.finish(id, job);
+      } catch (error) {
+        this.say(`Lost contact with the plan: ${error instanceof Error ? error.message : String(error)}`, "error");
+      }
+      if (this.jobId === id) this.poll = window.setTimeout(tick, 1000);
+    };
+    this.poll = window.setTimeout(tick, 0);
+  }
+
+  private stopFollowing(): void {
+    this.events?.close();
+    this.events = null;
+    if (this.poll !== null) window.clearTimeout(this.poll);
+    this.poll = null;
+  }
+
+  private showProgress(p: SolveProgress, status: string): void {
+    if (this.limit.iterations > 0) {
+      this.bar.max = this.limit.iterations;
+      this.bar.value = Math.min(p.iterations, this.limit.iterations);
+    } else if (this.limit.ms > 0) {
+      this.bar.max = this.limit.ms;
+      this.bar.value = Math.min(p.elapsedMs, this.limit.ms);
+    }
+    // Screen readers hear the live region; rewriting it on every event would flood them.
+    const now = performance.now();
+    if (now - this.lastText < 700 && !isTerminal(status)) return;
+    this.lastText = now;
+    const gap = p.bound > 0 ? (p.bound - p.value) / p.bound : 0;
+    this.say(`${status === "running" ? "Running" : status}: ${(p.elapsedMs / 1000).toFixed(1)} s, ${formatNumber(p.iterations, "en", 0)} iterations, value ${formatNumber(p.value)} (bound ${formatNumber(p.bound)}, gap ${formatPercent(gap)})`);
+  }
+
+  private async finish(id: string, known?: PlanJob): Promise<void> {
+    if (this.jobId !== id) return;
+    this.jobId = null;
+    this.stopFollowing();
+    this.runButton.disabled = false;
+    this.cancelButton.disabled = true;
+    try {
+      const job = known?.plan ? known : await getJson<PlanJob>(`/api/v1/plans/${encodeURIComponent(id)}`);
+      this.bar.hidden = true;
+      if (job.plan && SUCCESS.has(job.status)) {
+        const stats = job.plan.stats;
+        this.say(`Plan ${id} done: value ${formatNumber(stats.value)}, bound ${formatNumber(stats.bound)}, gap ${formatPercent(stats.gap)}, ${formatNumber(stats.iterations, "en", 0)} iterations in ${(stats.elapsedMs / 1000).toFixed(1)} s.`);
+        this.finishedPlanId = id;
+        this.finishedPlan = job.plan;
+        this.publishButton.disabled = false;
+        this.renderComparison(job.plan);
+        this.host.onPlanReady(id, job.plan);
+      } else if (CANCELLED.has(job.status)) {
+        this.say(`Plan ${id} was cancelled.`);
+      } else {
+        const reason = typeof job.error === "string" ? job.error : job.error?.message ?? job.message ?? job.status;
+        this.say(`Plan ${id} failed: ${reason}`, "error");
+      }
+    } catch (error) {
+      this.say(`Could not read the plan: ${error instanceof Error ? error.message : String(error)}`, "error");
+    }
+  }
+
+  private async cancel(): Promise<void> {
+    const id = this.jobId;
+    if (!id) return;
+    try {
+      const done = await withToken((token) => requestJson<unknown>("DELETE", `/api/v1/plans/${encodeURIComponent(id)}`, { token }));
+      if (done === null) return this.say("Not cancelled: the API token is needed.");
+      this.say(`Cancelling plan ${id}…`);
+      await this.finish(id);
+    } catch (error) {
+      this.say(`Could not cancel: ${error instanceof Error ? error.message : String(error)}`, "error");
+    }
+  }
+
+  private async publish(): Promise<void> {
+    const id = this.finishedPlanId;
+    if (!id) return;
+    try {
+      const done = await withToken((token) => requestJson<unknown>("POST", `/api/v1/plans/${encodeURIComponent(id)}/publish`, { token }));
+      if (done === null) return this.say("Not published: the API token is needed.");
+      this.publishButton.disabled = true;
+      this.say(`Plan ${id} is now published.`);
+      this.host.onPublished(id);
+    } catch (error) {
+      this.say(`Could not publish: ${error instanceof Error ? error.message : String(error)}`, "error");
+    }
+  }
+
+  private renderComparison(plan: Plan): void {
+    const published = this.host.publishedPlan();
+    if (!published) {
+      replaceChildren(this.compare, h("p", {}, "Nothing is published yet for this scenario: publishing makes this the first plan."));
+      return;
+    }
+    const c = comparePlans(plan, published);
+    const names = (ids: string[]) => (ids.length ? h("ul", { class: "stop-list" }, ...ids.map((id) => h("li", {}, this.host.stopName(id)))) : h("p", { class: "muted" }, "none"));
+    const sign = c.valueDelta > 0 ? "+" : c.valueDelta < 0 ? "−" : "±";
+    replaceChildren(
+      this.compare,
+      h("h3", {}, "Compared with the published plan"),
+      h("p", { id: "compare-value" }, `Value ${formatNumber(c.candidateValue)} vs ${formatNumber(c.referenceValue)} published (${sign}${formatNumber(Math.abs(c.valueDelta))}).`),
+      h("h4", {}, `Stops added (${c.added.length})`),
+      names(c.added),
+      h("h4", {}, `Stops removed (${c.removed.length})`),
+      names(c.removed),
+    );
+  }
+}
+
+function parseData<T>(event: Event): T | null {
+  try {
+    return JSON.parse((event as MessageEvent<string>).data) as T;
+  } catch {
+    return null;
+  }
+}

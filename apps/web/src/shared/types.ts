@@ -1,0 +1,85 @@
+/**
+ * The JSON the pages read from the server (apps/api), as TypeScript types. Plan and scenario
+ * shapes come from @carebus/model (type-only imports, erased by esbuild) so the pages cannot
+ * drift from the contract; the rest mirrors the API routes' response bodies.
+ */
+import type { Plan, Scenario } from "@carebus/model";
+
+export type { Plan, PlanRoute, PlanVisit, Scenario, Stop, UnvisitedStop, DirectionStep, Zone, DemandPoint, CareBlock } from "@carebus/model";
+
+/** GET /api/v1/config */
+export interface WebConfig {
+  defaultScenarioId: string | null;
+  tileUrl: string | null;
+  tileAttribution: string | null;
+}
+
+/** One row of GET /api/v1/scenarios */
+export interface ScenarioSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  publishedPlanId: string | null;
+}
+
+/** GET /api/v1/scenarios/:id/published */
+export interface PublishedPlan {
+  planId: string;
+  publishedAt: string;
+  plan: Plan;
+}
+
+/** Live figures of a running solve (SSE `progress` event and GET /api/v1/plans/:id). */
+export interface SolveProgress {
+  value: number;
+  bound: number;
+  elapsedMs: number;
+  iterations: number;
+}
+
+/** GET /api/v1/plans/:id */
+export interface PlanJob {
+  id?: string;
+  status: string;
+  progress: SolveProgress | null;
+  plan?: Plan;
+  error?: string | { message?: string };
+  message?: string;
+}
+
+/** One upcoming visit of a stop, as the stops endpoint lists it. */
+export interface NextVisit {
+  date: string;
+  start: string;
+  end: string;
+  busId: string;
+}
+
+/** One item of GET /api/v1/stops (search, nearest, by id). */
+export interface StopItem {
+  stopId: string;
+  name: string;
+  locality: string;
+  neighbourhood?: string | null;
+  zone: "urban" | "rural";
+  lat: number;
+  lon: number;
+  services?: string[];
+  distanceKm?: number;
+  nextVisits: NextVisit[];
+  feeds: { ics: string; webcal: string };
+}
+
+/** GET /api/v1/plans/:id/directions/:busId/:date */
+export interface RouteDirections {
+  busId: string;
+  date: string;
+  directions: { from: string; to: string; steps: { text: string; distanceM: number; durationS: number }[] }[];
+}
+
+/** A plan the planner page can show, with the id the API knows it by. */
+export interface LoadedPlan {
+  planId: string;
+  plan: Plan;
+  scenario: Scenario;
+}
