@@ -10,7 +10,7 @@
  * might still be servable by a cleverer schedule. The builder uses it to reject synthetic
  * candidate stops; the tests use it to check the committed scenario.
  */
-import { parseClock, type Bus, type Depot, type Stop, type Weekday } from "@carebus/model";
+import { parseClock, type Bus, type Depot, type Stop } from "@carebus/model";
 import { distanceKm } from "./geometry.js";
 
 /** The travel figures the check needs (the `estimate` form of a scenario's travel settings). */
@@ -30,7 +30,7 @@ export function legMinutes(depot: Depot, stop: Stop, travel: TravelEstimate): nu
 }
 
 /** True when `bus` can serve `stop` on some common weekday, as described in the file header. */
-export function canBusServe(bus: Bus, depot: Depot, stop: Stop, travel: TravelEstimate, serviceWeekdays: readonly Weekday[]): boolean {
+export function canBusServe(bus: Bus, depot: Depot, stop: Stop, travel: TravelEstimate, serviceWeekdays: readonly string[]): boolean {
   if (!stop.busKinds.includes(bus.kind)) return false;
   const days = (bus.days ?? serviceWeekdays).filter((d) => (stop.weekdays ?? serviceWeekdays).includes(d));
   const t = legMinutes(depot, stop, travel);
@@ -60,7 +60,7 @@ export function isStopServable(
   buses: readonly Bus[],
   depots: readonly Depot[],
   travel: TravelEstimate,
-  serviceWeekdays: readonly Weekday[],
+  serviceWeekdays: readonly string[],
 ): boolean {
   return buses.some((bus) => {
     const depot = depots.find((d) => d.id === bus.depotId);
