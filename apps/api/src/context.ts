@@ -1,0 +1,29 @@
+/**
+ * What every route module receives from `buildApp`: the store, the job queue, the cached
+ * published plans, settings, and the two helpers routes share (the write-route guard and the
+ * scenario a request means when it names none).
+ */
+import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from "fastify";
+import type { ServerConfig } from "./config.js";
+import type { PublishedPlans } from "./feeds/publishedPlans.js";
+import type { JobQueue } from "./jobs/jobQueue.js";
+import type { Store } from "./store/store.js";
+
+/** Shared state of one app instance. */
+export interface AppContext {
+  store: Store;
+  jobs: JobQueue;
+  published: PublishedPlans;
+  config: ServerConfig;
+  /** route options for write routes: bearer token check and rate limit */
+  writeRoute: Pick<RouteShorthandOptions, "onRequest" | "config">;
+  /** the server's default scenario: the configured one, else the latest published, else the first; null when none is stored */
+  defaultScenarioId(): Promise<string | null>;
+  /** the scenario a request means: `?scenarioId=`, else the default one; null when none exists */
+  scenarioIdFor(request: FastifyRequest<{ Querystring: { scenarioId?: string } }>): Promise<string | null>;
+  /** absolute base URL ("http://host:port") for links in responses */
+  baseUrl(request: FastifyRequest): string;
+}
+
+/** A route handler's reply type, re-exported so route modules import one place. */
+export type Reply = FastifyReply;

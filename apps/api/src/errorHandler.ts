@@ -1,0 +1,85 @@
+/**
+ * One JSON shape for every error: `{statusCode, code, error, message, issues?}`. Schema
+ * failures and invalid scenarios both list `{path, message}` issues; Fastify's own client
+ * errors keep their status (413 body too large, 415, 429 rate limited); anything unexpected
+ * becomes a 500 whose message says nothing about the internals (the details go to the log).
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { STATUS_CODES } from "node:http";
+import { CarebusError, type Issue } from "@carebus/model";
+import { ApiError } from "./errors.js";
+
+/** The body of every error response. */
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  error: string;
+  message: string;
+  issues?: Issue[];
+}
+
+interface AjvIssue {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+/** "/stops/3/name" → "stops[3].name", prefixed by the request part ("body", "querystring"…). */
+function ajvPath(context: string, issue: AjvIssue): string {
+  let path = context;
+  for (const part of (issue.instancePath ?? "").split("/").slice(1)) {
+    path += /^\d+$/.test(part) ? `[${part}]` : `.${part.replace(/~1/g, "/").replace(/~0/g, "~")}`;
+  }
+  if (issue.keyword === "required" && typeof issue.params?.missingProperty === "string") path += `.${issue.params.missingProperty}`;
+  if (issue.keyword === "additionalProperties" && typeof issue.params?.additionalProperty === "string") path += `.${issue.params.additionalProperty}`;
+  return path;
+}
+
+function ajvMessage(issue: AjvIssue): string {
+  if (issue.keyword === "additionalProperties") return "is not an allowed property";
+  if (issue.keyword === "required") return "is required";
+  return issue.message ?? "is invalid";
+}
+
+function body(statusCode: number, code: string, message: string, issues?: readonly Issue[]): ErrorBody {
+  return { statusCode, code, error: STATUS_CODES[statusCode] ?? "Error", message, ...(issues ? { issues: [...issues] } : {}) };
+}
+
+/** Maps any thrown value to the error body and status sent to the client. */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof ApiError) return body(error.statusCode, error.code, error.message, error.issues);
+  if (error instanceof CarebusError) {
+    const issues = (error as { issues?: readonly Issue[] }).issues;
+    if (error.code === "CAREBUS_SCENARIO_INVALID" || error.code === "CAREBUS_PLAN_INVALID") {
+      return body(400, error.code, issues && issues.length > 0 ? `${issues.length} problem(s): ${issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join("; ")}` : error.message, issues);
+    }
+    if (error.code.startsWith("CAREBUS_GEO_")) return body(503, error.code, error.message);
+  }
+  const fastifyError = error as Partial<FastifyError> & { validation?: AjvIssue[]; validationContext?: string };
+  if (Array.isArray(fastifyError.validation)) {
+    const context = fastifyError.validationContext ?? "request";
+    const issues = fastifyError.validation.map((v) => ({ path: ajvPath(context, v), message: ajvMessage(v) }));
+    return body(400, "CAREBUS_ERR_BAD_REQUEST", issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues);
+  }
+  const status = fastifyError.statusCode;
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    if (status === 413) return body(413, "CAREBUS_ERR_BODY_TOO_LARGE", "request body is larger than the server accepts");
+    return body(status, fastifyError.code ?? "CAREBUS_ERR_BAD_REQUEST", fastifyError.message ?? "bad request");
+  }
+  return body(500, "CAREBUS_ERR_INTERNAL", "internal error; the server log has the details");
+}
+
+/** Installs the error and not-found handlers on `app`. */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const response = toErrorBody(error);
+    if (response.statusCode >= 500) request.log.error({ err: error }, "request failed");
+    const headers = (error as { headers?: Record<string, string> }).headers;
+    if (headers && response.statusCode === 429) void reply.headers(headers);
+    return reply.code(response.statusCode).type("application/json; charset=utf-8").send(response);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    return reply.code(404).send(body(404, "CAREBUS_ERR_ROUTE_NOT_FOUND", `no route ${request.method} ${request.url.split("?")[0]}`));
+  });
+}

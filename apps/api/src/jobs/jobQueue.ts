@@ -1,0 +1,235 @@
+/**
+ * Solve jobs: a FIFO queue with a concurrency limit, each job in its own worker thread with a
+ * time limit, cancellation and live progress. Status changes are written to the store (the
+ * durable truth); progress lives in memory only, since it is worthless after a restart.
+ * Listeners (SSE streams) get every progress and status event of the jobs they follow.
+ */
+import { EventEmitter } from "node:events";
+import { Worker } from "node:worker_threads";
+import type { Plan } from "@carebus/model";
+import type { PlanOptions, PlanStatus, ScenarioRecord, Store } from "../store/store.js";
+import type { SolveWorkerData, SolveWorkerMessage } from "./solveWorker.js";
+
+/** The latest progress of a running job. */
+export interface JobProgress {
+  value: number;
+  bound: number | null;
+  elapsedMs: number;
+  iterations: number;
+}
+
+/** What listeners of a job receive. */
+export type JobEvent = { type: "progress"; progress: JobProgress } | { type: "status"; status: PlanStatus; error?: string };
+
+/** Settings of the queue. */
+export interface JobQueueOptions {
+  store: Store;
+  /** solves running at the same time (default 1: the machine's cores also serve requests) */
+  concurrency: number;
+  /** cap on any job's time limit, seconds */
+  maxSolveSeconds: number;
+  /** time limit of a job that names neither a time nor an iteration limit, seconds */
+  defaultSolveSeconds: number;
+  /** extra seconds a worker gets past its time limit before it is cancelled, then terminated */
+  graceSeconds?: number;
+  /** called for failures worth a log line */
+  onError?: (planId: string, message: string) => void;
+}
+
+interface Job {
+  planId: string;
+  scenario: ScenarioRecord;
+  options: PlanOptions;
+  status: PlanStatus;
+  progress: JobProgress | null;
+  cancelFlag: Int32Array;
+  worker: Worker | null;
+  timers: NodeJS.Timeout[];
+  cancelRequested: boolean;
+}
+
+const TERMINAL: ReadonlySet<PlanStatus> = new Set(["done", "failed", "cancelled"]);
+
+/** True when no further events will come for a job in this status. */
+export function isTerminal(status: PlanStatus): boolean {
+  return TERMINAL.has(status);
+}
+
+// Built code runs dist/jobs/solveWorker.js; tests run this file from source, where the
+// worker is the .ts file and needs tsx to load.
+const fromSource = import.meta.url.endsWith(".ts");
+const workerUrl = new URL(fromSource ? "./solveWorker.ts" : "./solveWorker.js", import.meta.url);
+const workerExecArgv = fromSource ? ["--import", "tsx"] : [];
+
+/** The queue of solve jobs of one server. */
+export class JobQueue {
+  private readonly jobs = new Map<string, Job>();
+  private readonly waiting: Job[] = [];
+  private running = 0;
+  private readonly events = new EventEmitter();
+  private closed = false;
+
+  constructor(private readonly options: JobQueueOptions) {
+    this.events.setMaxListeners(0);
+  }
+
+  /** The time limit a job really runs with, in seconds. */
+  effectiveTimeLimit(options: PlanOptions): number {
+    const asked = options.timeLimitSeconds ?? (options.iterationLimit !== undefined ? this.options.maxSolveSeconds : this.options.defaultSolveSeconds);
+    return Math.min(asked, this.options.maxSolveSeconds);
+  }
+
+  /** Queues a job for a plan already stored as "queued". */
+  submit(planId: string, scenario: ScenarioRecord, options: PlanOptions): void {
+    const job: Job = {
+      planId,
+      scenario,
+      options,
+      status: "queued",
+      progress: null,
+      cancelFlag: new Int32Array(new SharedArrayBuffer(4)),
+      worker: null,
+      timers: [],
+      cancelRequested: false,
+    };
+    this.jobs.set(planId, job);
+    this.waiting.push(job);
+    this.pump();
+  }
+
+  /** In-memory state of a job of this process, if any. */
+  state(planId: string): { status: PlanStatus; progress: JobProgress | null } | undefined {
+    const job = this.jobs.get(planId);
+    return job ? { status: job.status, progress: job.progress } : undefined;
+  }
+
+  /**
+   * Cancels a job: a queued one at once, a running one by raising its flag (the worker stops
+   * at its next check). Returns false when the job is unknown or already finished.
+   */
+  async cancel(planId: string): Promise<boolean> {
+    const job = this.jobs.get(planId);
+    if (!job || isTerminal(job.status)) return false;
+    job.cancelRequested = true;
+    if (job.status === "queued") {
+      this.waiting.splice(this.waiting.indexOf(job), 1);
+      await this.finish(job, "cancelled", {});
+      return true;
+    }
+    Atomics.store(job.cancelFlag, 0, 1);
+    const grace = (this.options.graceSeconds ?? 5) * 1000;
+    job.timers.push(setTimeout(() => void this.terminate(job, "cancelled", "cancelled"), grace));
+    return true;
+  }
+
+  /** Follows a job's events; returns the function that stops following. */
+  subscribe(planId: string, listener: (event: JobEvent) => void): () => void {
+    this.events.on(planId, listener);
+    return () => this.events.off(planId, listener);
+  }
+
+  /** Stops every worker and marks unfinished jobs cancelled (server shutdown). */
+  async close(): Promise<void> {
+    this.closed = true;
+    const open = [...this.jobs.values()].filter((j) => !isTerminal(j.status));
+    this.waiting.length = 0;
+    await Promise.all(open.map((job) => this.terminate(job, "cancelled", "server stopped")));
+  }
+
+  private pump(): void {
+    while (!this.closed && this.running < this.options.concurrency && this.waiting.length > 0) {
+      const job = this.waiting.shift()!;
+      this.running += 1;
+      void this.start(job);
+    }
+  }
+
+  private async start(job: Job): Promise<void> {
+    job.status = "running";
+    try {
+      await this.options.store.updatePlan(job.planId, { status: "running" });
+    } catch (error) {
+      await this.finish(job, "failed", { error: `could not record the job start: ${(error as Error).message}` });
+      return;
+    }
+    this.emit(job, { type: "status", status: "running" });
+    const timeLimitSeconds = this.effectiveTimeLimit(job.options);
+    const data: SolveWorkerData = {
+      scenario: job.scenario.scenario,
+      options: {
+        timeLimitSeconds,
+        ...(job.options.iterationLimit !== undefined ? { iterationLimit: job.options.iterationLimit } : {}),
+        ...(job.options.seed !== undefined ? { seed: job.options.seed } : {}),
+        ...(job.scenario.baseDir !== null ? { baseDir: job.scenario.baseDir } : {}),
+      },
+      cancelBuffer: job.cancelFlag.buffer as SharedArrayBuffer,
+    };
+    const worker = new Worker(workerUrl, { workerData: data, execArgv: workerExecArgv });
+    job.worker = worker;
+    const grace = (this.options.graceSeconds ?? 5) * 1000;
+    // The solver watches its own clock; these are the backstops if it overruns.
+    job.timers.push(setTimeout(() => Atomics.store(job.cancelFlag, 0, 1), timeLimitSeconds * 1000 + grace));
+    job.timers.push(setTimeout(() => void this.terminate(job, "failed", `time limit of ${timeLimitSeconds} s exceeded`), timeLimitSeconds * 1000 + 2 * grace));
+    worker.on("message", (message: SolveWorkerMessage) => void this.onMessage(job, message));
+    worker.on("error", (error) => void this.finish(job, "failed", { error: `solver crashed: ${error.message}` }));
+    worker.on("exit", (code) => {
+      if (!isTerminal(job.status)) void this.finish(job, "failed", { error: `solver stopped unexpectedly (exit code ${code})` });
+    });
+  }
+
+  private async onMessage(job: Job, message: SolveWorkerMessage): Promise<void> {
+    if (isTerminal(job.status)) return;
+    if (message.type === "progress") {
+      job.progress = message.progress;
+      this.emit(job, { type: "progress", progress: message.progress });
+    } else if (message.type === "done") {
+      const plan = message.plan as Plan;
+      job.progress = { value: plan.stats.value, bound: plan.stats.bound, elapsedMs: plan.stats.elapsedMs, iterations: plan.stats.iterations };
+      this.emit(job, { type: "progress", progress: job.progress });
+      // A cancelled solve still returns its best plan; keep it, but report the cancellation.
+      await this.finish(job, job.cancelRequested ? "cancelled" : "done", { plan });
+    } else {
+      await this.finish(job, job.cancelRequested ? "cancelled" : "failed", { error: message.code ? `${message.code}: ${message.message}` : message.message });
+    }
+  }
+
+  private async terminate(job: Job, status: PlanStatus, error: string): Promise<void> {
+    if (isTerminal(job.status)) return;
+    const worker = job.worker;
+    await this.finish(job, status, status === "cancelled" ? {} : { error });
+    await worker?.terminate();
+  }
+
+  private async finish(job: Job, status: PlanStatus, extra: { error?: string; plan?: Plan }): Promise<void> {
+    if (isTerminal(job.status)) return;
+    const wasRunning = job.status === "running";
+    job.status = status;
+    for (const timer of job.timers) clearTimeout(timer);
+    job.timers = [];
+    try {
+      await this.options.store.updatePlan(job.planId, {
+        status,
+        error: extra.error ?? null,
+        ...(extra.plan ? { plan: extra.plan } : {}),
+        finishedAt: new Date().toISOString(),
+      });
+    } catch (storeError) {
+      this.options.onError?.(job.planId, `could not record the job's end: ${(storeError as Error).message}`);
+    }
+    if (extra.error && status === "failed") this.options.onError?.(job.planId, extra.error);
+    this.emit(job, extra.error ? { type: "status", status, error: extra.error } : { type: "status", status });
+    // Finished jobs are read from the store from now on.
+    this.jobs.delete(job.planId);
+    if (wasRunning) {
+      const worker = job.worker;
+      job.worker = null;
+      if (worker) void worker.terminate();
+      this.running -= 1;
+      this.pump();
+    }
+  }
+
+  private emit(job: Job, event: JobEvent): void {
+    this.events.emit(job.planId, event);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Worker-thread entry of one solve. The solver is synchronous CPU work, so it runs here and
+ * never on the server's event loop. The parent passes the scenario and options, reads progress
+ * from messages (at most every PROGRESS_INTERVAL_MS, plus the last one), and cancels by setting
+ * the shared flag, which the solver polls through `isCancelled`.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import type { Scenario } from "@carebus/model";
+
+/** Data the parent hands to the worker. */
+export interface SolveWorkerData {
+  scenario: Scenario;
+  options: { timeLimitSeconds?: number; iterationLimit?: number; seed?: number; baseDir?: string };
+  /** Int32Array over it: index 0 becomes non-zero to cancel */
+  cancelBuffer: SharedArrayBuffer;
+}
+
+/** Messages the worker posts. */
+export type SolveWorkerMessage =
+  | { type: "progress"; progress: { value: number; bound: number | null; elapsedMs: number; iterations: number } }
+  | { type: "done"; plan: unknown }
+  | { type: "error"; code: string | null; message: string };
+
+const PROGRESS_INTERVAL_MS = 250;
+
+async function main(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error("solveWorker must run in a worker thread");
+  const data = workerData as SolveWorkerData;
+  const flag = new Int32Array(data.cancelBuffer);
+  let lastSent = 0;
+  try {
+    const { solveScenario } = await import("@carebus/solver");
+    const plan = await solveScenario(data.scenario, {
+      ...data.options,
+      isCancelled: () => Atomics.load(flag, 0) !== 0,
+      onProgress: (progress) => {
+        const now = Date.now();
+        if (now - lastSent < PROGRESS_INTERVAL_MS) return;
+        lastSent = now;
+        port.postMessage({ type: "progress", progress } satisfies SolveWorkerMessage);
+      },
+    });
+    port.postMessage({ type: "done", plan } satisfies SolveWorkerMessage);
+  } catch (error) {
+    const code = typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : null;
+    port.postMessage({ type: "error", code, message: error instanceof Error ? error.message : String(error) } satisfies SolveWorkerMessage);
+  }
+}
+
+void main();

@@ -1,0 +1,246 @@
+/**
+ * Plan routes: start a solve job, follow it (polling or Server-Sent Events), cancel it, draw
+ * it (GeoJSON), give a bus-day's directions, and publish it. A job's status comes from the
+ * queue while this process runs it and from the store otherwise.
+ */
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { addDirections, planToGeoJson } from "@carebus/geo";
+import { isIsoDate } from "@carebus/model";
+import type { AppContext } from "../context.js";
+import { badRequest, conflict, notFound } from "../errors.js";
+import { isTerminal, type JobEvent, type JobProgress } from "../jobs/jobQueue.js";
+import { bearerSecurity, errors, idParams, openObject, planStatusSchema, progressSchema } from "../schemas.js";
+import type { PlanOptions, PlanRecord } from "../store/store.js";
+
+const planBody = {
+  type: "object",
+  properties: {
+    scenarioId: { type: "string", minLength: 1, maxLength: 200 },
+    options: {
+      type: "object",
+      properties: {
+        timeLimitSeconds: { type: "number", exclusiveMinimum: 0, maximum: 86400, description: "capped by the server's maximum" },
+        iterationLimit: { type: "integer", minimum: 0, maximum: 1e9 },
+        seed: { type: "integer", minimum: 0, maximum: 4294967295 },
+      },
+      additionalProperties: false,
+    },
+  },
+  required: ["scenarioId"],
+  additionalProperties: false,
+} as const;
+
+const planView = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    scenarioId: { type: "string" },
+    status: planStatusSchema,
+    progress: progressSchema,
+    error: { type: "string" },
+    plan: openObject,
+  },
+  required: ["id", "scenarioId", "status", "progress"],
+} as const;
+
+interface PlanView {
+  id: string;
+  scenarioId: string;
+  status: PlanRecord["status"];
+  progress: JobProgress | null;
+  error?: string;
+  plan?: unknown;
+}
+
+export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
+  async function loadPlan(id: string): Promise<PlanRecord> {
+    const record = await ctx.store.getPlan(id);
+    if (!record) throw notFound("plan", id);
+    return record;
+  }
+
+  async function donePlan(id: string) {
+    const record = await loadPlan(id);
+    if (record.status !== "done" || !record.plan) throw conflict("CAREBUS_ERR_PLAN_NOT_DONE", `plan ${JSON.stringify(id)} is ${record.status}, not done`);
+    const scenario = await ctx.store.getScenario(record.scenarioId);
+    if (!scenario) throw notFound("scenario", record.scenarioId);
+    return { record, plan: record.plan, scenario };
+  }
+
+  function view(record: PlanRecord): PlanView {
+    const live = ctx.jobs.state(record.id);
+    const status = live?.status ?? record.status;
+    const stats = record.plan?.stats;
+    const progress = live?.progress ?? (stats ? { value: stats.value, bound: stats.bound, elapsedMs: stats.elapsedMs, iterations: stats.iterations } : null);
+    return {
+      id: record.id,
+      scenarioId: record.scenarioId,
+      status,
+      progress,
+      ...(record.error ? { error: record.error } : {}),
+      ...(record.plan && (status === "done" || status === "cancelled") ? { plan: record.plan } : {}),
+    };
+  }
+
+  app.post<{ Body: { scenarioId: string; options?: PlanOptions } }>(
+    "/api/v1/plans",
+    {
+      ...ctx.writeRoute,
+      schema: {
+        summary: "Start planning a scenario (a solve job)",
+        tags: ["plans"],
+        security: bearerSecurity,
+        body: planBody,
+        response: { 202: { type: "object", properties: { id: { type: "string" }, status: planStatusSchema }, required: ["id", "status"] }, ...errors(400, 401, 404, 413, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { scenarioId, options = {} } = request.body;
+      const scenario = await ctx.store.getScenario(scenarioId);
+      if (!scenario) throw notFound("scenario", scenarioId);
+      const id = randomUUID();
+      await ctx.store.insertPlan({ id, scenarioId, scenarioHash: scenario.hash, options, status: "queued", error: null, plan: null, createdAt: new Date().toISOString(), finishedAt: null });
+      ctx.jobs.submit(id, scenario, options);
+      return reply.code(202).send({ id, status: ctx.jobs.state(id)?.status ?? "queued" });
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    "/api/v1/plans/:id",
+    { schema: { summary: "A plan job: status, progress and, when done, the plan", tags: ["plans"], params: idParams, response: { 200: planView, ...errors(404) } } },
+    async (request) => view(await loadPlan(request.params.id)),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    "/api/v1/plans/:id/events",
+    {
+      schema: {
+        summary: "Server-Sent Events of a plan job: `progress` and `status` events with JSON data; ends after done, failed or cancelled",
+        tags: ["plans"],
+        params: idParams,
+        produces: ["text/event-stream"],
+        response: { 200: { type: "string", description: "text/event-stream" }, ...errors(404) },
+      },
+    },
+    async (request, reply) => {
+      const record = await loadPlan(request.params.id);
+      const current = view(record);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" });
+      const send = (event: JobEvent) => {
+        const data = event.type === "progress" ? event.progress : { status: event.status, ...(event.error ? { error: event.error } : {}) };
+        res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+      if (current.progress) send({ type: "progress", progress: current.progress });
+      send(current.error ? { type: "status", status: current.status, error: current.error } : { type: "status", status: current.status });
+      if (isTerminal(current.status) || !ctx.jobs.state(record.id)) {
+        res.end();
+        return;
+      }
+      const unsubscribe = ctx.jobs.subscribe(record.id, (event) => {
+        send(event);
+        if (event.type === "status" && isTerminal(event.status)) {
+          unsubscribe();
+          res.end();
+        }
+      });
+      // Keep proxies from closing a quiet stream during a long solve.
+      const keepAlive = setInterval(() => res.write(": keep-alive\n\n"), 15_000);
+      res.on("close", () => {
+        clearInterval(keepAlive);
+        unsubscribe();
+      });
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    "/api/v1/plans/:id",
+    {
+      ...ctx.writeRoute,
+      schema: {
+        summary: "Cancel a plan job (a running solve stops at its next check and keeps its best plan)",
+        tags: ["plans"],
+        security: bearerSecurity,
+        params: idParams,
+        response: { 202: { type: "object", properties: { id: { type: "string" }, status: planStatusSchema }, required: ["id", "status"] }, ...errors(401, 404, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const record = await loadPlan(request.params.id);
+      if (!(await ctx.jobs.cancel(record.id))) {
+        throw conflict("CAREBUS_ERR_JOB_FINISHED", `plan ${JSON.stringify(record.id)} is ${view(record).status}; only queued or running jobs can be cancelled`);
+      }
+      const status = ctx.jobs.state(record.id)?.status ?? "cancelled";
+      return reply.code(202).send({ id: record.id, status });
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    "/api/v1/plans/:id/geojson",
+    { schema: { summary: "A done plan as a GeoJSON FeatureCollection (stops, routes, demand)", tags: ["plans"], params: idParams, response: { 200: openObject, ...errors(404, 409) } } },
+    async (request, reply) => {
+      const { plan, scenario } = await donePlan(request.params.id);
+      return reply.type("application/geo+json; charset=utf-8").send(planToGeoJson(plan, scenario.scenario));
+    },
+  );
+
+  app.get<{ Params: { id: string; busId: string; date: string }; Querystring: { lang?: "es" | "en" } }>(
+    "/api/v1/plans/:id/directions/:busId/:date",
+    {
+      schema: {
+        summary: "Turn-by-turn directions of one bus-day of a done plan",
+        tags: ["plans"],
+        params: {
+          type: "object",
+          properties: { id: { type: "string", minLength: 1 }, busId: { type: "string", minLength: 1 }, date: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" } },
+          required: ["id", "busId", "date"],
+        },
+        querystring: { type: "object", properties: { lang: { type: "string", enum: ["es", "en"], default: "es" } }, additionalProperties: false },
+        response: {
+          200: { type: "object", properties: { planId: { type: "string" }, busId: { type: "string" }, date: { type: "string" }, lang: { type: "string" }, route: openObject }, required: ["planId", "busId", "date", "lang", "route"] },
+          ...errors(400, 404, 409, 503),
+        },
+      },
+    },
+    async (request) => {
+      const { id, busId, date } = request.params;
+      if (!isIsoDate(date)) throw badRequest("params.date", `must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(date)}`);
+      const lang = request.query.lang ?? "es";
+      const { plan, scenario } = await donePlan(id);
+      const route = plan.routes.find((r) => r.busId === busId && r.date === date);
+      if (!route) throw notFound("route", `${busId} ${date}`);
+      const withDirections = await addDirections({ ...plan, routes: [route] }, scenario.scenario, { lang, ...(scenario.baseDir ? { baseDir: scenario.baseDir } : {}) });
+      return { planId: id, busId, date, lang, route: withDirections.routes[0]! };
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    "/api/v1/plans/:id/publish",
+    {
+      ...ctx.writeRoute,
+      schema: {
+        summary: "Publish a done plan: it becomes the scenario's plan in the stop search and calendar feeds",
+        tags: ["plans"],
+        security: bearerSecurity,
+        params: idParams,
+        response: {
+          201: {
+            type: "object",
+            properties: { publicationId: { type: "string" }, planId: { type: "string" }, scenarioId: { type: "string" }, publishedAt: { type: "string" } },
+            required: ["publicationId", "planId", "scenarioId", "publishedAt"],
+          },
+          ...errors(401, 404, 409, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { record } = await donePlan(request.params.id);
+      const publication = { id: randomUUID(), scenarioId: record.scenarioId, planId: record.id, publishedAt: new Date().toISOString() };
+      await ctx.store.insertPublication(publication);
+      ctx.published.invalidate(record.scenarioId);
+      return reply.code(201).send({ publicationId: publication.id, planId: record.id, scenarioId: record.scenarioId, publishedAt: publication.publishedAt });
+    },
+  );
+}
