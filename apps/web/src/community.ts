@@ -7,13 +7,13 @@
 import "./styles/base.css";
 import "./styles/community.css";
 import L from "leaflet";
-import { getJson } from "./shared/api.js";
+import { getJson, loadWebConfig } from "./shared/api.js";
 import { createBaseMap } from "./shared/baseMap.js";
 import { byId, h, replaceChildren } from "./shared/dom.js";
 import { formatNumber } from "./shared/format.js";
 import { shapeMarker } from "./shared/shapeMarker.js";
 import { ZONE_STYLE } from "./shared/style.js";
-import type { StopItem, WebConfig } from "./shared/types.js";
+import type { StopItem, StopsResponse } from "./shared/types.js";
 import { initialLang, messages, type Lang } from "./community/messages.js";
 import { renderStopCard } from "./community/stopCard.js";
 
@@ -72,7 +72,7 @@ function applyLanguage(): void {
 
 async function main(): Promise<void> {
   applyLanguage();
-  const config = await getJson<WebConfig>("/api/v1/config");
+  const config = await loadWebConfig();
   const { map, renderer } = createBaseMap(byId("map"), config, messages(lang).mapLabel);
   map.setView(START_VIEW, 11);
   const resultLayer = L.layerGroup().addTo(map);
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     pointMarker?.remove();
     pointMarker = null;
     try {
-      const { items } = await getJson<{ items: StopItem[] }>(`/api/v1/stops?q=${encodeURIComponent(text.trim())}&limit=20`);
+      const { stops: items } = await getJson<StopsResponse>(`/api/v1/stops?q=${encodeURIComponent(text.trim())}&limit=20`);
       showResults(items, (t) => t.noneFound, (t) => t.found(items.length));
     } catch {
       setStatus((t) => t.loadError, "error");
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     pointMarker?.remove();
     pointMarker = L.circleMarker([lat, lon], { renderer, radius: 6, color: "#111827", weight: 3, fillColor: "#facc15", fillOpacity: 1, interactive: false }).addTo(map);
     try {
-      const { items } = await getJson<{ items: StopItem[] }>(`/api/v1/stops?near=${lat.toFixed(6)},${lon.toFixed(6)}&limit=5`);
+      const { stops: items } = await getJson<StopsResponse>(`/api/v1/stops?near=${lat.toFixed(6)},${lon.toFixed(6)}&limit=5`);
       showResults(items, (t) => t.noneFound, (t) => `${t.nearPoint} ${t.found(items.length)}`);
     } catch {
       setStatus((t) => t.loadError, "error");

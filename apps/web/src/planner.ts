@@ -5,12 +5,12 @@
  */
 import "./styles/base.css";
 import "./styles/planner.css";
-import { ApiError, getJson } from "./shared/api.js";
+import { ApiError, getJson, loadWebConfig } from "./shared/api.js";
 import { createBaseMap } from "./shared/baseMap.js";
 import { byId, h, replaceChildren } from "./shared/dom.js";
 import { formatDate } from "./shared/format.js";
 import { busColour } from "./shared/style.js";
-import type { LoadedPlan, Plan, PlanJob, PublishedPlan, Scenario, ScenarioSummary, WebConfig } from "./shared/types.js";
+import type { LoadedPlan, Plan, PlanJob, PublishedPlan, Scenario, ScenarioSummary } from "./shared/types.js";
 import { renderCoverage } from "./planner/coveragePanel.js";
 import { PlannerMap, type ContextLayer } from "./planner/mapView.js";
 import { indexPlan, stopName, type PlanIndex, type VisitRef } from "./planner/planIndex.js";
@@ -38,7 +38,7 @@ function say(text: string, kind: "info" | "error" = "info"): void {
 }
 
 async function main(): Promise<void> {
-  const config = await getJson<WebConfig>("/api/v1/config");
+  const config = await loadWebConfig();
   const { map } = createBaseMap(byId("map"), config, "Map of the plan: stops, routes, demand and Care Blocks");
   const plannerMap = new PlannerMap(map, (stopId) => openStop(stopId, null));
 

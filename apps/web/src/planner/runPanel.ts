@@ -21,12 +21,9 @@ export interface RunPanelHost {
   onPublished(planId: string): void;
 }
 
-const SUCCESS = new Set(["done", "succeeded", "completed", "finished", "solved", "published"]);
-const FAILURE = new Set(["failed", "error", "errored", "timeout"]);
-const CANCELLED = new Set(["cancelled", "canceled"]);
-
+/** Job statuses (apps/api): queued → running → done | failed | cancelled. */
 function isTerminal(status: string): boolean {
-  return SUCCESS.has(status) || FAILURE.has(status) || CANCELLED.has(status);
+  return status === "done" || status === "failed" || status === "cancelled";
 }
 
 /**
@@ -175,8 +172,8 @@ export class RunPanel {
     const now = performance.now();
     if (now - this.lastText < 700 && !isTerminal(status)) return;
     this.lastText = now;
-    const gap = p.bound > 0 ? (p.bound - p.value) / p.bound : 0;
-    this.say(`${status === "running" ? "Running" : status}: ${(p.elapsedMs / 1000).toFixed(1)} s, ${formatNumber(p.iterations, "en", 0)} iterations, value ${formatNumber(p.value)} (bound ${formatNumber(p.bound)}, gap ${formatPercent(gap)})`);
+    const bound = p.bound !== null && p.bound > 0 ? ` (bound ${formatNumber(p.bound)}, gap ${formatPercent((p.bound - p.value) / p.bound)})` : "";
+    this.say(`${status === "running" ? "Running" : status}: ${(p.elapsedMs / 1000).toFixed(1)} s, ${formatNumber(p.iterations, "en", 0)} iterations, value ${formatNumber(p.value)}${bound}`);
   }
 
   private async finish(id: string, known?: PlanJob): Promise<void> {
@@ -188,7 +185,7 @@ export class RunPanel {
     try {
       const job = known?.plan ? known : await getJson<PlanJob>(`/api/v1/plans/${encodeURIComponent(id)}`);
       this.bar.hidden = true;
-      if (job.plan && SUCCESS.has(job.status)) {
+      if (job.plan && job.status === "done") {
         const stats = job.plan.stats;
         this.say(`Plan ${id} done: value ${formatNumber(stats.value)}, bound ${formatNumber(stats.bound)}, gap ${formatPercent(stats.gap)}, ${formatNumber(stats.iterations, "en", 0)} iterations in ${(stats.elapsedMs / 1000).toFixed(1)} s.`);
         this.finishedPlanId = id;
@@ -196,8 +193,14 @@ export class RunPanel {
         this.publishButton.disabled = false;
         this.renderComparison(job.plan);
         this.host.onPlanReady(id, job.plan);
-      } else if (CANCELLED.has(job.status)) {
-        this.say(`Plan ${id} was cancelled.`);
+      } else if (job.status === "cancelled") {
+        // A cancelled solve keeps its best plan: show it, but only a finished plan can be published.
+        this.say(`Plan ${id} was cancelled${job.plan ? `; showing its best plan so far (value ${formatNumber(job.plan.stats.value)}), which cannot be published` : ""}.`);
+        if (job.plan) {
+          this.finishedPlan = job.plan;
+          this.renderComparison(job.plan);
+          this.host.onPlanReady(id, job.plan);
+        }
       } else {
         const reason = typeof job.error === "string" ? job.error : job.error?.message ?? job.message ?? job.status;
         this.say(`Plan ${id} failed: ${reason}`, "error");
@@ -213,8 +216,8 @@ export class RunPanel {
     try {
       const done = await withToken((token) => requestJson<unknown>("DELETE", `/api/v1/plans/${encodeURIComponent(id)}`, { token }));
       if (done === null) return this.say("Not cancelled: the API token is needed.");
+      // The solve stops at its next check; the event stream (or polling) reports the end.
       this.say(`Cancelling plan ${id}…`);
-      await this.finish(id);
     } catch (error) {
       this.say(`Could not cancel: ${error instanceof Error ? error.message : String(error)}`, "error");
     }

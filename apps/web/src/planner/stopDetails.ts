@@ -104,8 +104,8 @@ async function showDirections(target: HTMLElement, index: PlanIndex, ref: VisitR
   replaceChildren(target, h("p", {}, "Loading directions…"));
   const url = `/api/v1/plans/${encodeURIComponent(index.loaded.planId)}/directions/${encodeURIComponent(ref.route.busId)}/${ref.route.date}?lang=${lang}`;
   try {
-    const route = await getJson<RouteDirections>(url);
-    const legs = route.directions ?? [];
+    const body = await getJson<RouteDirections>(url);
+    const legs = body.route.directions ?? [];
     const leg = legs.find((l) => l.to === ref.visit.stopId) ?? legs[ref.index];
     if (!leg) {
       replaceChildren(target, h("p", {}, "No directions for this leg."));

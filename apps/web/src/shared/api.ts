@@ -58,3 +58,16 @@ export async function requestJson<T>(method: string, url: string, options: { bod
 export function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   return requestJson<T>("GET", url, signal ? { signal } : {});
 }
+
+/**
+ * The pages' settings (GET /api/v1/config). A server without that route still gets working
+ * pages: no tiles, default scenario chosen by the server.
+ */
+export async function loadWebConfig(): Promise<import("./types.js").WebConfig> {
+  try {
+    return await getJson<import("./types.js").WebConfig>("/api/v1/config");
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return { defaultScenarioId: null, tileUrl: null, tileAttribution: null };
+    throw error;
+  }
+}

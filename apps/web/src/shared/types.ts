@@ -32,7 +32,8 @@ export interface PublishedPlan {
 /** Live figures of a running solve (SSE `progress` event and GET /api/v1/plans/:id). */
 export interface SolveProgress {
   value: number;
-  bound: number;
+  /** null until the solver has a bound */
+  bound: number | null;
   elapsedMs: number;
   iterations: number;
 }
@@ -70,11 +71,23 @@ export interface StopItem {
   feeds: { ics: string; webcal: string };
 }
 
-/** GET /api/v1/plans/:id/directions/:busId/:date */
+/** The directions of one bus-day: one leg per drive, each with its steps. */
+export type DirectionLegs = { from: string; to: string; steps: { text: string; distanceM: number; durationS: number }[] }[];
+
+/** GET /api/v1/plans/:id/directions/:busId/:date (the route with its directions added). */
 export interface RouteDirections {
+  planId: string;
   busId: string;
   date: string;
-  directions: { from: string; to: string; steps: { text: string; distanceM: number; durationS: number }[] }[];
+  lang: string;
+  route: { directions?: DirectionLegs };
+}
+
+/** GET /api/v1/stops (search by text or nearest to a point) */
+export interface StopsResponse {
+  scenarioId: string;
+  planId: string;
+  stops: StopItem[];
 }
 
 /** A plan the planner page can show, with the id the API knows it by. */
