@@ -48,7 +48,7 @@ export function arbTinyInstance(options: TinyInstanceOptions = {}): fc.Arbitrary
           maxDrive: fc.option(fc.integer({ min: 30, max: 150 }), { freq: 3 }),
           setup: fc.integer({ min: 0, max: 10 }),
           packup: fc.integer({ min: 0, max: 10 }),
-          lunch: fc.option(fc.record({ start: fc.integer({ min: 60, max: 200 }), slack: fc.integer({ min: 0, max: 60 }), minutes: fc.integer({ min: 10, max: 45 }) }), { freq: 3 }),
+          lunch: fc.option(fc.record({ at: fc.integer({ min: 0, max: 100 }), slack: fc.integer({ min: 0, max: 60 }), minutes: fc.integer({ min: 10, max: 45 }) }), { freq: 3 }),
         }),
         { minLength: maxRoutes, maxLength: maxRoutes },
       ),
@@ -88,16 +88,23 @@ export function arbTinyInstance(options: TinyInstanceOptions = {}): fc.Arbitrary
           maxDriveMinutes: r.maxDrive ?? Infinity,
           setupMinutes: r.setup,
           packupMinutes: r.packup,
-          lunch: r.lunch ? { start: r.lunch.start, end: r.lunch.start + r.lunch.minutes + r.lunch.slack, minutes: r.lunch.minutes } : null,
+          lunch: r.lunch ? lunchInside(r.shiftStart, r.shiftLength, r.lunch) : null,
         })),
         dayNumbers,
         allowed: (s, r) => !d.forbidden[s * maxRoutes + r] || (s + r) % 3 !== 0,
         maxVisits: stops.map((s) => s.maxVisits),
         minDaysBetween: stops.map((s) => s.minDays),
         groups,
-        visitValues: d.visitValues,
+        visitValues: [...d.visitValues],
       });
     });
+}
+
+/** A lunch window somewhere inside the shift (its position a percentage of the free time). */
+function lunchInside(shiftStart: number, shiftLength: number, lunch: { at: number; slack: number; minutes: number }) {
+  const width = lunch.minutes + lunch.slack;
+  const start = shiftStart + Math.floor(((shiftLength - width) * lunch.at) / 100);
+  return { start, end: start + width, minutes: lunch.minutes };
 }
 
 const WEEK: Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat"];

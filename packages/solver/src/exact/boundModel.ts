@@ -5,7 +5,6 @@
  * LP optimum bounds every plan from above.
  */
 import type { Instance } from "../instance/instance.js";
-import { scheduleSequence } from "./scheduleSequence.js";
 
 /** A maximisation LP: 0 ≤ lower ≤ x ≤ upper, each row Σ coef·x ≤ max. */
 export interface BoundModel {
@@ -43,14 +42,20 @@ export function buildBoundModel(instance: Instance): BoundModel {
   const pinnedOn = new Map<number, number>();
   for (const p of instance.pinned) pinnedOn.set(p.stop * R + p.route, p.start);
 
-  // which (stop, route) pairs can happen at all: allowed, and the stop alone fits the route
+  // which (stop, route) pairs can happen at all. Not "the stop alone fits": another stop can
+  // make room (a parking place for lunch, or a shortcut where travel breaks the triangle
+  // inequality), so the test only uses the cheapest leg in and out from anywhere.
   const possible = new Uint8Array(S * R);
   for (let s = 0; s < S; s++) {
+    let minIn = Infinity;
+    let minOut = Infinity;
+    for (let o = 0; o < nl; o++) {
+      if (o === s) continue;
+      minIn = Math.min(minIn, instance.travel[o * nl + s]!);
+      minOut = Math.min(minOut, instance.travel[s * nl + o]!);
+    }
     for (let r = 0; r < R; r++) {
-      if (!instance.allowed[s * R + r]) continue;
-      const pin = pinnedOn.get(s * R + r);
-      const pinnedStarts = pin === undefined ? undefined : new Map([[s, pin]]);
-      if (scheduleSequence(instance, r, [s], pinnedStarts ? { pinnedStarts } : {})) possible[s * R + r] = 1;
+      if (instance.allowed[s * R + r] && mayFit(instance, r, s, minIn, minOut, pinnedOn.get(s * R + r))) possible[s * R + r] = 1;
     }
   }
   const x = new Int32Array(S * R).fill(-1);
@@ -124,6 +129,24 @@ export function buildBoundModel(instance: Instance): BoundModel {
     model.rows.push({ vars: [...slots, ...cover], coefs: [...slots.map(() => 1), ...cover.map(() => -1)], max: 0 });
   });
   return model;
+}
+
+/** Relaxed test that stop s could ever be served on route r (see buildBoundModel). */
+function mayFit(instance: Instance, r: number, s: number, minIn: number, minOut: number, pinned: number | undefined): boolean {
+  const spec = instance.routes[r]!;
+  const busy = spec.setupMinutes + instance.dwell[s]! + spec.packupMinutes;
+  if (!(minIn + minOut <= spec.maxDriveMinutes)) return false;
+  if (!(busy + minIn + minOut + (spec.lunch?.minutes ?? 0) <= spec.maxWorkMinutes)) return false;
+  const earliest = spec.shiftStart + minIn + spec.setupMinutes;
+  const fits = (open: number, close: number) => {
+    const start = Math.max(open, earliest);
+    return start <= close && start + instance.dwell[s]! + spec.packupMinutes + minOut <= spec.shiftEnd;
+  };
+  if (pinned !== undefined) return fits(pinned, pinned);
+  for (let w = instance.windowOffset[s]!; w < instance.windowOffset[s + 1]!; w++) {
+    if (fits(instance.windowOpen[w]!, instance.windowClose[w]!)) return true;
+  }
+  return false;
 }
 
 /**

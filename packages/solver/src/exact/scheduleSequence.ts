@@ -72,7 +72,7 @@ function candidateDepartures(instance: Instance, r: number, stops: readonly numb
   const lunch = spec.lunch;
   const L = lunch?.minutes ?? 0;
   const out: number[] = [];
-  if (lunch && option.k === 0) out.push(Math.max(lunch.start, spec.shiftStart) + L);
+  if (lunch && option.k === 0) out.push(Math.max(lunch.start, spec.shiftStart) + L, lunch.end);
   let offset = 0;
   let place = spec.depot;
   stops.forEach((s, i) => {

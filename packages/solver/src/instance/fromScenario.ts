@@ -175,7 +175,7 @@ export function serviceWindows(windows: ReadonlyArray<{ start: string; end: stri
   return merged;
 }
 
-/** Demand groups: one per demand point (points form) or one per stop (scores form). */
+/** Demand groups: one per demand point (points form) or one per stop, scored once (scores form). */
 function buildGroups(
   scenario: Scenario,
   coverage: Coverage | null,
@@ -189,7 +189,8 @@ function buildGroups(
       groupValue: Float64Array.from(scenario.stops, (s) => score.get(s.id) ?? 0),
       stopGroupOffset: Int32Array.from({ length: nStops + 1 }, (_, i) => i),
       stopGroups: Int32Array.from({ length: nStops }, (_, i) => i),
-      visitValues: Float64Array.of(1),
+      // "a plain score per stop, counted once": repeat visits of a stop add nothing
+      visitValues: Float64Array.of(1, 0),
     };
   }
   if (!coverage || coverage.stopPoints.length !== nStops || coverage.pointValue.length !== demand.points.length) {

@@ -1,0 +1,59 @@
+/**
+ * The exact method as an oracle on random tiny instances: the search engine must reach its
+ * optimum on at least 95% of them (the rate is printed), nothing may beat it, the upper bound
+ * may never fall below it, and every plan involved must pass the independent checker.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { arbTinyInstance } from "@carebus/testkit";
+import { checkSolution, solve, solveExact, upperBound } from "@carebus/solver";
+
+const INSTANCES = fc.sample(arbTinyInstance(), { seed: 42, numRuns: 100 });
+
+describe("exact oracle on 100 random tiny instances", () => {
+  const rows = INSTANCES.map((instance) => {
+    const exact = solveExact(instance);
+    let heuristic: ReturnType<typeof solve> | null = null;
+    let error: unknown = null;
+    try {
+      heuristic = solve(instance, { seed: 7, iterationLimit: 300, timeLimitMs: 1e9 });
+    } catch (e) {
+      error = e;
+    }
+    return { instance, exact, heuristic, error, bound: upperBound(instance) };
+  });
+
+  it("every exact plan passes the checker with the value it claims", () => {
+    for (const { instance, exact } of rows) {
+      const check = checkSolution(instance, exact.routes);
+      expect(check.violations).toEqual([]);
+      expect(check.value).toBeCloseTo(exact.value, 9);
+    }
+  });
+
+  it("the search engine answers every instance without throwing", () => {
+    const failures = rows.flatMap((row, i) => (row.error ? [`instance ${i}: ${String(row.error)}`] : []));
+    expect(failures).toEqual([]);
+  });
+
+  it("every search plan passes the checker and never beats the optimum", () => {
+    for (const { instance, exact, heuristic } of rows) {
+      if (!heuristic) continue;
+      const check = checkSolution(instance, heuristic.routes);
+      expect(check.violations).toEqual([]);
+      expect(check.value).toBeCloseTo(heuristic.value, 6);
+      expect(check.value).toBeLessThanOrEqual(exact.value + 1e-9);
+    }
+  });
+
+  it("the upper bound is never below the optimum", () => {
+    for (const { exact, bound } of rows) expect(bound).toBeGreaterThanOrEqual(exact.value - 1e-9);
+  });
+
+  it("the search reaches the optimum on at least 95% of the instances", () => {
+    const hits = rows.filter(({ exact, heuristic }) => heuristic && heuristic.value >= exact.value - 1e-9).length;
+    const nonTrivial = rows.filter(({ exact }) => exact.value > 0).length;
+    console.log(`search reached the exact optimum on ${hits}/${rows.length} tiny instances (${nonTrivial} with a positive optimum)`);
+    expect(hits / rows.length).toBeGreaterThanOrEqual(0.95);
+  });
+});
