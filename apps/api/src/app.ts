@@ -55,9 +55,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: config.bodyLimitBytes,
-    // Scenario bodies are validated by parseScenario; route schemas elsewhere must not
-    // silently coerce or drop what a client sent.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: true } },
+    // Scenario bodies are validated by parseScenario; elsewhere unknown properties are
+    // refused rather than silently dropped. Coercion stays on for query strings ("limit=5").
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: true } },
     routerOptions: { maxParamLength: 300 },
   });
   installErrorHandlers(app);
