@@ -8,12 +8,12 @@ import { compileGraph, createDijkstraWorkspace, dijkstra, pathEdges, type RoadEd
  * Random directed graphs: a few clusters with no edges between some of them (disconnected
  * parts), and edges in one direction only unless the generator adds the reverse (one-ways).
  */
-const randomGraph = fc
+const randomGraphOf = (maxNodes: number, maxEdges: number) => fc
   .record({
-    n: fc.integer({ min: 1, max: 40 }),
+    n: fc.integer({ min: 1, max: maxNodes }),
     edges: fc.array(
       fc.record({ from: fc.nat(), to: fc.nat(), seconds: fc.integer({ min: 1, max: 1000 }), bothWays: fc.boolean() }),
-      { maxLength: 120 },
+      { maxLength: maxEdges },
     ),
     clusters: fc.integer({ min: 1, max: 3 }),
   })
@@ -35,6 +35,7 @@ const randomGraph = fc
     }
     return graph;
   });
+const randomGraph = randomGraphOf(40, 120);
 
 describe("typed-array Dijkstra", () => {
   it("finds the same shortest times as graphology-shortest-path, with Infinity where no path exists", () => {
@@ -77,7 +78,8 @@ describe("typed-array Dijkstra", () => {
 
   it("gives final values for the targets when it stops early", () => {
     fc.assert(
-      fc.property(randomGraph, fc.nat(), fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), (graph, s, ts) => {
+      // larger graphs: stopping early is only right if nodes leave the heap in order of time
+      fc.property(randomGraphOf(300, 1500), fc.nat(), fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), (graph, s, ts) => {
         const compiled = compileGraph(graph);
         const source = s % graph.order;
         const targets = ts.map((t) => t % graph.order);

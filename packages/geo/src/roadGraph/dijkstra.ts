@@ -1,10 +1,11 @@
 /**
- * Single-source shortest paths by travel time over a compiled graph: Dijkstra with a binary
- * heap on typed arrays and lazy deletion (a node may sit in the heap several times; stale
+ * Single-source shortest paths by travel time over a compiled graph: Dijkstra (1959) with a
+ * binary heap on typed arrays and lazy deletion (a node may sit in the heap several times; stale
  * entries are skipped when popped). The caller reuses one `DijkstraWorkspace` across sources so
  * a matrix allocates nothing per row.
  */
 import type { CompiledGraph } from "./compileGraph.js";
+import { MinHeap } from "./minHeap.js";
 
 /** Per-run results and scratch space, sized for one graph. */
 export interface DijkstraWorkspace {
@@ -14,20 +15,17 @@ export interface DijkstraWorkspace {
   metres: Float64Array;
   /** edge into each node on its fastest path; -1 for the source and unreached nodes */
   predEdge: Int32Array;
-  heapKeys: Float64Array;
-  heapNodes: Int32Array;
+  heap: MinHeap;
 }
 
 /** Allocate a workspace for `graph`. */
 export function createDijkstraWorkspace(graph: CompiledGraph): DijkstraWorkspace {
   const n = graph.nodeCount;
-  const cap = graph.edgeCount + 1; // each relaxation pushes at most once
   return {
     seconds: new Float64Array(n),
     metres: new Float64Array(n),
     predEdge: new Int32Array(n),
-    heapKeys: new Float64Array(cap),
-    heapNodes: new Int32Array(cap),
+    heap: new MinHeap(graph.edgeCount + 1), // each edge is relaxed at most once per run
   };
 }
 
@@ -37,7 +35,7 @@ export function createDijkstraWorkspace(graph: CompiledGraph): DijkstraWorkspace
  */
 export function dijkstra(graph: CompiledGraph, source: number, ws: DijkstraWorkspace, targets?: ArrayLike<number>): void {
   const { offsets, target, seconds: w, metres: len } = graph;
-  const { seconds, metres, predEdge, heapKeys, heapNodes } = ws;
+  const { seconds, metres, predEdge, heap } = ws;
   seconds.fill(Infinity);
   metres.fill(Infinity);
   predEdge.fill(-1);
@@ -55,42 +53,11 @@ export function dijkstra(graph: CompiledGraph, source: number, ws: DijkstraWorks
   }
   seconds[source] = 0;
   metres[source] = 0;
-  let size = 0;
-  // push (key, node): sift up
-  const push = (key: number, node: number) => {
-    let i = size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (heapKeys[parent]! <= key) break;
-      heapKeys[i] = heapKeys[parent]!;
-      heapNodes[i] = heapNodes[parent]!;
-      i = parent;
-    }
-    heapKeys[i] = key;
-    heapNodes[i] = node;
-  };
-  push(0, source);
-  while (size > 0) {
-    const key = heapKeys[0]!;
-    const u = heapNodes[0]!;
-    // pop: move the last entry to the root and sift down
-    size--;
-    if (size > 0) {
-      const lastKey = heapKeys[size]!;
-      const lastNode = heapNodes[size]!;
-      let i = 0;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= size) break;
-        if (child + 1 < size && heapKeys[child + 1]! < heapKeys[child]!) child++;
-        if (heapKeys[child]! >= lastKey) break;
-        heapKeys[i] = heapKeys[child]!;
-        heapNodes[i] = heapNodes[child]!;
-        i = child;
-      }
-      heapKeys[i] = lastKey;
-      heapNodes[i] = lastNode;
-    }
+  heap.clear();
+  heap.push(0, source);
+  while (heap.size > 0) {
+    const u = heap.pop();
+    const key = heap.poppedKey;
     if (key > seconds[u]!) continue; // stale entry
     if (isTarget && isTarget[u]) {
       isTarget[u] = 0;
@@ -103,7 +70,7 @@ export function dijkstra(graph: CompiledGraph, source: number, ws: DijkstraWorks
         seconds[v] = candidate;
         metres[v] = metres[u]! + len[e]!;
         predEdge[v] = e;
-        push(candidate, v);
+        heap.push(candidate, v);
       }
     }
   }
