@@ -7,6 +7,7 @@
  * the exit code is 2 for bad flags, 1 when a suite crashed, 0 otherwise whatever the figures.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -59,6 +60,15 @@ const OPTIONS = {
 
 /** Repository root: benchmarks/dist/cli.js → ../.. */
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** @throws Error naming the flag when the file cannot be read */
+function readText(file: string, flag: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new Error(`${flag}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
 
 function log(message: string): void {
   process.stderr.write(`${message}\n`);
@@ -119,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
     names = values.suite ? parseNameList(values.suite, "--suite") : Object.keys(SUITES);
     const unknown = names.filter((n) => !Object.hasOwn(SUITES, n));
     if (unknown.length) throw new Error(`--suite: unknown suite(s) ${unknown.join(", ")} (known: ${Object.keys(SUITES).join(", ")})`);
-    if (values.compare) oldResult = parseResult(readFileSync(values.compare, "utf8"), values.compare);
+    if (values.compare) oldResult = parseResult(readText(values.compare, "--compare"), values.compare);
     if (values.result && !values.compare) throw new Error("--result: only meaningful with --compare");
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -130,7 +140,7 @@ async function main(argv: string[]): Promise<number> {
   let outDir: string | null = null;
   if (values.result) {
     try {
-      result = parseResult(readFileSync(values.result, "utf8"), values.result);
+      result = parseResult(readText(values.result, "--result"), values.result);
     } catch (error) {
       process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;
@@ -151,6 +161,7 @@ async function main(argv: string[]): Promise<number> {
     const context: SuiteContext = { quick: result.quick, repoRoot: REPO_ROOT, flags, log };
     log(`bench: ${result.env.commit.slice(0, 10)}${result.env.dirty ? " (dirty)" : ""}, ${result.env.node}, ${result.env.cpu} × ${result.env.cores}${result.quick ? ", quick" : ""}`);
     await runSuites(names, context, result);
+    result.env.loadAverage.end = os.loadavg()[0] ?? null;
     outDir = path.resolve(values.out ?? defaultOutDir(result));
     const written = writeRun(result, outDir);
     log(`bench: wrote ${written.resultFile} and ${written.reportFile}`);

@@ -67,6 +67,11 @@ export interface Environment {
   totalMemoryMB: number;
   platform: string;
   date: string;
+  /**
+   * 1-minute load average when the run started and ended: other work on a shared machine
+   * slows time-budgeted figures, and this says whether it was there.
+   */
+  loadAverage: { start: number; end: number | null };
 }
 
 export interface BenchResult {
@@ -103,6 +108,7 @@ export function captureEnvironment(repoRoot: string): Environment {
     totalMemoryMB: Math.round(os.totalmem() / 2 ** 20),
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     date: new Date().toISOString(),
+    loadAverage: { start: os.loadavg()[0] ?? 0, end: null },
   };
 }
 

@@ -164,7 +164,9 @@ function solveOne(file: ToptwFile, text: string, m: number, budget: Budget, seed
     run.score = check.value;
     run.solverValue = result.value;
     run.violations = check.violations.length + (Math.abs(check.value - result.value) > 1e-6 ? 1 : 0);
-    if (Math.abs(check.value - result.value) > 1e-6) run.error = `solver claims ${result.value}, checker recomputes ${check.value}`;
+    const problems = check.violations.slice(0, 3).map((v) => `${v.kind}: ${v.detail}`);
+    if (Math.abs(check.value - result.value) > 1e-6) problems.push(`solver claims ${result.value}, checker recomputes ${check.value}`);
+    if (problems.length) run.error = problems.join("; ");
     run.elapsedMs = result.elapsedMs;
     run.timeToBestMs = result.timeToBestMs;
     run.iterations = result.iterations;

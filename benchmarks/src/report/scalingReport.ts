@@ -41,6 +41,12 @@ export function scalingReport(details: ScalingDetails): ReportSection {
   lines.push(`Growth exponents (least squares in log-log space over ${f.firstPlan.points} sizes): ${describe("first plan", f.firstPlan)}; ${describe("preparation", f.prep)}; ${describe("construction", f.construction)}; ${describe("peak RSS", f.memory)}.`);
   lines.push("");
   lines.push("Issue 3 target: 5,000 stops × 100 buses × 6 days, first plan ≤ 10 s, peak memory ≤ 2 GB.");
+  const broken = details.rows.filter((r) => r.sample && r.sample.violations > 0);
+  for (const r of broken) {
+    lines.push("");
+    lines.push(`**${r.stops} stops: the final plan has ${r.sample!.violations} checker violation(s)**, e.g.:`);
+    for (const v of r.sample!.violationSamples ?? []) lines.push(`- ${v}`);
+  }
 
   const ok = details.rows.filter((r) => r.sample).map((r) => r.sample!);
   const sizes = ok.map((s) => s.stops);

@@ -51,7 +51,8 @@ export function renderReport(result: BenchResult, sections: readonly ReportSecti
   const lines: string[] = [];
   lines.push(`# carebus benchmark ${env.date.slice(0, 10)} ${env.commit.slice(0, 10)}${result.quick ? " (quick)" : ""}`);
   lines.push("");
-  lines.push(markdownTable(["commit", "node", "cpu", "cores", "memory", "platform", "date", "args"], [[`${env.commit.slice(0, 12)}${env.dirty ? " (dirty)" : ""}`, env.node, env.cpu, String(env.cores), `${env.totalMemoryMB} MB`, env.platform, env.date, result.args.join(" ") || "(none)"]]));
+  const load = env.loadAverage ? `${env.loadAverage.start.toFixed(2)} → ${env.loadAverage.end?.toFixed(2) ?? "?"}` : "—";
+  lines.push(markdownTable(["commit", "node", "cpu", "cores", "memory", "load avg", "platform", "date", "args"], [[`${env.commit.slice(0, 12)}${env.dirty ? " (dirty)" : ""}`, env.node, env.cpu, String(env.cores), `${env.totalMemoryMB} MB`, load, env.platform, env.date, result.args.join(" ") || "(none)"]]));
   lines.push("");
   lines.push(markdownTable(["suite", "status", "seconds", "reason"], result.suites.map((s) => [s.name, s.status, (s.elapsedMs / 1000).toFixed(1), s.reason ?? ""])));
   for (const section of sections) {

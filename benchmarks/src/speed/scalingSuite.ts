@@ -123,6 +123,7 @@ async function runScaling(context: SuiteContext): Promise<SuiteOutput> {
       const sample = await runWorker(job, context.log);
       rows.push({ stops, sample });
       context.log(`  first plan ${firstPlanMs(sample).toFixed(0)} ms, value ${sample.constructionValue.toFixed(1)} → ${sample.finalValue.toFixed(1)}, peak RSS ${sample.maxRssMB.toFixed(0)} MB, ${sample.violations} violation(s)`);
+      for (const v of sample.violationSamples) context.log(`    ${v}`);
     } catch (error) {
       rows.push({ stops, sample: null, error: error instanceof Error ? error.message : String(error) });
       context.log(`  FAILED: ${rows[rows.length - 1]!.error}`);

@@ -41,6 +41,8 @@ export interface ScalingSample {
   timeLimitMs: number;
   trace: Array<[number, number]>;
   violations: number;
+  /** the first few violations as "kind: detail", so a broken plan can be diagnosed */
+  violationSamples: string[];
   maxRssMB: number;
   heapUsedMB: number;
 }
@@ -107,6 +109,10 @@ async function main(): Promise<void> {
     timeLimitMs: job.timeLimitMs,
     trace,
     violations: check.violations.length + (Math.abs(check.value - result.value) > 1e-6 ? 1 : 0),
+    violationSamples: [
+      ...check.violations.slice(0, 5).map((v) => `${v.kind}: ${v.detail}`),
+      ...(Math.abs(check.value - result.value) > 1e-6 ? [`value: solver claims ${result.value}, checker recomputes ${check.value}`] : []),
+    ],
     maxRssMB: process.resourceUsage().maxRSS / 1024,
     heapUsedMB: process.memoryUsage().heapUsed / 2 ** 20,
   };
