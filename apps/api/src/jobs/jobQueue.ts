@@ -5,6 +5,8 @@
  * Listeners (SSE streams) get every progress and status event of the jobs they follow.
  */
 import { EventEmitter } from "node:events";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Plan } from "@carebus/model";
 import type { PlanOptions, PlanStatus, ScenarioRecord, Store } from "../store/store.js";
@@ -55,11 +57,20 @@ export function isTerminal(status: PlanStatus): boolean {
   return TERMINAL.has(status);
 }
 
-// Built code runs dist/jobs/solveWorker.js; tests run this file from source, where the
-// worker is the .ts file and needs tsx to load.
-const fromSource = import.meta.url.endsWith(".ts");
-const workerUrl = new URL(fromSource ? "./solveWorker.ts" : "./solveWorker.js", import.meta.url);
-const workerExecArgv = fromSource ? ["--import", "tsx"] : [];
+/**
+ * How to start the worker. Built code runs dist/jobs/solveWorker.js. Tests run this file from
+ * source: the worker is then the .ts file, loaded through tsx's register API (Node 20 does not
+ * apply `--import` loaders inside workers), with tsconfig.source.json mapping @carebus/* to
+ * the packages' sources the way vitest's aliases do.
+ */
+function createSolveWorker(workerData: SolveWorkerData): Worker {
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./solveWorker.js", import.meta.url), { workerData });
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  const tsconfig = fileURLToPath(new URL("../../tsconfig.source.json", import.meta.url));
+  const entry = new URL("./solveWorker.ts", import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register({ tsconfig: ${JSON.stringify(tsconfig)} }); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
 
 /** The queue of solve jobs of one server. */
 export class JobQueue {
@@ -164,7 +175,7 @@ export class JobQueue {
       },
       cancelBuffer: job.cancelFlag.buffer as SharedArrayBuffer,
     };
-    const worker = new Worker(workerUrl, { workerData: data, execArgv: workerExecArgv });
+    const worker = createSolveWorker(data);
     job.worker = worker;
     const grace = (this.options.graceSeconds ?? 5) * 1000;
     // The solver watches its own clock; these are the backstops if it overruns.

@@ -1,0 +1,72 @@
+/**
+ * Real solve jobs: the solver runs in a worker thread (from source through tsx), stopped by an
+ * iteration limit so the result is deterministic. Covers progress and status over SSE, the
+ * stored plan, cancelling queued and running jobs, and jobs interrupted by a restart.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as solver from "@carebus/solver";
+import { buildApp } from "../src/index.js";
+import { AUTH, TOKEN, createTestApp, tinyScenario, type TestApp } from "./helpers.js";
+
+const solverReady = typeof (solver as Record<string, unknown>).solveScenario === "function";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  const res = await t.app.inject({ method: "POST", url: "/api/v1/scenarios", headers: AUTH, payload: tinyScenario });
+  expect(res.statusCode).toBe(201);
+});
+afterAll(async () => t.close());
+
+async function waitForStatus(id: string, wanted: string[]): Promise<Record<string, unknown>> {
+  for (let i = 0; i < 600; i += 1) {
+    const body = (await t.app.inject(`/api/v1/plans/${id}`)).json();
+    if (wanted.includes(body.status)) return body;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`plan ${id} never reached ${wanted.join("/")}`);
+}
+
+describe.skipIf(!solverReady)("solve jobs in a worker thread", () => {
+  it("solves with an iteration limit, streams status over SSE, stores the plan and publishes it", async () => {
+    const started = await t.app.inject({ method: "POST", url: "/api/v1/plans", headers: AUTH, payload: { scenarioId: "api-tiny", options: { iterationLimit: 50, seed: 1 } } });
+    expect(started.statusCode).toBe(202);
+    const { id } = started.json();
+    // inject resolves when the stream ends, i.e. after the terminal status event
+    const events = await t.app.inject(`/api/v1/plans/${id}/events`);
+    expect(events.body).toMatch(/event: status\ndata: \{"status":"done"\}/);
+    const done = await waitForStatus(id, ["done"]);
+    const plan = done.plan as { scenario: { id: string }; stats: { iterations: number } };
+    expect(plan.scenario.id).toBe("api-tiny");
+    expect(done.progress).toMatchObject({ iterations: plan.stats.iterations });
+    expect((await t.app.inject({ method: "POST", url: `/api/v1/plans/${id}/publish`, headers: AUTH })).statusCode).toBe(201);
+  });
+
+  it("cancels a queued job at once and a running one at its next check", async () => {
+    const long = { scenarioId: "api-tiny", options: { timeLimitSeconds: 30 } };
+    const first = (await t.app.inject({ method: "POST", url: "/api/v1/plans", headers: AUTH, payload: long })).json().id as string;
+    const second = (await t.app.inject({ method: "POST", url: "/api/v1/plans", headers: AUTH, payload: long })).json().id as string;
+    expect((await t.app.inject(`/api/v1/plans/${second}`)).json().status).toBe("queued");
+    const cancelQueued = await t.app.inject({ method: "DELETE", url: `/api/v1/plans/${second}`, headers: AUTH });
+    expect(cancelQueued.json()).toEqual({ id: second, status: "cancelled" });
+    await waitForStatus(first, ["running"]);
+    const cancelRunning = await t.app.inject({ method: "DELETE", url: `/api/v1/plans/${first}`, headers: AUTH });
+    expect(cancelRunning.statusCode).toBe(202);
+    const ended = await waitForStatus(first, ["cancelled"]);
+    expect(ended.status).toBe("cancelled");
+  });
+});
+
+describe("jobs across restarts", () => {
+  it("marks jobs a previous process left running as failed", async () => {
+    await t.store.insertPlan({ id: "orphan", scenarioId: "api-tiny", scenarioHash: "x", options: {}, status: "running", error: null, plan: null, createdAt: new Date().toISOString(), finishedAt: null });
+    const restarted = await buildApp({ store: t.store, apiToken: TOKEN, webRoot: null, config: { dataDir: t.dir } });
+    try {
+      const body = (await restarted.inject("/api/v1/plans/orphan")).json();
+      expect(body.status).toBe("failed");
+      expect(body.error).toMatch(/interrupted/);
+    } finally {
+      await restarted.close();
+    }
+  });
+});
