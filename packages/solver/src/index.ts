@@ -10,3 +10,7 @@ export * from "./exact/solveExact.js";
 export * from "./exact/upperBound.js";
 export * from "./exact/scheduleSequence.js";
 export * from "./instance/fromScenario.js";
+export * from "./explain/explainUnvisited.js";
+export * from "./instance/toPlan.js";
+export * from "./solveScenario.js";
+export * from "./replan/repairPlan.js";

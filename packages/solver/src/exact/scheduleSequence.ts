@@ -18,6 +18,8 @@ export interface ScheduleOptions {
   ignoreWindows?: boolean;
   /** pinned starts on this route, by stop: the stop's only window becomes [start, start] */
   pinnedStarts?: ReadonlyMap<number, number>;
+  /** by stop: service must start within [lo, hi] as well as inside one of its windows */
+  startRanges?: ReadonlyMap<number, readonly [number, number]>;
 }
 
 interface LunchOption {
@@ -32,8 +34,13 @@ function windowsOf(instance: Instance, stop: number, options: ScheduleOptions): 
   const pinned = options.pinnedStarts?.get(stop);
   if (pinned !== undefined) return [[pinned, pinned]];
   if (options.ignoreWindows) return [[-Infinity, Infinity]];
+  const range = options.startRanges?.get(stop) ?? [-Infinity, Infinity];
   const out: Array<[number, number]> = [];
-  for (let w = instance.windowOffset[stop]!; w < instance.windowOffset[stop + 1]!; w++) out.push([instance.windowOpen[w]!, instance.windowClose[w]!]);
+  for (let w = instance.windowOffset[stop]!; w < instance.windowOffset[stop + 1]!; w++) {
+    const open = Math.max(instance.windowOpen[w]!, range[0]);
+    const close = Math.min(instance.windowClose[w]!, range[1]);
+    if (open <= close) out.push([open, close]);
+  }
   return out;
 }
 

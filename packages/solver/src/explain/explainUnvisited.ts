@@ -1,0 +1,82 @@
+/**
+ * Why a stop was left out. Each reason is tested in the order a planner would ask: is there a
+ * bus that may serve it at all, on a day the service runs; could a bus even drive there and
+ * back within a shift; do its windows ever open while a bus can be there; would it add any
+ * value on top of the stops chosen; and otherwise it is worth something but the fleet's time
+ * went to stops worth more — with the value it would add. The "alone" tests use the exact
+ * scheduler, so lunch, limits, set-up and pack-up all count.
+ */
+import type { UnvisitedReason } from "@carebus/model";
+import type { Instance, SolvedRoute } from "../instance/instance.js";
+import { groupCounts, marginalValue } from "../feasibility/coverageValue.js";
+import { scheduleSequence } from "../exact/scheduleSequence.js";
+
+/** One left-out stop and why. */
+export interface Explanation {
+  stop: number;
+  reason: UnvisitedReason;
+  message: string;
+  /** value the stop would add to this plan (fleet-time only) */
+  value?: number;
+}
+
+/** Context only the scenario knows. */
+export interface ExplainContext {
+  /** per stop: some bus of an accepted kind exists at all (else "no compatible bus") */
+  stopHasCompatibleBus?: readonly boolean[];
+  /** how to name a stop in a sentence (default "stop <index>") */
+  label?: (stop: number) => string;
+}
+
+/** Below this a stop's added value counts as nothing. */
+const NO_VALUE = 1e-9;
+
+/**
+ * Explain every stop that `routes` never visit.
+ *
+ * @example explainUnvisited(instance, result.routes).map((e) => e.reason)
+ */
+export function explainUnvisited(instance: Instance, routes: readonly SolvedRoute[], context: ExplainContext = {}): Explanation[] {
+  const R = instance.routes.length;
+  const label = context.label ?? ((s: number) => `stop ${s}`);
+  const visits = new Int32Array(instance.nStops);
+  for (const route of routes) for (const v of route.visits) visits[v.stop]! += 1;
+  const counts = groupCounts(instance, visits);
+  const out: Explanation[] = [];
+  for (let s = 0; s < instance.nStops; s++) {
+    if (visits[s]! > 0) continue;
+    const name = label(s);
+    const allowed: number[] = [];
+    for (let r = 0; r < R; r++) if (instance.allowed[s * R + r]) allowed.push(r);
+    if (allowed.length === 0) {
+      if (context.stopHasCompatibleBus?.[s] === false || !context.stopHasCompatibleBus) {
+        out.push({ stop: s, reason: "no-compatible-bus", message: `${name}: no bus of a kind it accepts works on any day it may be served` });
+      } else {
+        out.push({ stop: s, reason: "days-excluded", message: `${name}: none of the days it may be served is a service day of a bus that may serve it (weekdays, holidays or excluded dates)` });
+      }
+      continue;
+    }
+    if (!allowed.some((r) => scheduleSequence(instance, r, [s], { ignoreWindows: true }))) {
+      out.push({ stop: s, reason: "unreachable-in-shift", message: `${name}: even alone, no bus can drive there, serve it and return within its shift and limits` });
+      continue;
+    }
+    if (!allowed.some((r) => scheduleSequence(instance, r, [s]))) {
+      out.push({ stop: s, reason: "windows-never-open", message: `${name}: its time windows are never open while a bus can be there (shift, travel and lunch considered)` });
+      continue;
+    }
+    const gain = marginalValue(instance, counts, s);
+    if (gain <= NO_VALUE) {
+      out.push({ stop: s, reason: "already-covered", message: `${name}: every caregiver it would reach is already covered by the chosen stops, so it adds nothing` });
+      continue;
+    }
+    out.push({
+      stop: s,
+      reason: "fleet-time",
+      message: `${name}: a bus could serve it, but the fleet's time went to stops worth more; it would add ${round(gain)}`,
+      value: gain,
+    });
+  }
+  return out;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,0 +1,109 @@
+/**
+ * The whole job from a scenario to a plan, as the server and the CLI call it: geography
+ * (travel matrix over stops then depots, and coverage) → Instance → upper bound → search →
+ * independent check → Plan. A plan that fails the check is never returned: that would be a
+ * solver bug, reported as CAREBUS_SOLVER_INTERNAL with the violations.
+ */
+import { computeCoverage, createTravelProvider, type Place, type TravelTimeProvider } from "@carebus/geo";
+import type { Plan, Scenario } from "@carebus/model";
+import type { Instance, SolvedRoute } from "./instance/instance.js";
+import { buildInstance, type ScenarioIndex } from "./instance/fromScenario.js";
+import { toPlan } from "./instance/toPlan.js";
+import { upperBoundAsync } from "./exact/upperBound.js";
+import { checkSolution } from "./feasibility/checkSolution.js";
+import { SolverError } from "./errors.js";
+import { solve, type Progress } from "./solve.js";
+
+/** Options of `solveScenario`; unset limits come from `scenario.options`, then the defaults. */
+export interface SolveScenarioOptions {
+  /** default: scenario.options.timeLimitSeconds, else 10 */
+  timeLimitSeconds?: number;
+  /** default: scenario.options.iterationLimit, else none */
+  iterationLimit?: number;
+  /** default: scenario.options.seed, else 1 */
+  seed?: number;
+  onProgress?: (progress: Progress) => void;
+  isCancelled?: () => boolean;
+  /** folder that relative files in the scenario (road networks) are resolved against */
+  baseDir?: string;
+  /** travel provider to use instead of the one the scenario's `travel` settings describe */
+  travel?: TravelTimeProvider;
+}
+
+/** The default time limit when neither the caller nor the scenario sets one, in seconds. */
+export const DEFAULT_TIME_LIMIT_SECONDS = 10;
+
+/** A scenario turned into the solver's terms, ready to solve (possibly after adjustments). */
+export interface PreparedScenario {
+  instance: Instance;
+  index: ScenarioIndex;
+}
+
+/**
+ * Geography and instance of `scenario`.
+ * @throws GeoError when the travel provider is unusable; ScenarioError on inconsistent input
+ */
+export async function prepareScenario(scenario: Scenario, options: Pick<SolveScenarioOptions, "baseDir" | "travel"> = {}): Promise<PreparedScenario> {
+  const provider = options.travel ?? createTravelProvider(scenario.travel, options.baseDir ? { baseDir: options.baseDir } : {});
+  const places: Place[] = [
+    ...scenario.stops.map((s) => ({ lat: s.lat, lon: s.lon, zone: s.zone, name: s.name })),
+    ...scenario.depots.map((d) => ({ lat: d.lat, lon: d.lon, name: d.name })),
+  ];
+  const travel = await provider.matrix(places);
+  const coverage = scenario.demand.kind === "points" ? computeCoverage(scenario) : null;
+  return buildInstance(scenario, { travel, coverage });
+}
+
+/**
+ * Solve a prepared scenario and write its plan; `initial` warm-starts the search.
+ * @throws SolverError CAREBUS_SOLVER_INTERNAL when the result fails the independent check
+ */
+export async function solvePrepared(
+  scenario: Scenario,
+  prepared: PreparedScenario,
+  options: SolveScenarioOptions & { initial?: SolvedRoute[] } = {},
+): Promise<Plan> {
+  const { instance, index } = prepared;
+  const timeLimitSeconds = options.timeLimitSeconds ?? scenario.options?.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
+  const iterationLimit = options.iterationLimit ?? scenario.options?.iterationLimit;
+  const seed = options.seed ?? scenario.options?.seed ?? 1;
+  const bound = await upperBoundAsync(instance);
+  const result = solve(instance, {
+    seed,
+    timeLimitMs: timeLimitSeconds * 1000,
+    bound,
+    ...(iterationLimit !== undefined ? { iterationLimit } : {}),
+    ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.initial ? { initial: options.initial } : {}),
+  });
+  const check = checkSolution(instance, result.routes);
+  if (check.violations.length > 0) {
+    throw new SolverError(
+      "CAREBUS_SOLVER_INTERNAL",
+      `the solver returned a plan that breaks ${check.violations.length} rule(s): ${check.violations.slice(0, 5).map((v) => v.detail).join("; ")}`,
+      { cause: check.violations },
+    );
+  }
+  return toPlan(scenario, index, instance, result.routes, {
+    bound,
+    iterations: result.iterations,
+    elapsedMs: result.elapsedMs,
+    seed,
+    timeLimitSeconds,
+    ...(iterationLimit !== undefined ? { iterationLimit } : {}),
+    timeToBestMs: result.timeToBestMs,
+  });
+}
+
+/**
+ * Plan `scenario`: the entry point of the server and the CLI.
+ *
+ * @throws GeoError (travel unavailable), ScenarioError (inconsistent input), SolverError
+ * (CAREBUS_SOLVER_INFEASIBLE_START for impossible pinned visits, CAREBUS_SOLVER_INTERNAL)
+ * @example const plan = await solveScenario(scenario, { iterationLimit: 1000, seed: 1 });
+ */
+export async function solveScenario(scenario: Scenario, options: SolveScenarioOptions = {}): Promise<Plan> {
+  const prepared = await prepareScenario(scenario, options);
+  return solvePrepared(scenario, prepared, options);
+}
