@@ -113,7 +113,7 @@ function checkRoute(instance: Instance, r: number, route: SolvedRoute, out: Viol
   } else if (tl.return > spec.shiftEnd + eps) {
     out.push({ kind: "return-after-shift", route: r, detail: `route ${r} is back at ${fmt(tl.return)}, after its shift ends at ${fmt(spec.shiftEnd)}` });
   }
-  if (tl.travelMinutes > spec.maxDriveMinutes + eps) {
+  if (Number.isFinite(tl.travelMinutes) && tl.travelMinutes > spec.maxDriveMinutes + eps) {
     out.push({ kind: "drive-limit", route: r, detail: `route ${r} drives ${fmt(tl.travelMinutes)} min, more than its ${fmt(spec.maxDriveMinutes)}` });
   }
   if (tl.workMinutes > spec.maxWorkMinutes + eps) {
