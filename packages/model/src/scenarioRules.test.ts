@@ -66,6 +66,8 @@ const CASES: RuleCase[] = [
 
   // horizon and dates
   { rule: "the start date is a real calendar date", ok: (s) => { s.horizon.startDate = "2028-02-29"; delete s.stops[0].pinned; }, bad: (s) => (s.horizon.startDate = "2026-02-30"), path: "horizon.startDate", message: /2026-02-30 is not a real calendar date/ },
+  { rule: "the horizon starts in a year carebus plans", ok: (s) => { s.horizon.startDate = "2199-12-30"; delete s.stops[0].pinned; }, bad: (s) => { s.horizon.startDate = "9999-12-30"; delete s.stops[0].pinned; }, path: "horizon.startDate", message: /9999-12-30 is outside the years carebus plans \(1900–2199\)/ },
+  { rule: "explicit dates lie in years carebus plans", ok: (s) => { delete s.horizon.days; s.horizon.dates = ["2026-11-23", "1900-01-01"]; }, bad: (s) => { delete s.horizon.days; s.horizon.dates = ["2026-11-23", "0000-01-03"]; }, path: "horizon.dates[1]", message: /outside the years/ },
   { rule: "the horizon gives days or dates, not both", ok: (s) => { delete s.horizon.days; s.horizon.dates = ["2026-11-23", "2026-11-25"]; }, bad: (s) => (s.horizon.dates = ["2026-11-23"]), path: "horizon", message: /both days and dates/ },
   { rule: "the horizon gives days or dates", ok: (s) => (s.horizon.days = 1), bad: (s) => delete s.horizon.days, path: "horizon", message: /needs days .* or dates/ },
   { rule: "explicit dates are real calendar dates", ok: (s) => { delete s.horizon.days; s.horizon.dates = ["2026-11-23", "2026-11-30"]; }, bad: (s) => { delete s.horizon.days; s.horizon.dates = ["2026-11-23", "2026-11-31"]; }, path: "horizon.dates[1]", message: /not a real calendar date/ },

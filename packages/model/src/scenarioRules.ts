@@ -15,6 +15,10 @@ import { dayNumber, isIsoDate, isTimeZone, parseClock, weekdayOf } from "./time.
 import { childPath, isRecord } from "./issuePath.js";
 import { cleanItems, indexIds, reportRepeats, RuleContext, type IdIndex } from "./ruleContext.js";
 
+/** The years a horizon may start in: far enough for any real plan, and safely inside ISO dates. */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2199;
+
 /** What the horizon rules learned, for the rules of buses and stops. */
 interface HorizonFacts {
   /** every calendar date of the horizon, or null when the horizon is too broken to compute */
@@ -60,9 +64,20 @@ function checkHorizon(value: unknown, ctx: RuleContext): HorizonFacts {
       datesOk = false;
     }
   };
-  realDate(h.startDate, `${p}.startDate`);
+  // The horizon's own dates must also lie in the years the calendar code handles.
+  const horizonDate = (date: unknown, path: string): void => {
+    realDate(date, path);
+    if (ctx.clean(path) && typeof date === "string" && isIsoDate(date)) {
+      const year = Number(date.slice(0, 4));
+      if (year < FIRST_YEAR || year > LAST_YEAR) {
+        ctx.add(path, `${date} is outside the years carebus plans (${FIRST_YEAR}–${LAST_YEAR})`);
+        datesOk = false;
+      }
+    }
+  };
+  horizonDate(h.startDate, `${p}.startDate`);
   if (ctx.clean(`${p}.dates`) && Array.isArray(h.dates)) {
-    h.dates.forEach((d, i) => realDate(d, `${p}.dates[${i}]`));
+    h.dates.forEach((d, i) => horizonDate(d, `${p}.dates[${i}]`));
     reportRepeats(h.dates, `${p}.dates`, ctx);
   }
   if (ctx.clean(`${p}.days`) && ctx.clean(`${p}.dates`)) {
