@@ -27,14 +27,14 @@ export function scalingReport(details: ScalingDetails): ReportSection {
   const lines: string[] = [];
   const rows = details.rows.map((r) => {
     const s = r.sample;
-    if (!s) return [String(r.stops), "—", "—", "—", "—", "—", "—", "—", "—", "—", `failed: ${r.error ?? ""}`];
+    if (!s) return [String(r.stops), "—", "—", "—", "—", "—", "—", "—", "—", "—", "—", `failed: ${r.error ?? ""}`];
     const first = s.prepMs + median(s.constructionMs);
     return [
       String(s.stops), `${s.buses} / ${s.busDays}`, String(s.points), formatValue(s.prepMs, 3), formatValue(median(s.constructionMs), 3), formatValue(first, 3),
-      formatValue(s.constructionValue, 6), `${formatValue(s.finalValue, 6)} @ ${s.timeLimitMs / 1000} s (${s.iterations} it.)`, formatValue(s.maxRssMB, 4), String(s.violations), "",
+      formatValue(s.constructionValue, 6), `${formatValue(s.finalValue, 6)} @ ${s.timeLimitMs / 1000} s (${s.iterations} it.)`, `${formatValue(s.bound, 6)} (${s.bound > 0 ? ((100 * (s.bound - s.finalValue)) / s.bound).toFixed(2) : "—"}%)`, formatValue(s.maxRssMB, 4), String(s.violations), "",
     ];
   });
-  lines.push(markdownTable(["stops", "buses / bus-days", "demand points", "prep ms", "construction ms", "first plan ms", "construction value", "value at limit", "peak RSS MB", "violations", "note"], rows));
+  lines.push(markdownTable(["stops", "buses / bus-days", "demand points", "prep ms", "construction ms", "first plan ms", "construction value", "value at limit", "bound (gap)", "peak RSS MB", "violations", "note"], rows));
   lines.push("");
   const f = details.fits;
   const describe = (name: string, fit: PowerLawFit) => (Number.isFinite(fit.exponent) ? `${name} ∝ n^${fit.exponent.toFixed(2)} (r² ${fit.r2.toFixed(3)})` : `${name}: not enough sizes`);
@@ -53,7 +53,7 @@ export function scalingReport(details: ScalingDetails): ReportSection {
   const charts: ReportSection["charts"] = [];
   const timeSeries: ChartSeries[] = [
     { name: "first plan", points: ok.map((s) => [s.stops, s.prepMs + median(s.constructionMs)]) },
-    { name: "preparation", points: ok.map((s) => [s.stops, s.prepMs]) },
+    { name: "preparation (incl. bound)", points: ok.map((s) => [s.stops, s.prepMs]) },
     { name: "construction", points: ok.map((s) => [s.stops, median(s.constructionMs)]) },
   ];
   const firstFit = fitLine("first plan", f.firstPlan, sizes);

@@ -10,7 +10,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Plan, Scenario } from "@carebus/model";
 import type { Metric } from "../result.js";
 import { SuiteSkipped, type Suite, type SuiteContext, type SuiteOutput } from "../suite.js";
 import { defaultToptwDir } from "../quality/toptwSuite.js";
@@ -24,9 +23,6 @@ export function componentSizes(quick: boolean) {
     ? { coverageStops: 400, coveragePoints: 20_000, estimatePlaces: 500, gridSide: 100, gridPlaces: 100, solveIterations: 100, heavyRepeats: 2 }
     : { coverageStops: 400, coveragePoints: 200_000, estimatePlaces: 500, gridSide: 317, gridPlaces: 500, solveIterations: 1000, heavyRepeats: 5 };
 }
-
-/** The scenario-level entry point of the solver, looked up at run time (it lands after solve()). */
-type SolveScenario = (scenario: Scenario, options: { seed?: number; iterationLimit?: number; timeLimitMs?: number }) => Promise<Plan>;
 
 interface ComponentStatus {
   name: string;
@@ -100,8 +96,7 @@ async function runComponents(context: SuiteContext): Promise<SuiteOutput> {
 
   const scenario = generateScenario({ stops: 200 }, solver.createRng(14));
   await guarded("solve-generated", async () => {
-    const travel = await geo.createTravelProvider(scenario.travel).matrix([...scenario.stops, ...scenario.depots]);
-    const { instance } = solver.buildInstance(scenario, { travel, coverage: geo.computeCoverage(scenario) });
+    const { instance } = await solver.prepareScenario(scenario);
     metrics.push(await measure("components/construction/generated-200", "components", () => solver.solve(instance, { seed: 1, iterationLimit: 0, timeLimitMs: 600_000 }), { iterations: 5, timeMs: 500, note: "4 buses × 6 days" }));
     const iterations = Math.round(sizes.solveIterations / 5);
     metrics.push(await measure(`components/solve-iterations/generated-200-i${iterations}`, "components", () => solver.solve(instance, { seed: 1, iterationLimit: iterations, timeLimitMs: 600_000 }), { iterations: 3 }));
@@ -110,9 +105,7 @@ async function runComponents(context: SuiteContext): Promise<SuiteOutput> {
   });
 
   await guarded("feed-render", async () => {
-    const solveScenario = (solver as { solveScenario?: SolveScenario }).solveScenario;
-    if (typeof solveScenario !== "function") throw new Error("@carebus/solver does not export solveScenario yet");
-    const solved = await solveScenario(scenario, { seed: 1, iterationLimit: 20, timeLimitMs: 600_000 });
+    const solved = await solver.solveScenario(scenario, { seed: 1, iterationLimit: 20, timeLimitSeconds: 600 });
     const calendar = await import("@carebus/calendar");
     const source = { scenario, publications: [{ id: "p1", publishedAt: "2026-11-20T12:00:00.000Z", plan: solved }] };
     const busy = solved.routes.flatMap((r) => r.visits.map((v) => v.stopId))[0] ?? scenario.stops[0]!.id;

@@ -44,10 +44,20 @@ export interface ScalingFits {
   memory: PowerLawFit;
 }
 
+/** A size's process is killed after this long: the time limit bounds only the search, not the preparation. */
+export function workerTimeoutMs(job: ScalingJob): number {
+  return 300_000 + 3 * job.timeLimitMs;
+}
+
 function runWorker(job: ScalingJob, log: (message: string) => void): Promise<ScalingSample> {
   const script = fileURLToPath(new URL("./scalingWorker.js", import.meta.url));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`--max-old-space-size=${WORKER_HEAP_MB}`, script, JSON.stringify(job)], { stdio: ["ignore", "pipe", "pipe"] });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, workerTimeoutMs(job));
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -57,6 +67,11 @@ function runWorker(job: ScalingJob, log: (message: string) => void): Promise<Sca
     });
     child.on("error", reject);
     child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut) {
+        reject(new Error(`worker for ${job.stops} stops did not finish within ${workerTimeoutMs(job) / 1000} s and was stopped`));
+        return;
+      }
       const line = stdout.split("\n").find((l) => l.startsWith("RESULT "));
       if (code === 0 && line) {
         resolve(JSON.parse(line.slice("RESULT ".length)) as ScalingSample);
@@ -91,14 +106,16 @@ function scalingMetrics(rows: readonly ScalingRow[], fits: ScalingFits): Metric[
     }
     const time = (name: string, values: number[], note?: string) =>
       metrics.push(createMetric({ id: id(name), suite: "scaling", unit: "ms", better: "lower", budget: "time", ...(note ? { note } : {}) }, values));
-    time("prepMs", [s.prepMs], "travel matrix + coverage + instance");
+    time("prepMs", [s.prepMs], "travel matrix + coverage + instance + upper bound");
     time("matrixMs", [s.matrixMs]);
     time("coverageMs", [s.coverageMs]);
+    time("boundMs", [s.boundMs], "LP upper bound");
     time("constructionMs", s.constructionMs, "solve with iterationLimit 0");
     time("firstPlanMs", [firstPlanMs(s)], "prep + median construction");
     if (s.firstProgressMs !== null) time("firstProgressMs", [s.firstProgressMs], "first onProgress of the timed solve");
     metrics.push(createMetric({ id: id(`value@${s.timeLimitMs / 1000}s`), suite: "scaling", unit: "value", better: "higher", budget: "time" }, [s.finalValue]));
     metrics.push(createMetric({ id: id("constructionValue"), suite: "scaling", unit: "value", better: "higher", budget: "iterations" }, [s.constructionValue]));
+    metrics.push(createMetric({ id: id("boundGapPct"), suite: "scaling", unit: "%", better: "lower", budget: "time", tolerance: 0.1, note: "(bound − value) / bound at the time limit" }, [s.bound > 0 ? (100 * (s.bound - s.finalValue)) / s.bound : Number.NaN]));
     metrics.push(createMetric({ id: id("peakRssMB"), suite: "scaling", unit: "MB", better: "lower" }, [s.maxRssMB]));
     metrics.push(createMetric({ id: id("violations"), suite: "scaling", unit: "count", better: "lower", tolerance: 0 }, [s.violations]));
   }

@@ -4,12 +4,13 @@
  * the whole benchmark run down. Reads its job as JSON from argv[2], logs to stderr, and prints
  * exactly one line `RESULT <json>` on stdout.
  *
- * Phases timed separately: travel matrix, coverage, instance building (the "preparation" a
- * user waits for before any search), construction alone (repeated), then one time-limited
- * solve whose improvements give the value-over-time curve. The final plan is re-checked.
+ * Phases timed separately, mirroring solveScenario: travel matrix, coverage, instance building
+ * and the LP upper bound (the "preparation" a user waits for before any search), construction
+ * alone (repeated), then one time-limited solve whose improvements give the value-over-time
+ * curve. The final plan is re-checked.
  */
 import { computeCoverage, createTravelProvider } from "@carebus/geo";
-import { buildInstance, checkSolution, createRng, solve } from "@carebus/solver";
+import { buildInstance, checkSolution, createRng, solve, upperBoundAsync } from "@carebus/solver";
 import { generateScenario } from "./generateScenario.js";
 
 /** What the parent asks for. */
@@ -29,6 +30,10 @@ export interface ScalingSample {
   matrixMs: number;
   coverageMs: number;
   buildMs: number;
+  /** the LP upper bound solveScenario computes before the search */
+  boundMs: number;
+  bound: number;
+  /** matrix + coverage + build + bound: everything before the search starts */
   prepMs: number;
   /** construction-only solves (iterationLimit 0), one per repeat */
   constructionMs: number[];
@@ -58,20 +63,24 @@ async function main(): Promise<void> {
 
   const t0 = now();
   const provider = createTravelProvider(scenario.travel);
-  const places = [...scenario.stops, ...scenario.depots].map((p) => ({ lat: p.lat, lon: p.lon }));
+  // The same places, in the same order, as the solver's prepareScenario (stops with their zone, then depots).
+  const places = [...scenario.stops.map((s) => ({ lat: s.lat, lon: s.lon, zone: s.zone, name: s.name })), ...scenario.depots.map((d) => ({ lat: d.lat, lon: d.lon, name: d.name }))];
   const travel = await provider.matrix(places);
   const t1 = now();
   const coverage = computeCoverage(scenario);
   const t2 = now();
   const { instance } = buildInstance(scenario, { travel, coverage });
   const t3 = now();
-  process.stderr.write(`scaling ${job.stops}: matrix ${(t1 - t0).toFixed(0)} ms, coverage ${(t2 - t1).toFixed(0)} ms, build ${(t3 - t2).toFixed(0)} ms\n`);
+  // solveScenario computes the upper bound before searching, so a user waits for it too.
+  const bound = await upperBoundAsync(instance);
+  const t4 = now();
+  process.stderr.write(`scaling ${job.stops}: matrix ${(t1 - t0).toFixed(0)} ms, coverage ${(t2 - t1).toFixed(0)} ms, build ${(t3 - t2).toFixed(0)} ms, bound ${(t4 - t3).toFixed(0)} ms\n`);
 
   const constructionMs: number[] = [];
   let constructionValue = Number.NaN;
   for (let i = 0; i < job.constructionRepeats; i++) {
     const start = now();
-    const result = solve(instance, { seed: job.seed, iterationLimit: 0, timeLimitMs: 600_000 });
+    const result = solve(instance, { seed: job.seed, iterationLimit: 0, timeLimitMs: 600_000, bound });
     constructionMs.push(now() - start);
     constructionValue = result.value;
   }
@@ -82,6 +91,7 @@ async function main(): Promise<void> {
   const result = solve(instance, {
     seed: job.seed,
     timeLimitMs: job.timeLimitMs,
+    bound,
     onProgress: (p) => {
       const at = now() - solveStart;
       firstProgressMs ??= at;
@@ -99,7 +109,9 @@ async function main(): Promise<void> {
     matrixMs: t1 - t0,
     coverageMs: t2 - t1,
     buildMs: t3 - t2,
-    prepMs: t3 - t0,
+    boundMs: t4 - t3,
+    bound,
+    prepMs: t4 - t0,
     constructionMs,
     constructionValue,
     firstProgressMs,
