@@ -2,7 +2,7 @@ import { describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import type { TSchema } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
-import { ScenarioSchema, ScenarioError, parseScenario, scenarioHash, validateScenario, type Scenario } from "./index.js";
+import { ScenarioSchema, ScenarioError, isIsoDate, parseScenario, scenarioHash, validateScenario, type Scenario } from "./index.js";
 import { childPath, isRecord, isWithinPath, ROOT_PATH } from "./issuePath.js";
 import { validSmall } from "../test/validSmall.js";
 
@@ -111,6 +111,17 @@ describe("validateScenario on mutated scenarios", () => {
     }
     expect(issues.every((i) => typeof i.path === "string" && typeof i.message === "string" && i.message.length > 0)).toBe(true);
   });
+
+  const dateNodes = FIXTURE_NODES.filter((n) => typeof n.schema.pattern === "string" && n.schema.pattern.includes("\\d{4}"));
+  test.prop([fc.constantFrom(...dateNodes), fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/), fc.integer({ min: 1, max: 366 })], RUNS)(
+    "never throws on a date of the right shape over any horizon length, and names an unreal one",
+    (node, date, days) => {
+      const scenario = mutate(node.keys, date) as { horizon: { days: number } };
+      scenario.horizon.days = days;
+      const issues = validateScenario(scenario);
+      if (!isIsoDate(date)) expect(issues.some((i) => i.path === node.path && /not a real calendar date/.test(i.message))).toBe(true);
+    },
+  );
 
   test.prop([fc.jsonValue()], RUNS)("never throws on arbitrary JSON at the root, and finds a problem", (value) => {
     expect(validateScenario(value).length).toBeGreaterThan(0);
