@@ -84,9 +84,14 @@ export class JobQueue {
     this.events.setMaxListeners(0);
   }
 
-  /** The time limit a job really runs with, in seconds. */
-  effectiveTimeLimit(options: PlanOptions): number {
-    const asked = options.timeLimitSeconds ?? (options.iterationLimit !== undefined ? this.options.maxSolveSeconds : this.options.defaultSolveSeconds);
+  /**
+   * The time limit a job really runs with, in seconds: the request's, else the scenario's own
+   * `options`, else the server default (or the cap when only an iteration limit is set);
+   * never above the server's cap.
+   */
+  effectiveTimeLimit(options: PlanOptions, scenarioOptions: PlanOptions = {}): number {
+    const iterations = options.iterationLimit ?? scenarioOptions.iterationLimit;
+    const asked = options.timeLimitSeconds ?? scenarioOptions.timeLimitSeconds ?? (iterations !== undefined ? this.options.maxSolveSeconds : this.options.defaultSolveSeconds);
     return Math.min(asked, this.options.maxSolveSeconds);
   }
 
@@ -164,7 +169,7 @@ export class JobQueue {
       return;
     }
     this.emit(job, { type: "status", status: "running" });
-    const timeLimitSeconds = this.effectiveTimeLimit(job.options);
+    const timeLimitSeconds = this.effectiveTimeLimit(job.options, job.scenario.scenario.options);
     const data: SolveWorkerData = {
       scenario: job.scenario.scenario,
       options: {
