@@ -45,6 +45,11 @@ async function main(): Promise<void> {
   const openStop = (stopId: string, ref: VisitRef | null) => {
     if (!state.index) return;
     renderStopDetails(byId("stop-details"), state.index, stopId, ref);
+    // Mark the stop's visits in the week grid (a border and aria-current, not colour alone).
+    for (const button of document.querySelectorAll<HTMLButtonElement>(".week-grid button.visit")) {
+      if (button.dataset.stopId === stopId) button.setAttribute("aria-current", "true");
+      else button.removeAttribute("aria-current");
+    }
     plannerMap.focusStop(state.index, stopId);
   };
 

@@ -28,6 +28,7 @@ const es = {
   nearPoint: "Paradas más cercanas al punto elegido.",
   results: "Resultados",
   nextVisits: "Próximas visitas",
+  allVisits: (n: number) => `Ver todas las visitas (${n})`,
   noVisits: "No hay visitas programadas en las próximas semanas.",
   holidaysNote: "Los festivos no hay servicio; esas fechas ya no aparecen.",
   services: "Servicios",
@@ -78,6 +79,7 @@ const en: Messages = {
   nearPoint: "Stops nearest to the chosen point.",
   results: "Results",
   nextVisits: "Next visits",
+  allVisits: (n: number) => `Show all visits (${n})`,
   noVisits: "No visits are scheduled in the coming weeks.",
   holidaysNote: "There is no service on public holidays; those dates are already left out.",
   services: "Services",
@@ -103,6 +105,44 @@ const en: Messages = {
   footer: "Times from the plan published by the city. They may change; subscribe to get the changes.",
   planner: "Planner page",
 };
+
+/**
+ * Names of the services the buses offer (the ids used in the scenarios, after Bogotá's
+ * Manzanas del Cuidado services). An unknown id is shown as it is.
+ */
+const SERVICE_NAMES: Record<Lang, Record<string, string>> = {
+  es: {
+    respite: "Respiro para personas cuidadoras",
+    "legal-psychological": "Orientación jurídica y psicosocial",
+    "child-care": "Cuidado de niñas y niños",
+    "health-promotion": "Promoción de la salud",
+    "school-completion": "Terminación de estudios (validación)",
+    employment: "Empleo y emprendimiento",
+    "elderly-disability-care": "Cuidado de personas mayores y con discapacidad",
+    "sena-training": "Formación SENA",
+    "nature-therapy": "Actividades en la naturaleza",
+    "physical-activity": "Actividad física",
+    "animal-welfare": "Bienestar animal",
+  },
+  en: {
+    respite: "Respite for caregivers",
+    "legal-psychological": "Legal and psychosocial advice",
+    "child-care": "Child care",
+    "health-promotion": "Health promotion",
+    "school-completion": "Finish school (validation)",
+    employment: "Jobs and small business",
+    "elderly-disability-care": "Care for older and disabled people",
+    "sena-training": "SENA vocational training",
+    "nature-therapy": "Activities in nature",
+    "physical-activity": "Physical activity",
+    "animal-welfare": "Animal welfare",
+  },
+};
+
+/** A service's name for people in `lang` (the id itself when unknown). */
+export function serviceName(id: string, lang: Lang): string {
+  return SERVICE_NAMES[lang][id] ?? id;
+}
 
 /** The messages of a language. */
 export function messages(lang: Lang): Messages {

@@ -6,7 +6,7 @@
 import { h, replaceChildren } from "../shared/dom.js";
 import { clockOf, formatDate, formatNumber } from "../shared/format.js";
 import type { StopItem } from "../shared/types.js";
-import { messages, type Lang } from "./messages.js";
+import { messages, serviceName, type Lang } from "./messages.js";
 
 /** Walking pace and street detour used for the "minutes on foot" hint (4.5 km/h, ×1.3). */
 const WALK_KMH = 4.5;
@@ -15,6 +15,31 @@ const STREET_DETOUR = 1.3;
 /** Minutes on foot for a straight-line distance in km (rounded up, at least 1). */
 export function walkingMinutes(km: number): number {
   return Math.max(1, Math.ceil(((km * STREET_DETOUR) / WALK_KMH) * 60));
+}
+
+/** Visits shown before "show all": enough for the next few weeks without a long scroll on a phone. */
+const FIRST_VISITS = 6;
+
+function visitItem(v: StopItem["nextVisits"][number], lang: Lang): HTMLLIElement {
+  return h(
+    "li",
+    {},
+    h("time", { datetime: v.date, class: "visit-date" }, formatDate(v.date, lang, "long")),
+    h("span", { class: "visit-hours" }, `${clockOf(v.start)} – ${clockOf(v.end)}`),
+  );
+}
+
+function visitList(stop: StopItem, lang: Lang): HTMLElement {
+  const first = stop.nextVisits.slice(0, FIRST_VISITS);
+  const rest = stop.nextVisits.slice(FIRST_VISITS);
+  return h(
+    "div",
+    { id: "next-visits" },
+    h("ul", { class: "visits" }, ...first.map((v) => visitItem(v, lang))),
+    rest.length
+      ? h("details", { class: "more-visits" }, h("summary", {}, messages(lang).allVisits(stop.nextVisits.length)), h("ul", { class: "visits" }, ...rest.map((v) => visitItem(v, lang))))
+      : null,
+  );
 }
 
 /** What the card can ask of the page. */
@@ -48,23 +73,10 @@ export function renderStopCard(container: HTMLElement, stop: StopItem, lang: Lan
     heading,
     h("p", { class: "place" }, place),
     h("h3", {}, t.nextVisits),
-    stop.nextVisits.length
-      ? h(
-          "ul",
-          { class: "visits", id: "next-visits" },
-          ...stop.nextVisits.map((v) =>
-            h(
-              "li",
-              {},
-              h("time", { datetime: v.date, class: "visit-date" }, formatDate(v.date, lang, "long")),
-              h("span", { class: "visit-hours" }, `${clockOf(v.start)} – ${clockOf(v.end)}`),
-            ),
-          ),
-        )
-      : h("p", { id: "next-visits" }, t.noVisits),
+    stop.nextVisits.length ? visitList(stop, lang) : h("p", { id: "next-visits" }, t.noVisits),
     h("p", { class: "muted small" }, t.holidaysNote),
     h("h3", {}, t.services),
-    stop.services?.length ? h("ul", { class: "services" }, ...stop.services.map((s) => h("li", {}, s))) : h("p", {}, t.noServices),
+    stop.services?.length ? h("ul", { class: "services" }, ...stop.services.map((s) => h("li", {}, serviceName(s, lang)))) : h("p", {}, t.noServices),
     h("h3", {}, t.howToGet),
     stop.distanceKm !== undefined ? h("p", {}, t.distanceFromYou(formatNumber(stop.distanceKm, lang, 2), walkingMinutes(stop.distanceKm))) : null,
     h("p", { class: "muted small" }, `${t.coordinates}: ${stop.lat.toFixed(5)}, ${stop.lon.toFixed(5)}`),

@@ -55,10 +55,10 @@ describe("aggregateDemand", () => {
 });
 
 describe("stopRadius", () => {
-  it("grows with the value between 4 and 14 pixels", () => {
-    expect(stopRadius(0, 100)).toBe(4);
-    expect(stopRadius(100, 100)).toBe(14);
-    expect(stopRadius(25, 100)).toBe(9);
-    expect(stopRadius(10, 0)).toBe(4);
+  it("grows with the value between 3 and 11 pixels", () => {
+    expect(stopRadius(0, 100)).toBe(3);
+    expect(stopRadius(100, 100)).toBe(11);
+    expect(stopRadius(25, 100)).toBe(7);
+    expect(stopRadius(10, 0)).toBe(3);
   });
 });

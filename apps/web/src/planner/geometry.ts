@@ -67,9 +67,10 @@ export function aggregateDemand(points: readonly (LatLon & { caregivers: number 
 
 /**
  * Marker radius in pixels for a stop covering `value` caregivers when the largest covers
- * `maxValue`: area grows with the value (radius with its square root), from 4 to 14 px.
+ * `maxValue`: area grows with the value (radius with its square root), from 3 to 11 px, small
+ * enough that a whole city's stops stay apart at the zoom that shows them all.
  */
 export function stopRadius(value: number, maxValue: number): number {
-  if (!(maxValue > 0) || !(value > 0)) return 4;
-  return 4 + 10 * Math.sqrt(Math.min(value, maxValue) / maxValue);
+  if (!(maxValue > 0) || !(value > 0)) return 3;
+  return 3 + 8 * Math.sqrt(Math.min(value, maxValue) / maxValue);
 }

@@ -18,6 +18,9 @@ export type ContextLayer = "routes" | "stops" | "demand" | "careBlocks" | "local
 /** Side of a demand density cell in degrees (~1.1 km at Bogotá's latitude). */
 const DEMAND_CELL_DEG = 0.01;
 
+/** Zoom from which locality names are written on the map. */
+const LOCALITY_LABEL_MIN_ZOOM = 11.5;
+
 /** The planner map and its controls. */
 export class PlannerMap {
   private readonly panes: Record<"context" | "routes" | "stops", L.Canvas>;
@@ -44,6 +47,10 @@ export class PlannerMap {
       routes: L.layerGroup().addTo(map),
       stops: L.layerGroup().addTo(map),
     };
+    // Locality names overlap when the whole city is in view: show them from street-level zooms.
+    const syncLabels = () => map.getContainer().classList.toggle("hide-locality-labels", map.getZoom() < LOCALITY_LABEL_MIN_ZOOM);
+    map.on("zoomend", syncLabels);
+    map.whenReady(syncLabels);
   }
 
   /** Draws a plan (replacing the previous one); fits the view when `fit` is set. */
@@ -191,7 +198,7 @@ export class PlannerMap {
       const marker = shapeMarker([stop.lat, stop.lon], {
         renderer: this.panes.stops,
         shape: zone.shape,
-        radius: visited ? stopRadius(value, index.maxStopValue) : 4,
+        radius: visited ? stopRadius(value, index.maxStopValue) : 3,
         color: zone.colour,
         weight: visited ? 2 : 1.5,
         ...(visited ? {} : { dashArray: UNVISITED_DASH }),

@@ -23,7 +23,7 @@ export const UNVISITED_REASON_LABEL: Record<string, string> = {
 /** Renders the details of `stopId` into `container` and moves focus to its heading. */
 export function renderStopDetails(container: HTMLElement, index: PlanIndex, stopId: string, selected: VisitRef | null): void {
   const stop = index.stops.get(stopId);
-  const heading = h("h2", { tabindex: "-1", id: "stop-details-heading" }, stop ? stop.name : stopId);
+  const heading = h("h3", { tabindex: "-1", id: "stop-details-heading", class: "stop-title" }, stop ? stop.name : stopId);
   if (!stop) {
     replaceChildren(container, heading, h("p", {}, "This stop is not in the scenario."));
     heading.focus();
@@ -114,7 +114,7 @@ async function showDirections(target: HTMLElement, index: PlanIndex, ref: VisitR
     const placeName = (id: string) => index.loaded.scenario.depots.find((d) => d.id === id)?.name ?? stopName(index, id);
     replaceChildren(
       target,
-      h("h3", {}, `${placeName(leg.from)} → ${placeName(leg.to)}`),
+      h("h4", {}, `${placeName(leg.from)} → ${placeName(leg.to)}`),
       h(
         "ol",
         { class: "steps", lang },

@@ -1,0 +1,277 @@
+/**
+ * End-to-end: the built pages driven by Debian's chromium (playwright-core) against the real
+ * server (buildApp from @carebus/api on a temporary SQLite store, listening on loopback).
+ * A small southern-Bogotá scenario is stored, solved with an iteration limit and a seed (so the
+ * plan is the same on every run) and published through the API before the browser opens.
+ * Screenshots of both pages at desktop and phone sizes go to test-artifacts/ at the repo root.
+ * Skipped only when /usr/bin/chromium is missing (.ci/run installs it).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import ICAL from "ical.js";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp, openSqliteStore, type Store } from "@carebus/api";
+import type { Plan, Scenario } from "@carebus/model";
+import { webRoot } from "../index.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const TOKEN = "web-e2e-token-0123456789";
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const artifacts = join(repoRoot, "test-artifacts");
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+/** The small example moved to a fixed future week, so "next visits" stay in the future. */
+function testScenario(): Scenario {
+  const scenario = JSON.parse(readFileSync(join(repoRoot, "data/examples/small.json"), "utf8")) as Scenario;
+  return { ...scenario, id: "web-e2e", name: "Web e2e: southern Bogotá", horizon: { ...scenario.horizon, startDate: "2030-03-04", days: 3 } };
+}
+
+function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`pages e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium fonts-liberation)`);
+
+describe.skipIf(!haveChromium)("web pages against the real server", () => {
+  let dir: string;
+  let store: Store;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let base: string;
+  let browser: Browser;
+  let scenario: Scenario;
+  let plan: Plan;
+  let planId: string;
+  const consoleErrors: string[] = [];
+
+  async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  /** Waits for a plan job to end (bounded number of polls, not a timing assertion). */
+  async function waitForPlan(id: string): Promise<{ status: string; plan?: Plan; error?: string }> {
+    for (let i = 0; i < 600; i++) {
+      const { body } = await api<{ status: string; plan?: Plan; error?: string }>("GET", `/api/v1/plans/${id}`);
+      if (body.status === "done" || body.status === "failed" || body.status === "cancelled") return body;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`plan ${id} did not finish`);
+  }
+
+  async function newPage(context: BrowserContext): Promise<Page> {
+    const page = await context.newPage();
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+    return page;
+  }
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [fileURLToPath(new URL("../build.mjs", import.meta.url))], { stdio: "pipe" });
+    mkdirSync(artifacts, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), "carebus-web-"));
+    store = openSqliteStore(dir);
+    app = await buildApp({ store, apiToken: TOKEN, webRoot, config: { dataDir: dir, writeRateLimitPerMinute: 10_000 } });
+    base = await app.listen({ host: "127.0.0.1", port: 0 });
+
+    scenario = testScenario();
+    expect((await api("POST", "/api/v1/scenarios", scenario)).status).toBe(201);
+    const job = await api<{ id: string }>("POST", "/api/v1/plans", { scenarioId: scenario.id, options: { iterationLimit: 200, seed: 1 } });
+    expect(job.status).toBe(202);
+    planId = job.body.id;
+    const done = await waitForPlan(planId);
+    expect(done.status, `solve ended ${done.status}: ${done.error ?? ""}`).toBe("done");
+    plan = done.plan!;
+    expect(plan.routes.some((r) => r.visits.length > 0)).toBe(true);
+    expect((await api("POST", `/api/v1/plans/${planId}/publish`)).status).toBe(201);
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("planner shows the published plan: routes drawn, week grid, coverage, stop details with directions", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await newPage(context);
+    await page.goto(`${base}/`);
+    const visitButtons = page.locator(".week-grid button.visit");
+    await visitButtons.first().waitFor();
+    const visitCount = plan.routes.reduce((n, r) => n + r.visits.length, 0);
+    expect(await visitButtons.count()).toBe(visitCount);
+    expect(await page.locator(".week-grid tbody tr").count()).toBe(scenario.buses.length);
+    expect(await page.locator(".week-grid thead th").count()).toBe(plan.dates.length + 1);
+
+    // Routes are drawn on their own canvas: it must hold painted pixels, and none once every bus is unticked.
+    const routeInk = () =>
+      page.locator(".leaflet-carebus-routes-pane canvas").evaluate((canvas: HTMLCanvasElement) => {
+        const data = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let painted = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
+        return painted;
+      });
+    expect(await routeInk()).toBeGreaterThan(100);
+    const busBoxes = page.locator("#bus-toggles input[type=checkbox]");
+    expect(await busBoxes.count()).toBe(scenario.buses.length);
+    for (const box of await busBoxes.all()) await box.uncheck();
+    await expect.poll(routeInk).toBe(0);
+    for (const box of await busBoxes.all()) await box.check();
+    await expect.poll(routeInk).toBeGreaterThan(100);
+    expect(await page.locator(".leaflet-carebus-stops-pane canvas").count()).toBe(1);
+
+    // Coverage figures are the plan's, and every left-out stop is listed.
+    expect(await page.locator("#figure-value").textContent()).toBe(new Intl.NumberFormat("en", { maximumFractionDigits: 1 }).format(plan.totals.value));
+    expect(await page.locator("#left-out tbody tr").count()).toBe(plan.unvisited.length);
+
+    // A visit in the grid opens its stop, with focus moved to the details and directions on demand.
+    const firstRoute = plan.routes.find((r) => r.visits.length > 0)!;
+    const firstVisit = firstRoute.visits[0]!;
+    const stop = scenario.stops.find((s) => s.id === firstVisit.stopId)!;
+    await page.locator(`.week-grid button.visit[data-stop-id="${stop.id}"]`).first().click();
+    await expect.poll(() => page.locator("#stop-details-heading").textContent()).toBe(stop.name);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("stop-details-heading");
+    await page.selectOption("#directions-lang", "en");
+    await page.locator("#stop-details form button[type=submit]").click();
+    const steps = page.locator("#stop-details ol.steps li");
+    await steps.first().waitFor();
+    expect(await steps.count()).toBeGreaterThan(0);
+
+    await page.screenshot({ path: join(artifacts, "planner-desktop.png") });
+    await page.setViewportSize(PHONE);
+    await page.goto(`${base}/`);
+    await visitButtons.first().waitFor();
+    await page.screenshot({ path: join(artifacts, "planner-phone.png"), fullPage: false });
+    await context.close();
+  });
+
+  it("planner runs a new plan with visible progress, compares it and publishes it", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await newPage(context);
+    await page.goto(`${base}/`);
+    await page.locator(".week-grid button.visit").first().waitFor();
+    // Record every text the live progress region shows.
+    await page.evaluate(() => {
+      const log: string[] = [];
+      (window as unknown as { statusLog: string[] }).statusLog = log;
+      const target = document.getElementById("run-status")!;
+      new MutationObserver(() => log.push(target.textContent ?? "")).observe(target, { childList: true, characterData: true, subtree: true });
+    });
+    await page.fill("#time-limit", "30");
+    await page.locator("#run-form details summary").click();
+    await page.fill("#iteration-limit", "300");
+    await page.fill("#seed", "7");
+    await page.click("#run-button");
+    // The token is asked for once, in a dialog.
+    await page.locator("#token-dialog").waitFor({ state: "visible" });
+    await page.fill("#token-input", TOKEN);
+    const started = page.waitForResponse((r) => r.url().endsWith("/api/v1/plans") && r.request().method() === "POST");
+    await page.click("#token-dialog button[value=save]");
+    const newId = ((await (await started).json()) as { id: string }).id;
+    await expect.poll(() => page.locator("#run-status").textContent(), { timeout: 60_000 }).toMatch(/done/);
+    const log = await page.evaluate(() => (window as unknown as { statusLog: string[] }).statusLog);
+    expect(log.some((text) => /Running: .*iterations, value/.test(text))).toBe(true);
+    expect(await page.locator("#run-status").getAttribute("aria-live")).toBe("polite");
+    expect(await page.locator("#compare-value").textContent()).toMatch(/published/);
+    expect(await page.locator("#plan-select").inputValue()).toBe("candidate");
+
+    await page.click("#publish-button");
+    await expect.poll(() => page.locator("#run-status").textContent()).toMatch(/now published/);
+    const published = await api<{ planId: string }>("GET", `/api/v1/scenarios/${scenario.id}/published`);
+    expect(published.body.planId).toBe(newId);
+    // Later tests read the published plan: keep it equal to the one they know.
+    plan = (await api<{ plan: Plan }>("GET", `/api/v1/scenarios/${scenario.id}/published`)).body.plan;
+    await context.close();
+  });
+
+  it("community page finds a stop by name, shows its next visits and a valid calendar subscription", async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: "es-CO" });
+    const page = await newPage(context);
+    await page.goto(`${base}/community`);
+    expect(await page.locator("h1").textContent()).toBe("¿Cuándo llega el bus del cuidado?");
+    expect(await page.locator("html").getAttribute("lang")).toBe("es");
+
+    const visit = plan.routes.flatMap((r) => r.visits.map((v) => ({ route: r, visit: v })))[0]!;
+    const stop = scenario.stops.find((s) => s.id === visit.visit.stopId)!;
+    await page.fill("#search-input", stop.name);
+    await page.click("#search-form button[type=submit]");
+    const result = page.locator("button.result", { hasText: stop.name });
+    if (await page.locator("button.result").count()) await result.first().click();
+    await expect.poll(() => page.locator("#stop-card-heading").textContent()).toBe(stop.name);
+
+    const planDates = [...new Set(plan.routes.filter((r) => r.visits.some((v) => v.stopId === stop.id)).map((r) => r.date))];
+    const shownDates = await page.locator("#next-visits time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")));
+    for (const date of planDates) expect(shownDates).toContain(date);
+    const firstHours = visit.visit.serviceStart.slice(11, 16);
+    expect(await page.locator("#next-visits li").first().textContent()).toContain(firstHours);
+
+    const webcal = await page.locator("#subscribe-link").getAttribute("href");
+    expect(webcal).toMatch(/^webcal:\/\/.*\.ics$/);
+    const ics = await fetch(webcal!.replace(/^webcal:/, "http:"));
+    expect(ics.status).toBe(200);
+    const calendar = new ICAL.Component(ICAL.parse(await ics.text()));
+    const events = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+    expect(events.length).toBeGreaterThanOrEqual(planDates.length);
+    const eventDates = events.map((e) => e.startDate.toString().slice(0, 10));
+    for (const date of planDates) expect(eventDates).toContain(date);
+    expect(await page.locator("#download-link").getAttribute("href")).toBe(webcal!.replace(/^webcal:/, "http:"));
+
+    await page.screenshot({ path: join(artifacts, "community-phone.png"), fullPage: true });
+    await page.click("#lang-toggle");
+    expect(await page.locator("h1").textContent()).toBe("When does the care bus come?");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await context.close();
+  });
+
+  it("community page finds the nearest stops to a clicked point and to the person's location", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, geolocation: { latitude: 4.62, longitude: -74.19 }, permissions: ["geolocation"] });
+    const page = await newPage(context);
+    await page.goto(`${base}/community`);
+    await page.locator("#map .leaflet-carebus-stops-pane, #map canvas, #map .leaflet-pane").first().waitFor({ state: "attached" });
+    const visited = scenario.stops.filter((s) => plan.routes.some((r) => r.visits.some((v) => v.stopId === s.id)));
+
+    const nearRequest = page.waitForRequest((r) => r.url().includes("/api/v1/stops?near="));
+    await page.locator("#map").click({ position: { x: 200, y: 300 } });
+    const near = new URL((await nearRequest).url()).searchParams.get("near")!.split(",").map(Number) as [number, number];
+    const nearest = [...visited].sort((a, b) => haversineKm({ lat: near[0], lon: near[1] }, a) - haversineKm({ lat: near[0], lon: near[1] }, b));
+    const expectedCount = Math.min(5, visited.length);
+    if (expectedCount > 1) {
+      await page.locator("button.result").first().waitFor();
+      expect(await page.locator("button.result").count()).toBe(expectedCount);
+      expect(await page.locator("button.result .result-name").first().textContent()).toBe(nearest[0]!.name);
+      await page.locator("button.result").first().click();
+    }
+    await expect.poll(() => page.locator("#stop-card-heading").textContent()).toBe(nearest[0]!.name);
+    expect(await page.locator("#next-visits li").count()).toBeGreaterThan(0);
+
+    const fromLocation = page.waitForRequest((r) => r.url().includes("/api/v1/stops?near=4.620000,-74.190000"));
+    await page.click("#near-me");
+    await fromLocation;
+    await page.locator("button.result").first().waitFor();
+    await page.screenshot({ path: join(artifacts, "community-desktop.png") });
+    await context.close();
+  });
+
+  it("logged no console errors on any page", () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
