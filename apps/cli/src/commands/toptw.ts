@@ -1,0 +1,87 @@
+/**
+ * `carebus toptw <instance.txt> --vehicles M [--time-limit S] [--seed K] [--iterations N]
+ * [--distance trunc1|trunc2|round2|exact] [--json]`: solves a literature TOPTW file with the same
+ * engine as the care-bus plans, for benchmarking against published results. With --json it
+ * prints exactly one JSON object on stdout (customer numbers as in the file, service starts).
+ */
+import { readFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import { parseArgs } from "node:util";
+import { readToptw, solve, ToptwFormatError, type DistanceConvention } from "@carebus/solver";
+
+const CONVENTIONS: readonly DistanceConvention[] = ["trunc1", "trunc2", "round2", "exact"];
+
+export async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        vehicles: { type: "string" },
+        "time-limit": { type: "string", default: "1" },
+        seed: { type: "string", default: "1" },
+        iterations: { type: "string" },
+        distance: { type: "string", default: "trunc1" },
+        json: { type: "boolean", default: false },
+      },
+    });
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) return fail("expected exactly one instance file: carebus toptw <instance.txt> --vehicles M");
+  const file = positionals[0]!;
+  const vehicles = Number(values.vehicles);
+  if (values.vehicles === undefined || !Number.isInteger(vehicles) || vehicles < 1) return fail(`--vehicles must be a positive integer, got ${JSON.stringify(values.vehicles ?? null)}`);
+  const seconds = Number(values["time-limit"]);
+  if (!(seconds > 0) || !Number.isFinite(seconds)) return fail(`--time-limit must be a positive number of seconds, got ${JSON.stringify(values["time-limit"])}`);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed)) return fail(`--seed must be an integer, got ${JSON.stringify(values.seed)}`);
+  let iterationLimit: number | undefined;
+  if (values.iterations !== undefined) {
+    iterationLimit = Number(values.iterations);
+    if (!Number.isInteger(iterationLimit) || iterationLimit < 0) return fail(`--iterations must be a non-negative integer, got ${JSON.stringify(values.iterations)}`);
+  }
+  const distance = values.distance as DistanceConvention;
+  if (!CONVENTIONS.includes(distance)) return fail(`--distance must be one of ${CONVENTIONS.join(", ")}, got ${JSON.stringify(values.distance)}`);
+  const started = performance.now();
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    return fail(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const name = basename(file, extname(file));
+  let instance;
+  try {
+    instance = readToptw(text, { name, vehicles, distance });
+  } catch (error) {
+    if (error instanceof ToptwFormatError) return fail(`${file}: ${error.message}`);
+    throw error;
+  }
+  // leave room for reading the file and printing: the whole command stays within the limit
+  const budget = Math.max(1, seconds * 1000 - (performance.now() - started) - 5);
+  const result = solve(instance, { seed, timeLimitMs: budget, ...(iterationLimit !== undefined ? { iterationLimit } : {}) });
+  const routes = result.routes.map((route) => route.visits.map((v) => ({ id: v.stop + 1, start: round(v.start) })));
+  const elapsedMs = Math.round(performance.now() - started);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ instance: name, vehicles, score: result.value, routes, elapsedMs })}\n`);
+  } else {
+    const lines = [
+      `${name}: m = ${vehicles}, score ${result.value}, travel ${round(result.travelMinutes)}, ${result.iterations} iterations, best after ${Math.round(result.timeToBestMs)} ms, ${elapsedMs} ms (stopped by ${result.stoppedBy})`,
+      ...routes.map((r, i) => `  route ${i + 1} (${r.length} customers): ${r.map((v) => `${v.id}@${v.start}`).join(" ")}`),
+    ];
+    process.stdout.write(`${lines.join("\n")}\n`);
+  }
+  return 0;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+function fail(message: string): number {
+  process.stderr.write(`carebus toptw: ${message}\n`);
+  return 2;
+}

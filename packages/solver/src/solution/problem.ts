@@ -1,0 +1,182 @@
+/**
+ * Precomputed, read-only facts about an Instance that every part of the search consults:
+ * per-route windows (a pinned visit narrows its stop's windows on its route to the single pinned
+ * minute), the lunch arithmetic, the neighbour lists used to filter candidate positions, and the
+ * value scale that separates the two objective levels. Built once per solve; never mutated.
+ */
+import type { Instance, RouteSpec } from "../instance/instance.js";
+
+/** Number of nearest stops kept per stop for candidate filtering. */
+const NEIGHBOURS = 40;
+
+export class Problem {
+  readonly inst: Instance;
+  readonly nStops: number;
+  readonly nRoutes: number;
+  readonly nLoc: number;
+  readonly travel: Float64Array;
+  /** pinned start per (stop * nRoutes + route), only for pinned pairs */
+  readonly pinnedStart: Map<number, number>;
+  /** nearest stops of each stop by travel time (either direction), CSR */
+  readonly neighbourOffset: Int32Array;
+  readonly neighbours: Int32Array;
+  /** stop is allowed on at least one route and has at least one window */
+  readonly servable: Uint8Array;
+  /** routes whose work limit is finite: they need the O(n) span check */
+  readonly hasWorkLimit: Uint8Array;
+  /** weight of one travel minute relative to one unit of value in the scalarised acceptance */
+  readonly travelWeight: number;
+
+  constructor(inst: Instance) {
+    this.inst = inst;
+    this.nStops = inst.nStops;
+    this.nRoutes = inst.routes.length;
+    this.nLoc = inst.nLocations;
+    this.travel = inst.travel;
+    this.pinnedStart = new Map();
+    for (const p of inst.pinned) this.pinnedStart.set(p.stop * this.nRoutes + p.route, p.start);
+    this.servable = new Uint8Array(this.nStops);
+    for (let s = 0; s < this.nStops; s++) {
+      if (inst.windowOffset[s + 1]! <= inst.windowOffset[s]!) continue;
+      for (let r = 0; r < this.nRoutes; r++) {
+        if (inst.allowed[s * this.nRoutes + r]) {
+          this.servable[s] = 1;
+          break;
+        }
+      }
+    }
+    this.hasWorkLimit = new Uint8Array(this.nRoutes);
+    inst.routes.forEach((spec, r) => {
+      this.hasWorkLimit[r] = Number.isFinite(spec.maxWorkMinutes) ? 1 : 0;
+    });
+    [this.neighbourOffset, this.neighbours] = buildNeighbours(inst, Math.min(NEIGHBOURS, Math.max(0, this.nStops - 1)));
+    // value first, travel second: one travel minute must never outweigh the smallest value step
+    let minValue = Infinity;
+    for (const g of inst.groupValue) if (g > 0) minValue = Math.min(minValue, g);
+    for (const v of inst.visitValues) if (v > 0) minValue *= Math.min(1, v);
+    let horizon = 1;
+    for (const spec of inst.routes) horizon += Math.max(0, spec.shiftEnd - spec.shiftStart) * 2;
+    this.travelWeight = Number.isFinite(minValue) ? minValue / (10 * horizon) : 1e-9;
+  }
+
+  t(a: number, b: number): number {
+    return this.travel[a * this.nLoc + b]!;
+  }
+
+  /** earliest feasible service start of `stop` on `route` at or after `time` (Infinity if none) */
+  firstStart(stop: number, route: number, time: number): number {
+    if (this.pinnedStart.size > 0) {
+      const pin = this.pinnedStart.get(stop * this.nRoutes + route);
+      if (pin !== undefined) return time <= pin ? pin : Infinity;
+    }
+    const inst = this.inst;
+    const end = inst.windowOffset[stop + 1]!;
+    for (let w = inst.windowOffset[stop]!; w < end; w++) {
+      if (time <= inst.windowClose[w]!) return time >= inst.windowOpen[w]! ? time : inst.windowOpen[w]!;
+    }
+    return Infinity;
+  }
+
+  /** latest feasible service start of `stop` on `route` at or before `time` (-Infinity if none) */
+  lastStart(stop: number, route: number, time: number): number {
+    if (this.pinnedStart.size > 0) {
+      const pin = this.pinnedStart.get(stop * this.nRoutes + route);
+      if (pin !== undefined) return time >= pin ? pin : -Infinity;
+    }
+    const inst = this.inst;
+    const begin = inst.windowOffset[stop]!;
+    for (let w = inst.windowOffset[stop + 1]! - 1; w >= begin; w--) {
+      if (time >= inst.windowOpen[w]!) return time <= inst.windowClose[w]! ? time : inst.windowClose[w]!;
+    }
+    return -Infinity;
+  }
+
+  /** value gained by one more visit of `stop` given current per-group visit counts */
+  addGain(stop: number, counts: Int32Array): number {
+    const inst = this.inst;
+    const vv = inst.visitValues;
+    const last = vv.length - 1;
+    let gain = 0;
+    for (let k = inst.stopGroupOffset[stop]!; k < inst.stopGroupOffset[stop + 1]!; k++) {
+      const g = inst.stopGroups[k]!;
+      const c = counts[g]!;
+      gain += inst.groupValue[g]! * vv[c < last ? c : last]!;
+    }
+    return gain;
+  }
+
+  /** value lost by removing one visit of `stop` given current per-group visit counts */
+  removeLoss(stop: number, counts: Int32Array): number {
+    const inst = this.inst;
+    const vv = inst.visitValues;
+    const last = vv.length - 1;
+    let loss = 0;
+    for (let k = inst.stopGroupOffset[stop]!; k < inst.stopGroupOffset[stop + 1]!; k++) {
+      const g = inst.stopGroups[k]!;
+      const c = counts[g]! - 1;
+      loss += inst.groupValue[g]! * vv[c < last ? c : last]!;
+    }
+    return loss;
+  }
+}
+
+/**
+ * Lunch arithmetic for a route: `after(x)` is the moment work can resume when the break is taken
+ * as soon as possible once parked at x (Infinity if it no longer fits); `before(y)` the latest
+ * moment to park so that the break ends by y (-Infinity if impossible). Without a lunch both are
+ * the identity, so the two-state timing below collapses to the plain one.
+ */
+export function lunchAfter(spec: RouteSpec, x: number): number {
+  const l = spec.lunch;
+  if (!l) return x;
+  const b = x > l.start ? x : l.start;
+  return b + l.minutes <= l.end ? b + l.minutes : Infinity;
+}
+
+export function lunchBefore(spec: RouteSpec, y: number): number {
+  const l = spec.lunch;
+  if (!l) return y;
+  const limit = y < l.end ? y : l.end;
+  return l.start + l.minutes <= limit ? limit - l.minutes : -Infinity;
+}
+
+function buildNeighbours(inst: Instance, k: number): [Int32Array, Int32Array] {
+  const n = inst.nStops;
+  const nl = inst.nLocations;
+  const offset = new Int32Array(n + 1);
+  const list = new Int32Array(n * k);
+  const bestD = new Float64Array(k);
+  const bestS = new Int32Array(k);
+  for (let s = 0; s < n; s++) {
+    let size = 0;
+    for (let u = 0; u < n; u++) {
+      if (u === s) continue;
+      const a = inst.travel[s * nl + u]!;
+      const b = inst.travel[u * nl + s]!;
+      const d = a < b ? a : b;
+      if (size < k) {
+        let i = size++;
+        while (i > 0 && bestD[i - 1]! > d) {
+          bestD[i] = bestD[i - 1]!;
+          bestS[i] = bestS[i - 1]!;
+          i--;
+        }
+        bestD[i] = d;
+        bestS[i] = u;
+      } else if (d < bestD[k - 1]!) {
+        let i = k - 1;
+        while (i > 0 && bestD[i - 1]! > d) {
+          bestD[i] = bestD[i - 1]!;
+          bestS[i] = bestS[i - 1]!;
+          i--;
+        }
+        bestD[i] = d;
+        bestS[i] = u;
+      }
+    }
+    for (let i = 0; i < size; i++) list[s * k + i] = bestS[i]!;
+    offset[s + 1] = offset[s]! + size;
+  }
+  // rows are all length `size` (= min(k, n-1)), so the CSR is dense
+  return [offset, list];
+}

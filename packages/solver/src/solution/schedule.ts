@@ -1,0 +1,81 @@
+/**
+ * Turns a feasible stop sequence into clock times (a SolvedRoute): the bus returns as early as
+ * possible, leaves as late as that return allows (so waiting happens at the depot, not on the
+ * road, and the working span is short), starts each service as early as possible from there,
+ * and takes the break at the first parked moment after the lunch window opens from which the
+ * rest still fits — or at the last moment it can, if the window opens later than that.
+ */
+import type { SolvedRoute, RouteVisit } from "../instance/instance.js";
+import { SolverError } from "../errors.js";
+import { lunchAfter, type Problem } from "./problem.js";
+import { backwardPass, forwardPass } from "./timing.js";
+
+/**
+ * Clock times of route r visiting `seq`.
+ * @throws SolverError (CAREBUS_SOLVER_INTERNAL) when the sequence is infeasible
+ */
+export function scheduleRoute(p: Problem, r: number, seq: readonly number[]): SolvedRoute {
+  const spec = p.inst.routes[r]!;
+  const n = seq.length;
+  const ef0 = new Float64Array(n + 2);
+  const ef1 = new Float64Array(n + 2);
+  forwardPass(p, r, seq, n, ef0, ef1);
+  const endOfWork = ef1[n + 1]!;
+  if (!(endOfWork <= spec.shiftEnd)) {
+    throw new SolverError("CAREBUS_SOLVER_INTERNAL", `route ${r} is infeasible: work ends at ${endOfWork} after shift end ${spec.shiftEnd}`);
+  }
+  const la0 = new Float64Array(n + 2);
+  const la1 = new Float64Array(n + 2);
+  // a hair of slack: the backward differences of forward sums may fall an ulp short of a window
+  backwardPass(p, r, seq, n, endOfWork + 1e-7, la0, la1);
+  const lunch = spec.lunch;
+  const visits: RouteVisit[] = [];
+  let placed: { start: number; afterVisits: number } | null = null;
+  let pending = lunch !== null;
+  // leaving the depot: `ready` is when the bus can drive off
+  let ready = spec.shiftStart;
+  if (n > 0) {
+    const t0 = p.t(spec.depot, seq[0]!);
+    const deferred = (pending ? la1[1]! : la0[1]!) - t0;
+    // forward and backward sums of the same minutes can differ in the last bits: tolerate that
+    if (deferred >= spec.shiftStart - 1e-6 && (!pending || deferred >= la1[0]! - 1e-9)) {
+      ready = Math.max(deferred, spec.shiftStart);
+    } else {
+      // the break fits only (or best) at the depot before leaving
+      placed = { start: la1[0]!, afterVisits: 0 };
+      pending = false;
+      ready = la1[0]! + lunch!.minutes;
+    }
+  } else if (pending) {
+    placed = { start: Math.max(spec.shiftStart, lunch!.start), afterVisits: 0 };
+    pending = false;
+    ready = placed.start + lunch!.minutes;
+  }
+  const departure = ready;
+  let prev = spec.depot;
+  for (let k = 1; k <= n; k++) {
+    const v = seq[k - 1]!;
+    const start = p.firstStart(v, r, ready + p.t(prev, v) + spec.setupMinutes);
+    visits.push({ stop: v, start });
+    ready = start + p.inst.dwell[v]! + spec.packupMinutes;
+    prev = v;
+    if (pending) {
+      const next = k < n ? seq[k]! : spec.depot;
+      const tt = p.t(v, next);
+      const resume = lunchAfter(spec, ready);
+      const canTakeNow = resume + tt <= la0[k + 1]!;
+      const canDefer = ready + tt <= la1[k + 1]!;
+      const atEnd = k === n;
+      if (canTakeNow && (!canDefer || (!atEnd && ready >= lunch!.start))) {
+        placed = { start: resume - lunch!.minutes, afterVisits: k };
+        pending = false;
+        ready = resume;
+      }
+    }
+  }
+  if (pending && n > 0) {
+    const back = ready + p.t(prev, spec.depot);
+    placed = { start: Math.max(back, lunch!.start), afterVisits: n };
+  }
+  return { departure, visits, lunch: placed };
+}

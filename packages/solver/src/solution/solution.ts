@@ -1,0 +1,249 @@
+/**
+ * The mutable search state: the stop sequence of every route (bus-day) with its timing caches
+ * (see timing.ts), travel prefix sums, per-group visit counts (coverage is a union: a group's
+ * value depends only on how many visits its covering stops receive in total) and, per stop, the
+ * routes that visit it (for the horizon rules: once per day, max visits, min days between).
+ *
+ * Every change goes through insert/removeAt/setRoute, which refresh the caches of the one route
+ * touched (O(route length)); every feasibility question is answered from the caches by `fits`
+ * in O(changed stops) plus, only on routes with a finite work limit, an O(route length) span check.
+ */
+import type { Problem } from "./problem.js";
+import { backwardPass, forwardPass, workSpan } from "./timing.js";
+
+export class Solution {
+  readonly p: Problem;
+  /** stops of each route, in visiting order */
+  readonly seq: number[][];
+  readonly ef0: Float64Array[];
+  readonly ef1: Float64Array[];
+  readonly la0: Float64Array[];
+  readonly la1: Float64Array[];
+  /** ct[r][k] = driving minutes from the depot to position k */
+  readonly ct: Float64Array[];
+  /** per group: visits of stops covering it */
+  readonly counts: Int32Array;
+  /** per stop: routes visiting it */
+  readonly visitRoutes: number[][];
+  value = 0;
+  travel = 0;
+  private readonly scratch: Float64Array[] = [new Float64Array(8), new Float64Array(8)];
+  private buffer: number[] = [];
+  /** travel of each route as last added into `travel` */
+  private readonly lastTravel: Float64Array;
+
+  constructor(p: Problem) {
+    this.p = p;
+    const R = p.nRoutes;
+    this.seq = Array.from({ length: R }, () => []);
+    this.ef0 = Array.from({ length: R }, () => new Float64Array(8));
+    this.ef1 = Array.from({ length: R }, () => new Float64Array(8));
+    this.la0 = Array.from({ length: R }, () => new Float64Array(8));
+    this.la1 = Array.from({ length: R }, () => new Float64Array(8));
+    this.ct = Array.from({ length: R }, () => new Float64Array(8));
+    this.counts = new Int32Array(p.inst.groupValue.length);
+    this.visitRoutes = Array.from({ length: p.nStops }, () => []);
+    this.lastTravel = new Float64Array(R);
+    for (let r = 0; r < R; r++) this.refresh(r);
+  }
+
+  /** a deep copy sharing only the Problem */
+  clone(): Solution {
+    const s = new Solution(this.p);
+    s.copyFrom(this);
+    return s;
+  }
+
+  /** overwrite this state with `o` (same Problem), reusing buffers */
+  copyFrom(o: Solution): void {
+    for (let r = 0; r < this.seq.length; r++) {
+      const src = o.seq[r]!;
+      const dst = this.seq[r]!;
+      if (dst.length === src.length && dst.every((v, i) => v === src[i])) continue;
+      dst.length = 0;
+      for (const v of src) dst.push(v);
+      this.refresh(r);
+    }
+    this.counts.set(o.counts);
+    for (let s = 0; s < this.visitRoutes.length; s++) {
+      const a = o.visitRoutes[s]!;
+      const b = this.visitRoutes[s]!;
+      if (a.length === 0 && b.length === 0) continue;
+      b.length = 0;
+      for (const x of a) b.push(x);
+    }
+    this.value = o.value;
+    this.travel = o.travel;
+    this.lastTravel.set(o.lastTravel);
+  }
+
+  /** location at position k of route r (0 and n+1 are the depot) */
+  loc(r: number, k: number): number {
+    const s = this.seq[r]!;
+    return k === 0 || k === s.length + 1 ? this.p.inst.routes[r]!.depot : s[k - 1]!;
+  }
+
+  /** recompute the caches of route r after its sequence changed */
+  refresh(r: number): void {
+    const p = this.p;
+    const s = this.seq[r]!;
+    const n = s.length;
+    if (this.ef0[r]!.length < n + 2) {
+      const size = Math.max(2 * (n + 2), 8);
+      this.ef0[r] = new Float64Array(size);
+      this.ef1[r] = new Float64Array(size);
+      this.la0[r] = new Float64Array(size);
+      this.la1[r] = new Float64Array(size);
+      this.ct[r] = new Float64Array(size);
+    }
+    forwardPass(p, r, s, n, this.ef0[r]!, this.ef1[r]!);
+    backwardPass(p, r, s, n, p.inst.routes[r]!.shiftEnd, this.la0[r]!, this.la1[r]!);
+    const ct = this.ct[r]!;
+    let prev = p.inst.routes[r]!.depot;
+    ct[0] = 0;
+    for (let k = 1; k <= n + 1; k++) {
+      const v = k <= n ? s[k - 1]! : p.inst.routes[r]!.depot;
+      ct[k] = ct[k - 1]! + p.t(prev, v);
+      prev = v;
+    }
+    this.travel += ct[n + 1]! - this.lastTravel[r]!;
+    this.lastTravel[r] = ct[n + 1]!;
+  }
+
+  /** driving minutes of route r */
+  routeTravel(r: number): number {
+    return this.ct[r]![this.seq[r]!.length + 1]!;
+  }
+
+  /**
+   * Travel minutes of the sequence that replaces positions i+1..j-1 of route r by `mid[0..m-1]`,
+   * if the resulting route is feasible (windows, shift, lunch, drive and work limits); -1 if not.
+   * The travel delta of the move is the result minus ct[j] + ct[i].
+   */
+  fits(r: number, i: number, j: number, mid: ArrayLike<number>, m: number): number {
+    const p = this.p;
+    const spec = p.inst.routes[r]!;
+    const setup = spec.setupMinutes;
+    const after = spec.packupMinutes;
+    const dwell = p.inst.dwell;
+    const ef0 = this.ef0[r]!;
+    const ef1 = this.ef1[r]!;
+    let e0 = ef0[i]!;
+    let e1 = ef1[i]!;
+    let prev = this.loc(r, i);
+    let part = 0;
+    for (let q = 0; q < m; q++) {
+      const v = mid[q]!;
+      const tt = p.t(prev, v);
+      part += tt;
+      const n0 = p.firstStart(v, r, e0 + tt + setup) + dwell[v]! + after;
+      const n1 = p.firstStart(v, r, e1 + tt + setup) + dwell[v]! + after;
+      if (n1 === Infinity && n0 === Infinity) return -1;
+      const l = spec.lunch ? lunchAfterFast(spec.lunch, n0) : n0;
+      e0 = n0;
+      e1 = n1 < l ? n1 : l;
+      if (e1 === Infinity) return -1;
+      prev = v;
+    }
+    const next = this.loc(r, j);
+    const tt = p.t(prev, next);
+    part += tt;
+    if (!(e0 + tt <= this.la1[r]![j]! || e1 + tt <= this.la0[r]![j]!)) return -1;
+    const ct = this.ct[r]!;
+    const n = this.seq[r]!.length;
+    if (spec.maxDriveMinutes !== Infinity && ct[n + 1]! - ct[j]! + ct[i]! + part > spec.maxDriveMinutes) return -1;
+    if (p.hasWorkLimit[r]) {
+      const seq = this.seq[r]!;
+      const buf = this.buffer;
+      buf.length = 0;
+      for (let k = 0; k < i; k++) buf.push(seq[k]!);
+      for (let q = 0; q < m; q++) buf.push(mid[q]!);
+      for (let k = j - 1; k < n; k++) buf.push(seq[k]!);
+      if (this.scratch[0]!.length < buf.length + 2) this.scratch.splice(0, 2, new Float64Array(2 * buf.length + 4), new Float64Array(2 * buf.length + 4));
+      if (!(workSpan(p, r, buf, buf.length, this.scratch) <= spec.maxWorkMinutes)) return -1;
+    }
+    return part;
+  }
+
+  /** whether one more visit of `stop` on route r keeps the horizon rules (ignoring route `except`) */
+  canVisit(stop: number, r: number, except = -1): boolean {
+    const p = this.p;
+    const inst = p.inst;
+    if (!inst.allowed[stop * p.nRoutes + r]) return false;
+    const visits = this.visitRoutes[stop]!;
+    if (visits.length === 0) return true;
+    let count = 1;
+    const day = inst.routes[r]!.day;
+    const dayNumber = inst.dayNumbers[day]!;
+    const gap = inst.minDaysBetween[stop]!;
+    for (const r2 of visits) {
+      if (r2 === except) continue;
+      count++;
+      const d2 = inst.routes[r2]!.day;
+      if (d2 === day) return false;
+      if (gap > 0 && Math.abs(inst.dayNumbers[d2]! - dayNumber) < gap) return false;
+    }
+    return count <= inst.maxVisits[stop]!;
+  }
+
+  /** put `stop` at index `idx` of route r's sequence */
+  insert(r: number, idx: number, stop: number): void {
+    this.seq[r]!.splice(idx, 0, stop);
+    this.addVisit(stop, r);
+    this.refresh(r);
+  }
+
+  /** remove the stop at index `idx` of route r's sequence and return it */
+  removeAt(r: number, idx: number): number {
+    const stop = this.seq[r]!.splice(idx, 1)[0]!;
+    this.dropVisit(stop, r);
+    this.refresh(r);
+    return stop;
+  }
+
+  /** replace route r's whole sequence */
+  setRoute(r: number, stops: readonly number[]): void {
+    const s = this.seq[r]!;
+    for (const v of s) this.dropVisit(v, r);
+    s.length = 0;
+    for (const v of stops) {
+      s.push(v);
+      this.addVisit(v, r);
+    }
+    this.refresh(r);
+  }
+
+  private addVisit(stop: number, r: number): void {
+    this.value += this.p.addGain(stop, this.counts);
+    const inst = this.p.inst;
+    for (let k = inst.stopGroupOffset[stop]!; k < inst.stopGroupOffset[stop + 1]!; k++) this.counts[inst.stopGroups[k]!]!++;
+    this.visitRoutes[stop]!.push(r);
+  }
+
+  private dropVisit(stop: number, r: number): void {
+    this.value -= this.p.removeLoss(stop, this.counts);
+    const inst = this.p.inst;
+    for (let k = inst.stopGroupOffset[stop]!; k < inst.stopGroupOffset[stop + 1]!; k++) this.counts[inst.stopGroups[k]!]!--;
+    const list = this.visitRoutes[stop]!;
+    const at = list.indexOf(r);
+    if (at >= 0) list.splice(at, 1);
+  }
+
+  /** value recomputed from scratch (guards against drift of the incremental sum) */
+  recomputeValue(): number {
+    const inst = this.p.inst;
+    const vv = inst.visitValues;
+    let total = 0;
+    for (let g = 0; g < this.counts.length; g++) {
+      let sum = 0;
+      for (let k = 0; k < this.counts[g]!; k++) sum += vv[Math.min(k, vv.length - 1)]!;
+      total += inst.groupValue[g]! * sum;
+    }
+    return total;
+  }
+}
+
+function lunchAfterFast(l: { start: number; end: number; minutes: number }, x: number): number {
+  const b = x > l.start ? x : l.start;
+  return b + l.minutes <= l.end ? b + l.minutes : Infinity;
+}
