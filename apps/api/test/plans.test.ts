@@ -3,7 +3,11 @@
  * cancel on a finished job, and the SSE stream of a finished job. Real solves (worker thread,
  * iteration-limited, so deterministic) are in solve.test.ts.
  */
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DATABASE_FILE } from "../src/index.js";
 import { AUTH, WEEK, createTestApp, storeTinyWithPlan, type TestApp } from "./helpers.js";
 
 let t: TestApp;
@@ -30,6 +34,36 @@ describe("POST /api/v1/plans", () => {
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.json().issues.map((i: { path: string }) => i.path), JSON.stringify(body)).toContain(path);
     }
+  });
+
+  it("answers every malformed body with a 4xx and never queues a job", async () => {
+    const countPlans = () => {
+      const db = new Database(join(t.dir, DATABASE_FILE), { readonly: true });
+      try {
+        return (db.prepare("SELECT COUNT(*) AS n FROM plans").get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const plansBefore = countPlans();
+    const body = fc.oneof(
+      fc.anything(),
+      fc.record({ scenarioId: fc.oneof(fc.string(), fc.anything()), options: fc.anything() }, { requiredKeys: [] }),
+      fc.record({
+        scenarioId: fc.constant("no-such-scenario"),
+        options: fc.record({ timeLimitSeconds: fc.oneof(fc.double(), fc.string()), iterationLimit: fc.oneof(fc.integer(), fc.double()), seed: fc.anything() }, { requiredKeys: [] }),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (payload) => {
+        const res = await t.app.inject({ method: "POST", url: "/api/v1/plans", headers: { ...AUTH, "content-type": "application/json" }, payload: JSON.stringify(payload) ?? "null" });
+        expect(res.statusCode).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode).toBeLessThan(500);
+        expect(res.json().message.length).toBeGreaterThan(0);
+      }),
+      { seed: 42, numRuns: 150 },
+    );
+    expect(countPlans()).toBe(plansBefore);
   });
 
   it("404s an unknown scenario and 401s without the token", async () => {
