@@ -25,6 +25,8 @@ interface HorizonFacts {
   calendar: HorizonDay[] | null;
   /** the weekdays the service runs, or null when unknown */
   weekdays: ReadonlySet<string> | null;
+  /** how to say that a date is not in the horizon: outside its span, or not among its listed dates */
+  notInHorizon: string;
 }
 
 /** What the bus rules learned, for the stop rules. */
@@ -54,7 +56,7 @@ export function scenarioRuleIssues(doc: Record<string, unknown>, schemaFailures:
 }
 
 function checkHorizon(value: unknown, ctx: RuleContext): HorizonFacts {
-  if (!isRecord(value)) return { calendar: null, weekdays: null };
+  if (!isRecord(value)) return { calendar: null, weekdays: null, notInHorizon: "" };
   const h = value as Partial<Horizon>;
   const p = "horizon";
   let datesOk = true;
@@ -100,19 +102,20 @@ function checkHorizon(value: unknown, ctx: RuleContext): HorizonFacts {
     if (ctx.clean(`${p}.${field}`) && Array.isArray(list)) list.forEach((d, i) => realDate(d, `${p}.${field}[${i}]`));
   }
   const calendar = ctx.clean(p) && datesOk ? horizonDays(h as Horizon) : null;
+  const notInHorizon = Array.isArray(h.dates) ? "is not one of the horizon's dates" : "is outside the horizon";
   if (calendar) {
     const inHorizon = new Set(calendar.map((d) => d.date));
     const span = calendar.length > 0 ? `${calendar[0]!.date} … ${calendar[calendar.length - 1]!.date}` : "empty";
     for (const field of ["excludedDates", "includedDates"] as const) {
       h[field]?.forEach((d, i) => {
-        if (!inHorizon.has(d)) ctx.add(`${p}.${field}[${i}]`, `${d} is outside the horizon (${span})`);
+        if (!inHorizon.has(d)) ctx.add(`${p}.${field}[${i}]`, `${d} ${notInHorizon} (${span})`);
       });
     }
     if (!calendar.some((d) => d.served)) {
       ctx.add(p, "has no service dates: every date falls on a weekday without service, a holiday or an excluded date");
     }
   }
-  return { calendar, weekdays };
+  return { calendar, weekdays, notInHorizon };
 }
 
 function checkBuses(value: unknown, depots: IdIndex, horizon: HorizonFacts, ctx: RuleContext): FleetFacts {
@@ -136,7 +139,8 @@ function checkBuses(value: unknown, depots: IdIndex, horizon: HorizonFacts, ctx:
         ctx.add(shiftPath, `${JSON.stringify(key)} is not a weekday (use ${WEEKDAYS.join(", ")})`);
         continue;
       }
-      if (checkInterval(shift, shiftPath, ctx)) shifts.push({ label: `${key} shift`, shift });
+      // A shift for a day off is checked on its own but does not constrain the lunch break.
+      if (checkInterval(shift, shiftPath, ctx) && days.has(key)) shifts.push({ label: `${key} shift`, shift });
     }
     if (bus.lunch && checkInterval(bus.lunch, `${path}.lunch`, ctx)) {
       const window = minutesOf(bus.lunch);
@@ -238,7 +242,7 @@ function checkPinned(stop: Stop, path: string, fleet: FleetFacts, horizon: Horiz
       ctx.add(`${p}.date`, `${visit.date} is not a real calendar date`);
     } else {
       dated.push({ index, day: dayNumber(visit.date), date: visit.date });
-      checkPinnedDay(visit, `${p}.date`, stop, bus, calendar, span, horizon.weekdays, ctx);
+      checkPinnedDay(visit, `${p}.date`, stop, bus, calendar, `${horizon.notInHorizon} (${span})`, horizon.weekdays, ctx);
     }
     checkPinnedStart(visit, `${p}.start`, stop, bus, ctx);
   });
@@ -254,13 +258,13 @@ function checkPinned(stop: Stop, path: string, fleet: FleetFacts, horizon: Horiz
 
 function checkPinnedDay(
   visit: PinnedVisit, path: string, stop: Stop, bus: Bus | undefined,
-  calendar: Map<string, HorizonDay> | null, span: string, serviceWeekdays: ReadonlySet<string> | null, ctx: RuleContext,
+  calendar: Map<string, HorizonDay> | null, notInHorizon: string, serviceWeekdays: ReadonlySet<string> | null, ctx: RuleContext,
 ): void {
   const weekday = weekdayOf(visit.date);
   if (calendar) {
     const day = calendar.get(visit.date);
     if (!day) {
-      ctx.add(path, `${visit.date} is outside the horizon (${span})`);
+      ctx.add(path, `${visit.date} ${notInHorizon}`);
       return;
     }
     if (!day.served) {
