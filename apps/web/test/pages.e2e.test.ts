@@ -89,7 +89,7 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
 
     scenario = testScenario();
     expect((await api("POST", "/api/v1/scenarios", scenario)).status).toBe(201);
-    const job = await api<{ id: string }>("POST", "/api/v1/plans", { scenarioId: scenario.id, options: { iterationLimit: 200, seed: 1 } });
+    const job = await api<{ id: string }>("POST", "/api/v1/plans", { scenarioId: scenario.id, options: { iterationLimit: 50, seed: 1 } });
     expect(job.status).toBe(202);
     planId = job.body.id;
     const done = await waitForPlan(planId);
@@ -164,7 +164,7 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     await context.close();
   });
 
-  it("planner runs a new plan with visible progress, compares it and publishes it", async () => {
+  it("planner runs a new plan with visible progress, compares it, publishes it, and cancels another", async () => {
     const context = await browser.newContext({ viewport: DESKTOP });
     const page = await newPage(context);
     await page.goto(`${base}/`);
@@ -178,7 +178,7 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     });
     await page.fill("#time-limit", "30");
     await page.locator("#run-form details summary").click();
-    await page.fill("#iteration-limit", "300");
+    await page.fill("#iteration-limit", "50");
     await page.fill("#seed", "7");
     await page.click("#run-button");
     // The token is asked for once, in a dialog.
@@ -200,6 +200,18 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     expect(published.body.planId).toBe(newId);
     // Later tests read the published plan: keep it equal to the one they know.
     plan = (await api<{ plan: Plan }>("GET", `/api/v1/scenarios/${scenario.id}/published`)).body.plan;
+
+    // A run without an iteration limit goes on until cancelled (the token is remembered for the tab).
+    await page.fill("#iteration-limit", "");
+    await page.fill("#time-limit", "120");
+    const second = page.waitForResponse((r) => r.url().endsWith("/api/v1/plans") && r.request().method() === "POST");
+    await page.click("#run-button");
+    const secondId = ((await (await second).json()) as { id: string }).id;
+    await expect.poll(() => page.locator("#cancel-button").isEnabled()).toBe(true);
+    await page.click("#cancel-button");
+    await expect.poll(() => page.locator("#run-status").textContent(), { timeout: 60_000 }).toMatch(/cancelled/);
+    expect((await api<{ status: string }>("GET", `/api/v1/plans/${secondId}`)).body.status).toBe("cancelled");
+    expect(await page.locator("#publish-button").isDisabled()).toBe(true);
     await context.close();
   });
 
