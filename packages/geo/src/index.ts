@@ -22,8 +22,8 @@ export { buildRoadGraph, type RoadGraph, type RoadNodeAttributes, type RoadEdgeA
 export { compileGraph, type CompiledGraph } from "./roadGraph/compileGraph.js";
 export { dijkstra, createDijkstraWorkspace, pathEdges, type DijkstraWorkspace } from "./roadGraph/dijkstra.js";
 
-export { computeCoverage, DEFAULT_CARE_BLOCK_MINUTES } from "./coverage/computeCoverage.js";
-export { coverageByStop, type StopCoverage } from "./coverage/coverageByStop.js";
+export { computeCoverage, DEFAULT_CARE_BLOCK_MINUTES } from "./catchment/computeCoverage.js";
+export { coverageByStop, type StopCoverage } from "./catchment/coverageByStop.js";
 
 export { addDirections, type AddDirectionsOptions } from "./directions/addDirections.js";
 export { instructionText, type DirectionsLanguage } from "./directions/instructionText.js";

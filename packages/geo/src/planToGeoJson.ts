@@ -5,8 +5,8 @@
  * join depot, stops and depot with straight segments.
  */
 import type { Plan, Scenario } from "@carebus/model";
-import { computeCoverage } from "./coverage/computeCoverage.js";
-import { coverageByStop } from "./coverage/coverageByStop.js";
+import { computeCoverage } from "./catchment/computeCoverage.js";
+import { coverageByStop } from "./catchment/coverageByStop.js";
 
 /** GeoJSON types as emitted (kept local: no @types/geojson dependency). */
 export interface GeoJsonFeature {

@@ -1,0 +1,66 @@
+/**
+ * Which demand points each stop covers, and what each point is worth. A point is covered when
+ * the walk from it to the stop — straight line × detour factor at the walking speed — takes
+ * no longer than its zone's catchment. A spatial index keeps this near-linear: each stop only
+ * looks at points inside the largest catchment's radius.
+ *
+ * Walking over a footpath graph is not done here (the walk is always the detoured straight
+ * line); see README.md.
+ */
+import type { Scenario } from "@carebus/model";
+import type { Coverage } from "../types.js";
+import { PointIndex } from "./pointIndex.js";
+
+/** Care Block walking area when the scenario does not say, in minutes (issue 4). */
+export const DEFAULT_CARE_BLOCK_MINUTES = 20;
+
+/**
+ * Coverage sets and point values for the solver.
+ *
+ * Points form: `stopPoints[i]` are the sorted indices into `scenario.demand.points` covered by
+ * `scenario.stops[i]`; `pointValue[p]` = caregivers × weight (default 1) × (1 − careBlockDiscount)
+ * when p lies within `careBlockMinutes` (default 20) walking of any Care Block, else without the
+ * discount.
+ *
+ * Scores form: one pseudo-point per stop, `stopPoints[i] = [i]`, `pointValue[i]` = the stop's
+ * score (0 when the scenario lists none).
+ *
+ * @example const { stopPoints, pointValue } = computeCoverage(scenario);
+ */
+export function computeCoverage(scenario: Scenario): Coverage {
+  const demand = scenario.demand;
+  if (demand.kind === "scores") {
+    const score = new Map(demand.scores.map((s) => [s.stopId, s.score]));
+    return {
+      stopPoints: scenario.stops.map((_, i) => Int32Array.of(i)),
+      pointValue: Float64Array.from(scenario.stops, (s) => score.get(s.id) ?? 0),
+    };
+  }
+  const points = demand.points;
+  const rules = demand.coverage;
+  const n = points.length;
+  const lats = Float64Array.from(points, (p) => p.lat);
+  const lons = Float64Array.from(points, (p) => p.lon);
+  const index = new PointIndex(lats, lons);
+  // km of straight line walkable in `minutes`
+  const reachKm = (minutes: number): number => ((minutes / 60) * rules.walkingSpeedKmh) / rules.detourFactor;
+  const urbanKm = reachKm(rules.catchmentMinutes.urban);
+  const ruralKm = reachKm(rules.catchmentMinutes.rural);
+  const zoneOf = Uint8Array.from(points, (p) => (p.zone === "rural" ? 1 : 0));
+  const zoneKm = [urbanKm, ruralKm];
+  const stopPoints = scenario.stops.map((stop) =>
+    Int32Array.from(index.within(stop.lat, stop.lon, Math.max(urbanKm, ruralKm), zoneOf, zoneKm)).sort(),
+  );
+
+  const pointValue = Float64Array.from(points, (p) => p.caregivers * (p.weight ?? 1));
+  const discount = rules.careBlockDiscount ?? 0;
+  if (discount > 0 && demand.careBlocks && demand.careBlocks.length > 0) {
+    const blockKm = reachKm(rules.careBlockMinutes ?? DEFAULT_CARE_BLOCK_MINUTES);
+    const inside = new Uint8Array(n);
+    for (const block of demand.careBlocks) {
+      for (const p of index.within(block.lat, block.lon, blockKm)) inside[p] = 1;
+    }
+    for (let p = 0; p < n; p++) if (inside[p]) pointValue[p]! *= 1 - discount;
+  }
+  return { stopPoints, pointValue };
+}
