@@ -19,12 +19,13 @@ import { parseNameList } from "./listArgs.js";
 
 const SUITES: Record<string, () => Promise<Suite>> = {
   toptw: async () => (await import("./quality/toptwSuite.js")).toptwSuite,
+  bogota: async () => (await import("./speed/bogotaSuite.js")).bogotaSuite,
   scaling: async () => (await import("./speed/scalingSuite.js")).scalingSuite,
   components: async () => (await import("./speed/componentsSuite.js")).componentsSuite,
   server: async () => (await import("./serverSuite.js")).serverSuite,
 };
 
-const USAGE = `usage: pnpm bench [--quick] [--out DIR] [--compare old.json] [--suite toptw,scaling,components,server]
+const USAGE = `usage: pnpm bench [--quick] [--out DIR] [--compare old.json] [--suite toptw,bogota,scaling,components,server]
   --quick                 a small slice of every suite (about 1–2 minutes)
   --out DIR               results folder (default benchmarks/results/<date>-<sha>)
   --compare FILE          compare with an earlier result.json; regressions beyond noise are flagged
@@ -36,6 +37,9 @@ const USAGE = `usage: pnpm bench [--quick] [--out DIR] [--compare old.json] [--s
   --toptw-m LIST          vehicles, e.g. 1..4; --toptw-limits LIST seconds or none; --toptw-iterations LIST or none
   --toptw-seeds LIST      seeds, e.g. 1..3
   --scaling-sizes LIST    stops per generated scenario (default 50,200,1000,5000; quick 50,200)
+  --bound-cap-seconds S   stop a size's LP bound job after S seconds (default 180; quick 60)
+  --bogota-scenario FILE  scenario of the bogota suite (default data/bogota/scenario.json)
+  --bogota-seconds S      its time limit (default 60; quick 3)
   --server-seconds S      server load duration
 `;
 
@@ -55,6 +59,9 @@ const OPTIONS = {
   "toptw-iterations": { type: "string" },
   "toptw-seeds": { type: "string" },
   "scaling-sizes": { type: "string" },
+  "bogota-scenario": { type: "string" },
+  "bogota-seconds": { type: "string" },
+  "bound-cap-seconds": { type: "string" },
   "server-seconds": { type: "string" },
 } as const;
 

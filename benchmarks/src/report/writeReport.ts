@@ -9,6 +9,7 @@ import type { BenchResult, Metric } from "../result.js";
 import { formatSpread, formatValue, markdownTable } from "./format.js";
 import type { ReportSection } from "./reportSection.js";
 import { scalingReport } from "./scalingReport.js";
+import { renderChart, type ChartSeries } from "./svgChart.js";
 import { toptwReport } from "./toptwReport.js";
 
 function metricTable(metrics: readonly Metric[]): string {
@@ -30,6 +31,20 @@ function sectionsOf(result: BenchResult): ReportSection[] {
   };
   if (ran("toptw")) safely("toptw", () => toptwReport(result.details["toptw"] as Parameters<typeof toptwReport>[0]));
   if (ran("scaling")) safely("scaling", () => scalingReport(result.details["scaling"] as Parameters<typeof scalingReport>[0]));
+  if (ran("bogota")) {
+    const metrics = result.metrics.filter((m) => m.suite === "bogota");
+    const sample = (result.details["bogota"] as { sample?: { trace: Array<[number, number]>; finalValue: number; solveMs: number } }).sample;
+    const charts: ReportSection["charts"] = [];
+    if (sample && sample.finalValue > 0 && sample.trace.length) {
+      const series: ChartSeries[] = [
+        { name: "value / final", points: [...sample.trace.map(([ms, v]) => [Math.max(ms, 1), v / sample.finalValue] as [number, number]), [sample.solveMs, 1]], style: "step" },
+        { name: "99% of final", points: [[1, 0.99], [sample.solveMs, 0.99]], dashed: true, markers: false },
+        { name: "5 s", points: [[5000, 0.9], [5000, 1]], dashed: true, markers: false },
+      ];
+      charts.push({ file: "bogota-value-over-time.svg", title: "Bogotá: value over time", svg: renderChart({ title: "Bogotá scenario: value over time (relative to the final value)", xLabel: "elapsed in solve (ms)", yLabel: "value / final value", series, logX: true }) });
+    }
+    sections.push({ title: "Bogotá scenario", markdown: `${metricTable(metrics)}\n\nIssue 3 targets: first feasible plan ≤ 0.5 s; within 5 s, within 1% of the value reached in 60 s.`, charts });
+  }
   for (const name of ["components", "server"]) {
     if (!ran(name)) continue;
     const metrics = result.metrics.filter((m) => m.suite === name);

@@ -1,28 +1,39 @@
 /**
- * One size of the scaling suite, run in its own Node process so that its peak memory
- * (`maxRSS`) belongs to that size alone and a crash or out-of-memory at 5,000 stops cannot take
- * the whole benchmark run down. Reads its job as JSON from argv[2], logs to stderr, and prints
- * exactly one line `RESULT <json>` on stdout.
+ * One size of the scaling suite (or the bundled Bogotá scenario), run in its own Node process
+ * so that its peak memory (`maxRSS`) belongs to that job alone, and a crash, an out-of-memory
+ * or a runaway phase cannot take the whole benchmark run down (the parent kills it after a
+ * deadline). Reads its job as JSON from argv[2], logs to stderr, and prints exactly one line
+ * `RESULT <json>` on stdout.
  *
- * Phases timed separately, mirroring solveScenario: travel matrix, coverage, instance building
- * and the LP upper bound (the "preparation" a user waits for before any search), construction
- * alone (repeated), then one time-limited solve whose improvements give the value-over-time
- * curve. The final plan is re-checked.
+ * Two kinds of job, mirroring solveScenario's phases:
+ * - "solve": travel matrix, coverage and instance building (preparation), construction alone
+ *   (repeated), then one time-limited solve whose improvements give the value-over-time curve;
+ *   the final plan is re-checked by the independent checker;
+ * - "bound": preparation, then the LP upper bound that solveScenario computes before its
+ *   search. It is a separate process because at large sizes it can run far longer than the
+ *   search, and must not cost the other figures.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseScenario, type Scenario } from "@carebus/model";
 import { computeCoverage, createTravelProvider } from "@carebus/geo";
-import { buildInstance, checkSolution, createRng, solve, upperBoundAsync } from "@carebus/solver";
+import { buildInstance, checkSolution, createRng, solve, upperBoundAsync, type Instance } from "@carebus/solver";
 import { generateScenario } from "./generateScenario.js";
 
 /** What the parent asks for. */
 export interface ScalingJob {
+  kind: "solve" | "bound";
+  /** stops of the generated scenario (ignored with scenarioFile) */
   stops: number;
+  /** solve this scenario file instead of a generated one */
+  scenarioFile?: string;
   seed: number;
   timeLimitMs: number;
   constructionRepeats: number;
 }
 
-/** What the worker measured. */
-export interface ScalingSample {
+/** Preparation figures, common to both kinds of job. */
+export interface PreparationSample {
   stops: number;
   buses: number;
   busDays: number;
@@ -30,11 +41,13 @@ export interface ScalingSample {
   matrixMs: number;
   coverageMs: number;
   buildMs: number;
-  /** the LP upper bound solveScenario computes before the search */
-  boundMs: number;
-  bound: number;
-  /** matrix + coverage + build + bound: everything before the search starts */
+  /** matrix + coverage + build: everything before the search, except the LP bound */
   prepMs: number;
+  maxRssMB: number;
+}
+
+/** What a "solve" job measured. */
+export interface ScalingSample extends PreparationSample {
   /** construction-only solves (iterationLimit 0), one per repeat */
   constructionMs: number[];
   constructionValue: number;
@@ -48,39 +61,60 @@ export interface ScalingSample {
   violations: number;
   /** the first few violations as "kind: detail", so a broken plan can be diagnosed */
   violationSamples: string[];
-  maxRssMB: number;
-  heapUsedMB: number;
+}
+
+/** What a "bound" job measured. */
+export interface BoundSample extends PreparationSample {
+  boundMs: number;
+  bound: number;
 }
 
 function now(): number {
   return performance.now();
 }
 
-async function main(): Promise<void> {
-  const job = JSON.parse(process.argv[2] ?? "{}") as ScalingJob;
-  const scenario = generateScenario({ stops: job.stops }, createRng(job.seed));
-  const points = scenario.demand.kind === "points" ? scenario.demand.points.length : 0;
-
+async function prepare(job: ScalingJob): Promise<{ scenario: Scenario; instance: Instance; prep: PreparationSample }> {
+  const scenario = job.scenarioFile ? parseScenario(JSON.parse(readFileSync(job.scenarioFile, "utf8"))) : generateScenario({ stops: job.stops }, createRng(job.seed));
+  const baseDir = job.scenarioFile ? path.dirname(job.scenarioFile) : undefined;
   const t0 = now();
-  const provider = createTravelProvider(scenario.travel);
+  const provider = createTravelProvider(scenario.travel, baseDir ? { baseDir } : {});
   // The same places, in the same order, as the solver's prepareScenario (stops with their zone, then depots).
   const places = [...scenario.stops.map((s) => ({ lat: s.lat, lon: s.lon, zone: s.zone, name: s.name })), ...scenario.depots.map((d) => ({ lat: d.lat, lon: d.lon, name: d.name }))];
   const travel = await provider.matrix(places);
   const t1 = now();
-  const coverage = computeCoverage(scenario);
+  const coverage = scenario.demand.kind === "points" ? computeCoverage(scenario) : null;
   const t2 = now();
   const { instance } = buildInstance(scenario, { travel, coverage });
   const t3 = now();
-  // solveScenario computes the upper bound before searching, so a user waits for it too.
-  const bound = await upperBoundAsync(instance);
-  const t4 = now();
-  process.stderr.write(`scaling ${job.stops}: matrix ${(t1 - t0).toFixed(0)} ms, coverage ${(t2 - t1).toFixed(0)} ms, build ${(t3 - t2).toFixed(0)} ms, bound ${(t4 - t3).toFixed(0)} ms\n`);
+  process.stderr.write(`${job.kind} ${scenario.stops.length} stops: matrix ${(t1 - t0).toFixed(0)} ms, coverage ${(t2 - t1).toFixed(0)} ms, build ${(t3 - t2).toFixed(0)} ms\n`);
+  const prep: PreparationSample = {
+    stops: scenario.stops.length,
+    buses: scenario.buses.length,
+    busDays: instance.routes.length,
+    points: scenario.demand.kind === "points" ? scenario.demand.points.length : 0,
+    matrixMs: t1 - t0,
+    coverageMs: t2 - t1,
+    buildMs: t3 - t2,
+    prepMs: t3 - t0,
+    maxRssMB: 0,
+  };
+  return { scenario, instance, prep };
+}
 
+async function measureBound(job: ScalingJob): Promise<BoundSample> {
+  const { instance, prep } = await prepare(job);
+  const start = now();
+  const bound = await upperBoundAsync(instance);
+  return { ...prep, boundMs: now() - start, bound, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+}
+
+async function measureSolve(job: ScalingJob): Promise<ScalingSample> {
+  const { instance, prep } = await prepare(job);
   const constructionMs: number[] = [];
   let constructionValue = Number.NaN;
   for (let i = 0; i < job.constructionRepeats; i++) {
     const start = now();
-    const result = solve(instance, { seed: job.seed, iterationLimit: 0, timeLimitMs: 600_000, bound });
+    const result = solve(instance, { seed: job.seed, iterationLimit: 0, timeLimitMs: 600_000 });
     constructionMs.push(now() - start);
     constructionValue = result.value;
   }
@@ -91,7 +125,6 @@ async function main(): Promise<void> {
   const result = solve(instance, {
     seed: job.seed,
     timeLimitMs: job.timeLimitMs,
-    bound,
     onProgress: (p) => {
       const at = now() - solveStart;
       firstProgressMs ??= at;
@@ -100,18 +133,9 @@ async function main(): Promise<void> {
   });
   const solveMs = now() - solveStart;
   const check = checkSolution(instance, result.routes);
-
-  const sample: ScalingSample = {
-    stops: scenario.stops.length,
-    buses: scenario.buses.length,
-    busDays: instance.routes.length,
-    points,
-    matrixMs: t1 - t0,
-    coverageMs: t2 - t1,
-    buildMs: t3 - t2,
-    boundMs: t4 - t3,
-    bound,
-    prepMs: t4 - t0,
+  const mismatch = Math.abs(check.value - result.value) > 1e-6;
+  return {
+    ...prep,
     constructionMs,
     constructionValue,
     firstProgressMs,
@@ -120,14 +144,18 @@ async function main(): Promise<void> {
     solveMs,
     timeLimitMs: job.timeLimitMs,
     trace,
-    violations: check.violations.length + (Math.abs(check.value - result.value) > 1e-6 ? 1 : 0),
+    violations: check.violations.length + (mismatch ? 1 : 0),
     violationSamples: [
       ...check.violations.slice(0, 5).map((v) => `${v.kind}: ${v.detail}`),
-      ...(Math.abs(check.value - result.value) > 1e-6 ? [`value: solver claims ${result.value}, checker recomputes ${check.value}`] : []),
+      ...(mismatch ? [`value: solver claims ${result.value}, checker recomputes ${check.value}`] : []),
     ],
     maxRssMB: process.resourceUsage().maxRSS / 1024,
-    heapUsedMB: process.memoryUsage().heapUsed / 2 ** 20,
   };
+}
+
+async function main(): Promise<void> {
+  const job = JSON.parse(process.argv[2] ?? "{}") as ScalingJob;
+  const sample = job.kind === "bound" ? await measureBound(job) : await measureSolve(job);
   process.stdout.write(`RESULT ${JSON.stringify(sample)}\n`);
 }
 
