@@ -18,6 +18,8 @@ import { initialLang, messages, type Lang } from "./community/messages.js";
 import { renderStopCard } from "./community/stopCard.js";
 
 const LANG_KEY = "carebus.lang";
+/** How many stops the overview layer asks for (every stop of a city-sized plan). */
+const OVERVIEW_LIMIT = 200;
 /** Bogotá's centre: where the map opens before any search (the page is built for Bogotá). */
 const START_VIEW: L.LatLngTuple = [4.65, -74.1];
 
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
   const config = await loadWebConfig();
   const { map, renderer } = createBaseMap(byId("map"), config, messages(lang).mapLabel);
   map.setView(START_VIEW, 11);
+  const overviewLayer = L.layerGroup().addTo(map);
   const resultLayer = L.layerGroup().addTo(map);
   let pointMarker: L.CircleMarker | null = null;
 
@@ -171,6 +174,27 @@ async function main(): Promise<void> {
     );
   });
 
+  // Every served stop as a small dot, fetched after the page is usable, so the map has context
+  // and a stop can be picked on it directly.
+  const loadOverview = async () => {
+    const centre = map.getCenter();
+    const { stops } = await getJson<StopsResponse>(`/api/v1/stops?near=${centre.lat.toFixed(6)},${centre.lng.toFixed(6)}&limit=${OVERVIEW_LIMIT}`);
+    for (const stop of stops) {
+      const zone = ZONE_STYLE[stop.zone];
+      shapeMarker([stop.lat, stop.lon], { renderer, shape: zone.shape, radius: 4, color: zone.colour, weight: 1, fillColor: "#ffffff", fillOpacity: 1 })
+        .bindTooltip(stop.name)
+        .on("click", (event: L.LeafletMouseEvent) => {
+          L.DomEvent.stopPropagation(event);
+          results = [{ ...stop }];
+          delete results[0]!.distanceKm;
+          drawResults(false);
+          void openStop(results[0]!, true);
+        })
+        .addTo(overviewLayer);
+    }
+    if (stops.length && results.length === 0) map.fitBounds(L.latLngBounds(stops.map((s) => [s.lat, s.lon] as L.LatLngTuple)), { padding: [16, 16] });
+  };
+
   const stopParam = new URLSearchParams(location.search).get("stop");
   if (stopParam) {
     try {
@@ -182,6 +206,8 @@ async function main(): Promise<void> {
       setStatus((t) => t.noneFound, "error");
     }
   }
+  // The overview is a nicety: without it the page still searches and answers.
+  await loadOverview().catch(() => undefined);
 }
 
 const cardHooks = {

@@ -257,11 +257,13 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
   it("community page finds the nearest stops to a clicked point and to the person's location", async () => {
     const context = await browser.newContext({ viewport: DESKTOP, geolocation: { latitude: 4.62, longitude: -74.19 }, permissions: ["geolocation"] });
     const page = await newPage(context);
+    // The map first shows every served stop (one request), then a click asks for the five nearest.
+    const overview = page.waitForResponse((r) => r.url().includes("/api/v1/stops?near=") && r.url().includes("limit=200"));
     await page.goto(`${base}/community`);
-    await page.locator("#map .leaflet-carebus-stops-pane, #map canvas, #map .leaflet-pane").first().waitFor({ state: "attached" });
+    await overview;
     const visited = scenario.stops.filter((s) => plan.routes.some((r) => r.visits.some((v) => v.stopId === s.id)));
 
-    const nearRequest = page.waitForRequest((r) => r.url().includes("/api/v1/stops?near="));
+    const nearRequest = page.waitForRequest((r) => r.url().includes("/api/v1/stops?near=") && r.url().endsWith("limit=5"));
     await page.locator("#map").click({ position: { x: 200, y: 300 } });
     const near = new URL((await nearRequest).url()).searchParams.get("near")!.split(",").map(Number) as [number, number];
     const nearest = [...visited].sort((a, b) => haversineKm({ lat: near[0], lon: near[1] }, a) - haversineKm({ lat: near[0], lon: near[1] }, b));
