@@ -3,16 +3,27 @@
  * by Ley 2578 de 2026 (Virgen de Chiquinquirá, moved to a Monday); we keep only the public
  * days off and drop its Easter Sunday entry, which is not a day off in Colombia.
  */
-import Holidays from "date-holidays";
+import { createRequire } from "node:module";
 
-const colombia = new Holidays("CO");
+type HolidayCalendar = { getHolidays(year: number): { date: string; name: string; type: string; rule: string }[] };
+
+// date-holidays takes ~0.7 s to load: load it on first use, so commands that never ask for a
+// holiday (and every import of @carebus/model) start fast.
+let colombia: HolidayCalendar | undefined;
+function colombianCalendar(): HolidayCalendar {
+  if (!colombia) {
+    const Holidays = createRequire(import.meta.url)("date-holidays") as new (country: string) => HolidayCalendar;
+    colombia = new Holidays("CO");
+  }
+  return colombia;
+}
 const cache = new Map<number, readonly { date: string; name: string }[]>();
 
 /** Public holidays of `year` in Colombia, sorted, as `{date: "YYYY-MM-DD", name}`. */
 export function colombianHolidays(year: number): readonly { date: string; name: string }[] {
   let found = cache.get(year);
   if (!found) {
-    found = colombia
+    found = colombianCalendar()
       .getHolidays(year)
       .filter((h) => h.type === "public" && h.rule !== "easter")
       .map((h) => ({ date: h.date.slice(0, 10), name: h.name }))
