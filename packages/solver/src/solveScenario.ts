@@ -67,7 +67,9 @@ export async function solvePrepared(
   const timeLimitSeconds = options.timeLimitSeconds ?? scenario.options?.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   const iterationLimit = options.iterationLimit ?? scenario.options?.iterationLimit;
   const seed = options.seed ?? scenario.options?.seed ?? 1;
-  const bound = await upperBoundAsync(instance);
+  // the bound is computed before the search so progress can show the gap; it gets a fifth of
+  // the budget at most
+  const bound = await upperBoundAsync(instance, { timeLimitSeconds: Math.min(5, Math.max(0.5, timeLimitSeconds / 5)) });
   const result = solve(instance, {
     seed,
     timeLimitMs: timeLimitSeconds * 1000,

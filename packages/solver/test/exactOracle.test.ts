@@ -6,7 +6,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { arbTinyInstance } from "@carebus/testkit";
-import { checkSolution, solve, solveExact, upperBound } from "@carebus/solver";
+import { checkSolution, solve, solveExact, upperBound, upperBoundAsync } from "@carebus/solver";
+import { buildBoundModel } from "../src/exact/boundModel.js";
+import { solveBoundModelSync } from "../src/exact/upperBound.js";
 
 const INSTANCES = fc.sample(arbTinyInstance(), { seed: 42, numRuns: 100 });
 
@@ -55,5 +57,15 @@ describe("exact oracle on 100 random tiny instances", () => {
     const nonTrivial = rows.filter(({ exact }) => exact.value > 0).length;
     console.log(`search reached the exact optimum on ${hits}/${rows.length} tiny instances (${nonTrivial} with a positive optimum)`);
     expect(hits / rows.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("HiGHS and javascript-lp-solver agree on the bound, and pooling a bus's days only loosens it", async () => {
+    for (const { instance, bound, exact } of rows.slice(0, 25)) {
+      expect(await upperBoundAsync(instance)).toBeCloseTo(bound, 4);
+      const pooled = solveBoundModelSync(buildBoundModel(instance, true))!;
+      const full = solveBoundModelSync(buildBoundModel(instance, false))!;
+      expect(pooled).toBeGreaterThanOrEqual(full - 1e-6);
+      expect(full).toBeGreaterThanOrEqual(exact.value - 1e-6);
+    }
   });
 });

@@ -147,6 +147,7 @@ export function arbSmallScenario(): fc.Arbitrary<Scenario> {
       ),
     })
     .map((d): Scenario => {
+      const kinds = [...new Set(d.buses.map((b) => (b.rural ? "rural" : "urban")))];
       const stops = d.stops.map((s, i) => ({
         id: `s${i}`,
         name: `Stop ${i}`,
@@ -154,7 +155,7 @@ export function arbSmallScenario(): fc.Arbitrary<Scenario> {
         lon: -74.1 + s.dLon / 1000,
         zone: s.rural ? ("rural" as const) : ("urban" as const),
         locality: i % 2 ? "Bosa" : "Usme",
-        busKinds: s.rural ? ["rural"] : ["urban", "rural"],
+        busKinds: s.rural && kinds.includes("rural") ? ["rural"] : kinds,
         ...(s.weekdays ? { weekdays: s.weekdays } : {}),
         timeWindows: [{ start: clock(s.open), end: clock(Math.min(23 * 60 + 59, s.open + Math.max(s.dwell, s.hours * 60))) }],
         dwellMinutes: s.dwell,
@@ -175,7 +176,7 @@ export function arbSmallScenario(): fc.Arbitrary<Scenario> {
           depotId: "D0",
           shift: { start: clock(b.start), end: clock(Math.min(23 * 60 + 59, b.start + b.hours * 60)) },
           setupMinutes: b.setup,
-          ...(b.lunch ? { lunch: { start: "12:00", end: "14:00", minutes: 45 } } : {}),
+          ...(b.lunch ? { lunch: { start: clock(b.start + 60), end: clock(b.start + 150), minutes: 45 } } : {}),
         })),
         stops,
         demand: d.points

@@ -26,8 +26,11 @@ export function concaveEnvelope(visitValues: ArrayLike<number>): number[] {
   return out;
 }
 
-/** Build the relaxation of `instance`. */
-export function buildBoundModel(instance: Instance): BoundModel {
+/**
+ * Build the relaxation of `instance`: one column per stop and route, or with `aggregate` one
+ * per stop and bus (all its days pooled) — weaker, but small enough for real scenarios.
+ */
+export function buildBoundModel(instance: Instance, aggregate = false): BoundModel {
   const R = instance.routes.length;
   const S = instance.nStops;
   const nl = instance.nLocations;
@@ -58,77 +61,135 @@ export function buildBoundModel(instance: Instance): BoundModel {
       if (instance.allowed[s * R + r] && mayFit(instance, r, s, minIn, minOut, pinnedOn.get(s * R + r))) possible[s * R + r] = 1;
     }
   }
-  const x = new Int32Array(S * R).fill(-1);
+  // one column per (stop, unit): a unit is one route, or — in the aggregated model — all the
+  // routes of one bus, whose time is pooled (a relaxation: it forgets which day is which)
+  const units: number[][] = aggregate ? groupRoutesByBus(instance) : instance.routes.map((_, r) => [r]);
   const visitsOfStop: number[][] = Array.from({ length: S }, () => []);
-  for (let r = 0; r < R; r++) {
-    const spec = instance.routes[r]!;
-    const lunch = spec.lunch?.minutes ?? 0;
-    const capacity = Math.min(spec.maxWorkMinutes, spec.shiftEnd - spec.shiftStart) - lunch;
-    const timeRow = { vars: [] as number[], coefs: [] as number[], max: capacity };
-    const driveRow = { vars: [] as number[], coefs: [] as number[], max: spec.maxDriveMinutes };
+  const x = new Int32Array(S * units.length).fill(-1);
+  units.forEach((routes, u) => {
+    const timeRow = { vars: [] as number[], coefs: [] as number[], max: 0 };
+    const driveRow = { vars: [] as number[], coefs: [] as number[], max: 0 };
+    for (const r of routes) {
+      const spec = instance.routes[r]!;
+      timeRow.max += Math.max(0, Math.min(spec.maxWorkMinutes, spec.shiftEnd - spec.shiftStart) - (spec.lunch?.minutes ?? 0));
+      driveRow.max += spec.maxDriveMinutes;
+    }
     for (let s = 0; s < S; s++) {
-      if (!possible[s * R + r]) continue;
-      // half of the cheapest way in plus half of the cheapest way out: every leg of a route is
-      // split between its two ends, so these halves never add up to more than the real driving
-      let minIn = instance.travel[spec.depot * nl + s]!;
-      let minOut = instance.travel[s * nl + spec.depot]!;
-      for (let o = 0; o < S; o++) {
-        if (o === s || !possible[o * R + r]) continue;
-        minIn = Math.min(minIn, instance.travel[o * nl + s]!);
-        minOut = Math.min(minOut, instance.travel[s * nl + o]!);
+      let count = 0;
+      let pinned = 0;
+      let busy = Infinity;
+      let drive = Infinity;
+      for (const r of routes) {
+        if (!possible[s * R + r]) continue;
+        count++;
+        if (pinnedOn.has(s * R + r)) pinned++;
+        const spec = instance.routes[r]!;
+        // half of the cheapest way in plus half of the cheapest way out: every leg of a route
+        // is split between its two ends, so these halves never add up to more than the driving
+        let minIn = instance.travel[spec.depot * nl + s]!;
+        let minOut = instance.travel[s * nl + spec.depot]!;
+        for (let o = 0; o < S; o++) {
+          if (o === s || !possible[o * R + r]) continue;
+          minIn = Math.min(minIn, instance.travel[o * nl + s]!);
+          minOut = Math.min(minOut, instance.travel[s * nl + o]!);
+        }
+        const half = (minIn + minOut) / 2;
+        drive = Math.min(drive, half);
+        busy = Math.min(busy, spec.setupMinutes + instance.dwell[s]! + spec.packupMinutes + half);
       }
-      const drive = (minIn + minOut) / 2;
-      const pinned = pinnedOn.has(s * R + r);
-      const v = addVar(`x_${s}_${r}`, 0, pinned ? 1 : 0, 1);
-      x[s * R + r] = v;
+      if (count === 0) continue;
+      const v = addVar(`x_${s}_${u}`, 0, pinned, count);
+      x[s * units.length + u] = v;
       visitsOfStop[s]!.push(v);
       timeRow.vars.push(v);
-      timeRow.coefs.push(spec.setupMinutes + instance.dwell[s]! + spec.packupMinutes + drive);
+      timeRow.coefs.push(busy);
       driveRow.vars.push(v);
       driveRow.coefs.push(drive);
     }
     if (timeRow.vars.length > 0) {
-      if (Number.isFinite(timeRow.max)) model.rows.push({ ...timeRow, max: Math.max(0, timeRow.max) });
+      if (Number.isFinite(timeRow.max)) model.rows.push(timeRow);
       if (Number.isFinite(driveRow.max)) model.rows.push(driveRow);
     }
-  }
-  // once a day, and no two visits closer than minDaysBetween: any set of days spanning fewer
-  // than that many day numbers holds at most one visit
+  });
+  // no two visits of a stop on one day or closer than its minDaysBetween: with single routes,
+  // any set of days spanning fewer than that many day numbers holds at most one visit; in any
+  // case, a stop gets no more visits than its max and than such days can be spaced out
   const dayOrder = Array.from(instance.dayNumbers.keys()).sort((a, b) => instance.dayNumbers[a]! - instance.dayNumbers[b]!);
   for (let s = 0; s < S; s++) {
     if (visitsOfStop[s]!.length === 0) continue;
     const gap = Math.max(1, instance.minDaysBetween[s]!);
-    for (const d0 of dayOrder) {
-      const from = instance.dayNumbers[d0]!;
-      const vars: number[] = [];
-      for (let r = 0; r < R; r++) {
-        const dn = instance.dayNumbers[instance.routes[r]!.day]!;
-        if (x[s * R + r]! >= 0 && dn >= from && dn < from + gap) vars.push(x[s * R + r]!);
+    if (!aggregate) {
+      for (const d0 of dayOrder) {
+        const from = instance.dayNumbers[d0]!;
+        const vars: number[] = [];
+        for (let r = 0; r < R; r++) {
+          const dn = instance.dayNumbers[instance.routes[r]!.day]!;
+          if (x[s * R + r]! >= 0 && dn >= from && dn < from + gap) vars.push(x[s * R + r]!);
+        }
+        if (vars.length > 1) model.rows.push({ vars, coefs: vars.map(() => 1), max: 1 });
       }
-      if (vars.length > 1) model.rows.push({ vars, coefs: vars.map(() => 1), max: 1 });
     }
-    if (visitsOfStop[s]!.length > instance.maxVisits[s]!) {
-      model.rows.push({ vars: visitsOfStop[s]!, coefs: visitsOfStop[s]!.map(() => 1), max: instance.maxVisits[s]! });
-    }
+    const days = new Set<number>();
+    for (let r = 0; r < R; r++) if (possible[s * R + r]) days.add(instance.dayNumbers[instance.routes[r]!.day]!);
+    const most = Math.min(instance.maxVisits[s]!, spacedDays([...days].sort((a, b) => a - b), gap));
+    model.rows.push({ vars: visitsOfStop[s]!, coefs: visitsOfStop[s]!.map(() => 1), max: most });
   }
   // coverage: a group's visit slots, filled in order of non-increasing value, are no more
-  // than the visits of the stops covering it
+  // than the visits of the stops covering it. Groups covered by the same stops always have the
+  // same count, so they share one set of slots, weighted by their summed value.
   const envelope = concaveEnvelope(instance.visitValues);
-  const coveringVars: number[][] = Array.from({ length: instance.groupValue.length }, () => []);
+  const coveringStops: number[][] = Array.from({ length: instance.groupValue.length }, () => []);
   for (let s = 0; s < S; s++) {
-    for (let i = instance.stopGroupOffset[s]!; i < instance.stopGroupOffset[s + 1]!; i++) coveringVars[instance.stopGroups[i]!]!.push(...visitsOfStop[s]!);
+    if (visitsOfStop[s]!.length === 0) continue;
+    for (let i = instance.stopGroupOffset[s]!; i < instance.stopGroupOffset[s + 1]!; i++) coveringStops[instance.stopGroups[i]!]!.push(s);
   }
-  coveringVars.forEach((cover, g) => {
+  const merged = new Map<string, { stops: number[]; weight: number }>();
+  coveringStops.forEach((stops, g) => {
     const weight = instance.groupValue[g]!;
-    if (weight <= 0 || cover.length === 0 || envelope.length === 0) return;
-    const slots: number[] = [];
-    for (let k = 0; k < envelope.length - 1 && k < cover.length; k++) slots.push(addVar(`y_${g}_${k}`, weight * envelope[k]!, 0, 1));
-    if (cover.length >= envelope.length && envelope[envelope.length - 1]! > 0) {
-      slots.push(addVar(`y_${g}_t`, weight * envelope[envelope.length - 1]!, 0, cover.length - (envelope.length - 1)));
-    }
-    model.rows.push({ vars: [...slots, ...cover], coefs: [...slots.map(() => 1), ...cover.map(() => -1)], max: 0 });
+    if (weight <= 0 || stops.length === 0) return;
+    const key = stops.join(",");
+    const entry = merged.get(key);
+    if (entry) entry.weight += weight;
+    else merged.set(key, { stops, weight });
   });
+  let group = 0;
+  for (const { stops, weight } of merged.values()) {
+    const cover = stops.flatMap((s) => visitsOfStop[s]!);
+    const most = cover.reduce((sum, v) => sum + model.upper[v]!, 0);
+    const slots: number[] = [];
+    for (let k = 0; k < envelope.length - 1 && k < most; k++) slots.push(addVar(`y_${group}_${k}`, weight * envelope[k]!, 0, 1));
+    if (most >= envelope.length && envelope[envelope.length - 1]! > 0) {
+      slots.push(addVar(`y_${group}_t`, weight * envelope[envelope.length - 1]!, 0, most - (envelope.length - 1)));
+    }
+    group++;
+    if (slots.length === 0) continue;
+    model.rows.push({ vars: [...slots, ...cover], coefs: [...slots.map(() => 1), ...cover.map(() => -1)], max: 0 });
+  }
   return model;
+}
+
+/** Route indices of each bus, for the aggregated model. */
+function groupRoutesByBus(instance: Instance): number[][] {
+  const byBus = new Map<number, number[]>();
+  instance.routes.forEach((spec, r) => {
+    const list = byBus.get(spec.bus);
+    if (list) list.push(r);
+    else byBus.set(spec.bus, [r]);
+  });
+  return [...byBus.values()];
+}
+
+/** Most days of `sorted` (day numbers) that can be chosen at least `gap` apart (greedy is optimal). */
+function spacedDays(sorted: readonly number[], gap: number): number {
+  let count = 0;
+  let last = -Infinity;
+  for (const d of sorted) {
+    if (d - last >= gap) {
+      count++;
+      last = d;
+    }
+  }
+  return count;
 }
 
 /** Relaxed test that stop s could ever be served on route r (see buildBoundModel). */

@@ -1,0 +1,197 @@
+/**
+ * `carebus solve <scenario.json>`: validates the scenario, plans it, writes the plan JSON
+ * (to --out, else stdout) and a short summary (to stdout when the plan goes to a file, else
+ * stderr, so stdout stays pure JSON). Progress goes to stderr, one line per improvement.
+ * Exit codes: 0 ok, 1 internal error, 2 bad input, 3 geography/routing unavailable.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { CarebusError, ScenarioError, parseScenario, type Plan, type Scenario } from "@carebus/model";
+import { GeoError, addDirections } from "@carebus/geo";
+import { solveScenario, type Progress } from "@carebus/solver";
+
+/** Where the command writes; tests pass their own. */
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const PROCESS_IO: CommandIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+const USAGE = "usage: carebus solve <scenario.json> [--time-limit S] [--iterations N] [--seed K] [--out plan.json] [--directions es|en]";
+
+interface SolveArgs {
+  file: string;
+  timeLimitSeconds?: number;
+  iterationLimit?: number;
+  seed?: number;
+  out?: string;
+  directions?: "es" | "en";
+}
+
+/**
+ * Runs `carebus solve`.
+ * @returns the exit code (0 ok, 1 internal, 2 bad input, 3 geography unavailable)
+ */
+export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<number> {
+  let parsed: SolveArgs | "help";
+  try {
+    parsed = parseSolveArgs(args);
+  } catch (error) {
+    io.stderr(`carebus solve: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (parsed === "help") {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const scenario = await readScenario(parsed.file, io);
+  if (typeof scenario === "number") return scenario;
+  const baseDir = dirname(resolve(parsed.file));
+
+  let plan: Plan;
+  try {
+    let best = -Infinity;
+    plan = await solveScenario(scenario, {
+      baseDir,
+      ...(parsed.timeLimitSeconds !== undefined ? { timeLimitSeconds: parsed.timeLimitSeconds } : {}),
+      ...(parsed.iterationLimit !== undefined ? { iterationLimit: parsed.iterationLimit } : {}),
+      ...(parsed.seed !== undefined ? { seed: parsed.seed } : {}),
+      onProgress: (p) => {
+        if (p.value > best) {
+          best = p.value;
+          io.stderr(`${progressLine(p)}\n`);
+        }
+      },
+    });
+    if (parsed.directions) plan = await addDirections(plan, scenario, { lang: parsed.directions, baseDir });
+  } catch (error) {
+    return reportError(error, io);
+  }
+
+  const json = `${JSON.stringify(plan, null, 2)}\n`;
+  if (parsed.out) {
+    try {
+      await writeFile(parsed.out, json);
+    } catch (error) {
+      io.stderr(`carebus solve: --out: cannot write ${parsed.out}: ${(error as Error).message}\n`);
+      return 2;
+    }
+    io.stdout(summary(plan));
+  } else {
+    io.stdout(json);
+    io.stderr(summary(plan));
+  }
+  return 0;
+}
+
+function parseSolveArgs(args: string[]): SolveArgs | "help" {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      "time-limit": { type: "string" },
+      iterations: { type: "string" },
+      seed: { type: "string" },
+      out: { type: "string" },
+      directions: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) return "help";
+  if (positionals.length !== 1) throw new Error(`expected exactly one scenario file, got ${positionals.length}`);
+  const out: SolveArgs = { file: positionals[0]! };
+  if (values["time-limit"] !== undefined) {
+    const s = Number(values["time-limit"]);
+    if (!(s > 0) || !Number.isFinite(s)) throw new Error(`--time-limit must be a positive number of seconds, got ${JSON.stringify(values["time-limit"])}`);
+    out.timeLimitSeconds = s;
+  }
+  if (values.iterations !== undefined) out.iterationLimit = nonNegativeInteger("--iterations", values.iterations);
+  if (values.seed !== undefined) out.seed = nonNegativeInteger("--seed", values.seed);
+  if (values.out !== undefined) {
+    if (values.out === "") throw new Error("--out needs a file name");
+    out.out = values.out;
+  }
+  if (values.directions !== undefined) {
+    if (values.directions !== "es" && values.directions !== "en") throw new Error(`--directions must be es or en, got ${JSON.stringify(values.directions)}`);
+    out.directions = values.directions;
+  }
+  return out;
+}
+
+function nonNegativeInteger(flag: string, text: string): number {
+  if (!/^\d+$/.test(text)) throw new Error(`${flag} must be a whole number ≥ 0, got ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+/** The scenario, or the exit code after printing why it cannot be used. */
+async function readScenario(file: string, io: CommandIo): Promise<Scenario | number> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    io.stderr(`carebus solve: cannot read ${file}: ${reason}\n`);
+    return 2;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    io.stderr(`(root): ${file} is not valid JSON: ${(error as Error).message}\n`);
+    return 2;
+  }
+  try {
+    return parseScenario(value);
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      io.stderr(error.issues.map((i) => `${i.path}: ${i.message}\n`).join(""));
+      io.stderr(`carebus solve: ${file}: ${error.issues.length} problem${error.issues.length === 1 ? "" : "s"} found\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function reportError(error: unknown, io: CommandIo): number {
+  if (error instanceof ScenarioError) {
+    io.stderr(error.issues.map((i) => `${i.path}: ${i.message}\n`).join(""));
+    return 2;
+  }
+  if (error instanceof GeoError) {
+    io.stderr(`carebus solve: travel times unavailable: ${error.message}\n`);
+    return 3;
+  }
+  if (error instanceof CarebusError && error.code === "CAREBUS_SOLVER_INFEASIBLE_START") {
+    io.stderr(`carebus solve: ${error.message}\n`);
+    return 2;
+  }
+  io.stderr(`carebus solve: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 1;
+}
+
+const fmt = (x: number, digits = 1) => x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function progressLine(p: Progress): string {
+  const gap = p.bound !== null && p.bound > 0 ? `${fmt((100 * (p.bound - p.value)) / p.bound, 2)}%` : "n/a";
+  return `value ${fmt(p.value)}  bound ${p.bound === null ? "n/a" : fmt(p.bound)}  gap ${gap}  ${fmt(p.elapsedMs / 1000, 2)} s  ${p.iterations} iterations`;
+}
+
+/** The closing summary: coverage, bound and gap, visits, travel, stops left out by reason. */
+export function summary(plan: Plan): string {
+  const visits = plan.routes.reduce((n, r) => n + r.visits.length, 0);
+  const reasons = new Map<string, number>();
+  for (const u of plan.unvisited) reasons.set(u.reason, (reasons.get(u.reason) ?? 0) + 1);
+  const byReason = [...reasons.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([r, n]) => `${r} ${n}`).join(", ");
+  return [
+    `caregivers covered: value ${fmt(plan.totals.value)}, ${fmt(plan.totals.caregiversReached, 0)} distinct caregivers reached`,
+    `bound ${fmt(plan.stats.bound)}, gap ${fmt(plan.stats.gap * 100, 2)}%`,
+    `visits ${visits} on ${plan.routes.length} bus-days, travel ${fmt(plan.totals.travelMinutes)} min`,
+    `stops left out: ${plan.unvisited.length}${byReason ? ` (${byReason})` : ""}`,
+    `${plan.stats.iterations} iterations in ${fmt(plan.stats.elapsedMs / 1000, 2)} s, seed ${plan.stats.seed}`,
+  ].join("\n") + "\n";
+}
