@@ -85,9 +85,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
 
+  // Feeds ask for the default scenario on every request: once the configured one is known to
+  // be stored it is remembered (scenarios are never deleted), and no scenario JSON is loaded.
+  let configuredDefaultStored = false;
   const defaultScenarioId = async (): Promise<string | null> => {
-    if (options.defaultScenarioId && (await store.getScenario(options.defaultScenarioId))) return options.defaultScenarioId;
+    if (configuredDefaultStored) return options.defaultScenarioId!;
     const scenarios = await store.listScenarios();
+    if (options.defaultScenarioId && scenarios.some((s) => s.id === options.defaultScenarioId)) {
+      configuredDefaultStored = true;
+      return options.defaultScenarioId;
+    }
     const published = scenarios.filter((s) => s.publishedPlanId !== null);
     return (published[published.length - 1] ?? scenarios[0])?.id ?? null;
   };

@@ -32,7 +32,7 @@ export interface JobQueueOptions {
   maxSolveSeconds: number;
   /** time limit of a job that names neither a time nor an iteration limit, seconds */
   defaultSolveSeconds: number;
-  /** extra seconds a worker gets past its time limit before it is cancelled, then terminated */
+  /** seconds a cancelled worker gets to stop on its own before it is terminated (default 5) */
   graceSeconds?: number;
   /** called for failures worth a log line */
   onError?: (planId: string, message: string) => void;
@@ -182,10 +182,12 @@ export class JobQueue {
     };
     const worker = createSolveWorker(data);
     job.worker = worker;
-    const grace = (this.options.graceSeconds ?? 5) * 1000;
-    // The solver watches its own clock; these are the backstops if it overruns.
-    job.timers.push(setTimeout(() => Atomics.store(job.cancelFlag, 0, 1), timeLimitSeconds * 1000 + grace));
-    job.timers.push(setTimeout(() => void this.terminate(job, "failed", `time limit of ${timeLimitSeconds} s exceeded`), timeLimitSeconds * 1000 + 2 * grace));
+    // The solver watches its own clock, but only once its search starts; preparing the
+    // geography of a large scenario comes first and can take a while on a busy machine.
+    // These are the backstops if it overruns anyway: ask it to stop, then stop the thread.
+    const softMs = (timeLimitSeconds + Math.max(60, timeLimitSeconds)) * 1000;
+    job.timers.push(setTimeout(() => Atomics.store(job.cancelFlag, 0, 1), softMs));
+    job.timers.push(setTimeout(() => void this.terminate(job, "failed", `time limit of ${timeLimitSeconds} s exceeded by more than ${Math.round(softMs / 1000) - timeLimitSeconds + 30} s`), softMs + 30_000));
     worker.on("message", (message: SolveWorkerMessage) => void this.onMessage(job, message));
     worker.on("error", (error) => void this.finish(job, "failed", { error: `solver crashed: ${error.message}` }));
     worker.on("exit", (code) => {

@@ -112,9 +112,11 @@ export function scenarioRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      if (!(await ctx.store.getScenario(request.params.id))) throw notFound("scenario", request.params.id);
       const published = await ctx.published.get(request.params.id);
-      if (!published) throw notFound("publication", request.params.id);
+      if (!published) {
+        const known = (await ctx.store.listScenarios()).some((s) => s.id === request.params.id);
+        throw known ? notFound("publication", request.params.id) : notFound("scenario", request.params.id);
+      }
       return { planId: published.latest.planId, publishedAt: published.latest.publishedAt, plan: published.latestPlan };
     },
   );
