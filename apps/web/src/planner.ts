@@ -100,7 +100,12 @@ async function main(): Promise<void> {
     state.showing = planSelect.value === "candidate" ? "candidate" : "published";
     show(false);
   });
-  scenarioSelect.addEventListener("change", () => void loadScenario(scenarioSelect.value).then(() => show(true)));
+  scenarioSelect.addEventListener("change", () => {
+    loadScenario(scenarioSelect.value).then(
+      () => show(true),
+      (error: unknown) => say(`Could not load the scenario: ${error instanceof Error ? error.message : String(error)}`, "error"),
+    );
+  });
 
   const scenarios = await refreshScenarioList(params.get("scenario") ?? config.defaultScenarioId);
   const chosen = scenarioSelect.value || scenarios[0]?.id;

@@ -28,7 +28,8 @@ export class PlannerMap {
   private readonly routeLines = new Map<string, { line: L.Polyline; busId: string; date: string }>();
   private readonly hiddenBuses = new Set<string>();
   private readonly hiddenDays = new Set<string>();
-  private readonly markers = new Map<string, L.CircleMarker>();
+  /** Stop markers with their radius at street zoom (scaled down when the city is in view). */
+  private readonly markers = new Map<string, { marker: L.CircleMarker; radius: number }>();
   private highlight: L.CircleMarker | null = null;
 
   constructor(
@@ -51,6 +52,7 @@ export class PlannerMap {
     const syncLabels = () => map.getContainer().classList.toggle("hide-locality-labels", map.getZoom() < LOCALITY_LABEL_MIN_ZOOM);
     map.on("zoomend", syncLabels);
     map.whenReady(syncLabels);
+    map.on("zoomend", () => this.scaleMarkers());
   }
 
   /** Draws a plan (replacing the previous one); fits the view when `fit` is set. */
@@ -82,6 +84,7 @@ export class PlannerMap {
       const points = scenario.stops.map((s) => L.latLng(s.lat, s.lon));
       if (points.length) this.map.fitBounds(L.latLngBounds(points), { padding: [16, 16] });
     }
+    this.scaleMarkers();
   }
 
   /** Shows or hides one kind of layer. */
@@ -131,6 +134,12 @@ export class PlannerMap {
     let n = 0;
     for (const entry of this.routeLines.values()) if (this.groups.routes.hasLayer(entry.line)) n++;
     return n;
+  }
+
+  /** Shrinks stop markers at city-wide zooms so neighbouring stops stay apart. */
+  private scaleMarkers(): void {
+    const factor = markerScale(this.map.getZoom());
+    for (const { marker, radius } of this.markers.values()) marker.setRadius(Math.max(2, radius * factor));
   }
 
   private syncRoutes(): void {
@@ -209,9 +218,14 @@ export class PlannerMap {
       marker.bindTooltip(`${stopName(index, stop.id)} — ${zone.label.en} · ${status}`);
       marker.on("click", () => this.onStopClick(stop.id));
       marker.addTo(this.groups.stops);
-      this.markers.set(stop.id, marker);
+      this.markers.set(stop.id, { marker, radius: marker.getRadius() });
     }
   }
+}
+
+/** Marker size factor for a zoom level: half size for a whole city, full size at street level. */
+export function markerScale(zoom: number): number {
+  return Math.min(1, Math.max(0.45, 0.45 + (zoom - 10) * 0.2));
 }
 
 /**
