@@ -67,9 +67,9 @@ export async function solvePrepared(
   const timeLimitSeconds = options.timeLimitSeconds ?? scenario.options?.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS;
   const iterationLimit = options.iterationLimit ?? scenario.options?.iterationLimit;
   const seed = options.seed ?? scenario.options?.seed ?? 1;
-  // the bound is computed before the search so progress can show the gap; it gets a fifth of
-  // the budget at most
-  const bound = await upperBoundAsync(instance, { timeLimitSeconds: Math.min(5, Math.max(0.5, timeLimitSeconds / 5)) });
+  // the bound is computed before the search so that progress can show the gap; HiGHS gets a
+  // quarter of the budget, at least 3 s (the Bogotá week needs ~1.3 s, loading included)
+  const bound = await upperBoundAsync(instance, { timeLimitSeconds: Math.min(10, Math.max(3, timeLimitSeconds / 4)) });
   const result = solve(instance, {
     seed,
     timeLimitMs: timeLimitSeconds * 1000,

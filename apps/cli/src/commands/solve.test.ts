@@ -1,0 +1,82 @@
+/**
+ * `carebus solve` as a user meets it: exit codes for bad flags, unreadable and invalid files,
+ * and a plan written to --out with the summary on stdout (progress on stderr).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { validatePlan } from "@carebus/model";
+import { run, type CommandIo } from "./solve.js";
+
+const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
+const SMALL = join(ROOT, "data/examples/small.json");
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "carebus-solve-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function runCaptured(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const io: CommandIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
+}
+
+describe("carebus solve", () => {
+  it("writes a valid plan to --out and prints the summary on stdout", async () => {
+    const out = join(dir, "plan.json");
+    const { code, stdout, stderr } = await runCaptured([SMALL, "--iterations", "100", "--seed", "2", "--out", out]);
+    expect(code).toBe(0);
+    const plan = JSON.parse(await readFile(out, "utf8"));
+    expect(validatePlan(plan)).toEqual([]);
+    expect(plan.stats.seed).toBe(2);
+    expect(plan.stats.iterationLimit).toBe(100);
+    expect(stdout).toMatch(/^caregivers covered: value /m);
+    expect(stdout).toMatch(/^bound .*, gap .*%$/m);
+    expect(stdout).toMatch(/^stops left out: \d+/m);
+    expect(stderr).toMatch(/^value .* bound .* gap .* iterations$/m);
+  });
+
+  it("prints the plan JSON on stdout and the summary on stderr without --out", async () => {
+    const { code, stdout, stderr } = await runCaptured([SMALL, "--iterations", "50"]);
+    expect(code).toBe(0);
+    expect(validatePlan(JSON.parse(stdout))).toEqual([]);
+    expect(stderr).toMatch(/caregivers covered/);
+  });
+
+  it.each([
+    [["--iterations", "1.5"], /--iterations must be a whole number/],
+    [["--iterations=-3"], /--iterations must be a whole number/],
+    [["--time-limit", "0"], /--time-limit must be a positive number/],
+    [["--seed", "x"], /--seed must be a whole number/],
+    [["--directions", "fr"], /--directions must be es or en/],
+    [["--bogus"], /bogus/],
+  ])("exits 2 on bad flags %j", async (flags, message) => {
+    const { code, stderr } = await runCaptured([SMALL, ...flags]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it("exits 2 on a missing file, invalid JSON and an invalid scenario, naming the paths", async () => {
+    expect((await runCaptured([join(dir, "nope.json")])).code).toBe(2);
+    const notJson = join(dir, "bad.json");
+    await writeFile(notJson, "{");
+    const badJson = await runCaptured([notJson]);
+    expect(badJson.code).toBe(2);
+    expect(badJson.stderr).toMatch(/not valid JSON/);
+    const scenario = JSON.parse(await readFile(SMALL, "utf8"));
+    scenario.stops[0].dwellMinutes = -5;
+    const invalid = join(dir, "invalid.json");
+    await writeFile(invalid, JSON.stringify(scenario));
+    const result = await runCaptured([invalid]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^stops\[0\]\.dwellMinutes: /m);
+  });
+});
