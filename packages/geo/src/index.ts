@@ -16,13 +16,14 @@ export { osrmGet, type OsrmSettings, type OsrmResponse } from "./osrm/osrmClient
 export { readGeoJsonNetwork } from "./roadGraph/readGeoJsonNetwork.js";
 export { readOsmXml, readOsmXmlFile, OsmXmlReader } from "./roadGraph/readOsmXml.js";
 export { readOsmPbf, readOsmPbfFile } from "./roadGraph/readOsmPbf.js";
-export { DRIVABLE_HIGHWAYS, type RoadWay } from "./roadGraph/roadWay.js";
+export { DRIVABLE_HIGHWAYS, WALKABLE_HIGHWAYS, type RoadWay } from "./roadGraph/roadWay.js";
 export { DEFAULT_ROAD_SPEEDS_KMH, DEFAULT_ROAD_SPEED_KMH } from "./roadGraph/roadSpeeds.js";
 export { buildRoadGraph, type RoadGraph, type RoadNodeAttributes, type RoadEdgeAttributes, type BuildRoadGraphOptions } from "./roadGraph/buildRoadGraph.js";
 export { compileGraph, type CompiledGraph } from "./roadGraph/compileGraph.js";
 export { dijkstra, createDijkstraWorkspace, pathEdges, type DijkstraWorkspace } from "./roadGraph/dijkstra.js";
 
-export { computeCoverage, DEFAULT_CARE_BLOCK_MINUTES } from "./catchment/computeCoverage.js";
+export { computeCoverage, DEFAULT_CARE_BLOCK_MINUTES, type ComputeCoverageOptions } from "./catchment/computeCoverage.js";
+export { WalkingNetwork } from "./catchment/walkingNetwork.js";
 export { coverageByStop, type StopCoverage } from "./catchment/coverageByStop.js";
 
 export { addDirections, type AddDirectionsOptions } from "./directions/addDirections.js";

@@ -76,7 +76,7 @@ describe("bad road network files", () => {
   });
   it("rejects a collection with no drivable lines", () => {
     const doc = { type: "FeatureCollection", features: [{ type: "Feature", properties: { highway: "footway" }, geometry: { type: "LineString", coordinates: [[0, 0], [0, 1]] } }] };
-    expectGeoError(() => readGeoJsonNetwork(doc), "CAREBUS_GEO_INVALID_NETWORK", /no drivable/);
+    expectGeoError(() => readGeoJsonNetwork(doc), "CAREBUS_GEO_INVALID_NETWORK", /no LineString features of a wanted highway class/);
   });
   it("rejects XML that is not OSM, a node without coordinates, and a cut-off file", () => {
     expectGeoError(() => readOsmXml("<html><body/></html>"), "CAREBUS_GEO_INVALID_NETWORK", /no <osm> element/);

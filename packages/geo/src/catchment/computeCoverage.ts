@@ -4,15 +4,23 @@
  * no longer than its zone's catchment. A spatial index keeps this near-linear: each stop only
  * looks at points inside the largest catchment's radius.
  *
- * Walking over a footpath graph is not done here (the walk is always the detoured straight
- * line); see README.md.
+ * With a `WalkingNetwork` the walk follows streets and paths instead (no detour factor); the
+ * straight-line radius still pre-selects candidates, since no walk is shorter than it.
  */
 import type { Scenario } from "@carebus/model";
 import type { Coverage } from "../types.js";
+import type { Snap } from "../roadGraph/snapPlaces.js";
 import { PointIndex } from "./pointIndex.js";
+import type { WalkingNetwork } from "./walkingNetwork.js";
 
 /** Care Block walking area when the scenario does not say, in minutes (issue 4). */
 export const DEFAULT_CARE_BLOCK_MINUTES = 20;
+
+/** Options of `computeCoverage`. */
+export interface ComputeCoverageOptions {
+  /** walk over this street/path network instead of the detoured straight line */
+  walkingNetwork?: WalkingNetwork;
+}
 
 /**
  * Coverage sets and point values for the solver.
@@ -25,9 +33,11 @@ export const DEFAULT_CARE_BLOCK_MINUTES = 20;
  * Scores form: one pseudo-point per stop, `stopPoints[i] = [i]`, `pointValue[i]` = the stop's
  * score (0 when the scenario lists none).
  *
+ * With `options.walkingNetwork`, walking distances follow the network (see walkingNetwork.ts).
+ *
  * @example const { stopPoints, pointValue } = computeCoverage(scenario);
  */
-export function computeCoverage(scenario: Scenario): Coverage {
+export function computeCoverage(scenario: Scenario, options: ComputeCoverageOptions = {}): Coverage {
   const demand = scenario.demand;
   if (demand.kind === "scores") {
     const score = new Map(demand.scores.map((s) => [s.stopId, s.score]));
@@ -42,15 +52,23 @@ export function computeCoverage(scenario: Scenario): Coverage {
   const lats = Float64Array.from(points, (p) => p.lat);
   const lons = Float64Array.from(points, (p) => p.lon);
   const index = new PointIndex(lats, lons);
-  // km of straight line walkable in `minutes`
-  const reachKm = (minutes: number): number => ((minutes / 60) * rules.walkingSpeedKmh) / rules.detourFactor;
-  const urbanKm = reachKm(rules.catchmentMinutes.urban);
-  const ruralKm = reachKm(rules.catchmentMinutes.rural);
   const zoneOf = Uint8Array.from(points, (p) => (p.zone === "rural" ? 1 : 0));
-  const zoneKm = [urbanKm, ruralKm];
-  const stopPoints = scenario.stops.map((stop) =>
-    Int32Array.from(index.within(stop.lat, stop.lon, Math.max(urbanKm, ruralKm), zoneOf, zoneKm)).sort(),
-  );
+  const network = options.walkingNetwork;
+  // km walkable in `minutes`: along the network, or as a detoured straight line
+  const reachKm = (minutes: number): number => ((minutes / 60) * rules.walkingSpeedKmh) / (network ? 1 : rules.detourFactor);
+  const zoneKm = [reachKm(rules.catchmentMinutes.urban), reachKm(rules.catchmentMinutes.rural)];
+  const pointSnaps: Array<Snap | undefined> = [];
+  /** points within `kms[class]` walking km of (lat, lon); classes are zones, or one class */
+  const reachable = (lat: number, lon: number, kms: number[], classOf?: Uint8Array): number[] => {
+    const maxKm = Math.max(...kms);
+    if (!network) return index.within(lat, lon, maxKm, classOf, kms);
+    const walk = network.walkFrom(lat, lon, maxKm * 1000);
+    return index.within(lat, lon, maxKm).filter((p) => {
+      const snap = (pointSnaps[p] ??= network.snap(lats[p]!, lons[p]!));
+      return walk(snap) <= kms[classOf ? classOf[p]! : 0]! * 1000;
+    });
+  };
+  const stopPoints = scenario.stops.map((stop) => Int32Array.from(reachable(stop.lat, stop.lon, zoneKm, zoneOf)).sort());
 
   const pointValue = Float64Array.from(points, (p) => p.caregivers * (p.weight ?? 1));
   const discount = rules.careBlockDiscount ?? 0;
@@ -58,7 +76,7 @@ export function computeCoverage(scenario: Scenario): Coverage {
     const blockKm = reachKm(rules.careBlockMinutes ?? DEFAULT_CARE_BLOCK_MINUTES);
     const inside = new Uint8Array(n);
     for (const block of demand.careBlocks) {
-      for (const p of index.within(block.lat, block.lon, blockKm)) inside[p] = 1;
+      for (const p of reachable(block.lat, block.lon, [blockKm])) inside[p] = 1;
     }
     for (let p = 0; p < n; p++) if (inside[p]) pointValue[p]! *= 1 - discount;
   }

@@ -31,9 +31,10 @@ export function createDijkstraWorkspace(graph: CompiledGraph): DijkstraWorkspace
 
 /**
  * Fastest paths from `source` to every node, into `ws`. With `targets`, the search stops once
- * all of them are settled (their values are then final; others may not be).
+ * all of them are settled; with `maxSeconds`, once every node within that time is settled.
+ * Values of the nodes it did not settle are not final (but never below the true time).
  */
-export function dijkstra(graph: CompiledGraph, source: number, ws: DijkstraWorkspace, targets?: ArrayLike<number>): void {
+export function dijkstra(graph: CompiledGraph, source: number, ws: DijkstraWorkspace, targets?: ArrayLike<number>, maxSeconds = Infinity): void {
   const { offsets, target, seconds: w, metres: len } = graph;
   const { seconds, metres, predEdge, heap } = ws;
   seconds.fill(Infinity);
@@ -59,6 +60,7 @@ export function dijkstra(graph: CompiledGraph, source: number, ws: DijkstraWorks
     const u = heap.pop();
     const key = heap.poppedKey;
     if (key > seconds[u]!) continue; // stale entry
+    if (key > maxSeconds) return;
     if (isTarget && isTarget[u]) {
       isTarget[u] = 0;
       if (--pending === 0) return;

@@ -8,6 +8,9 @@ import { DRIVABLE_HIGHWAYS, parseMaxspeed, parseOneway, type RoadWay } from "./r
 
 /** Node positions and drivable ways of an OSM extract, resolved into roads at the end. */
 export class OsmRoadCollector {
+  /** @param highways the `highway` classes kept (default: drivable ones) */
+  constructor(private readonly highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS) {}
+
   private readonly nodeIndex = new Map<number, number>();
   private readonly lats: number[] = [];
   private readonly lons: number[] = [];
@@ -20,9 +23,9 @@ export class OsmRoadCollector {
     this.lons.push(lon);
   }
 
-  /** Record a way; ways without a drivable `highway` tag are dropped here. */
+  /** Record a way; ways whose `highway` tag is not wanted are dropped here. */
   addWay(refs: number[], tags: Record<string, string>): void {
-    if (DRIVABLE_HIGHWAYS.has(tags["highway"] ?? "") && refs.length >= 2) this.ways.push({ refs, tags });
+    if (this.highways.has(tags["highway"] ?? "") && refs.length >= 2) this.ways.push({ refs, tags });
   }
 
   /**
@@ -53,7 +56,7 @@ export class OsmRoadCollector {
       }
       flush();
     }
-    if (roads.length === 0) throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", `${source}: no drivable highway ways found`);
+    if (roads.length === 0) throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", `${source}: no ways of a wanted highway class found`);
     return roads;
   }
 }

@@ -1,17 +1,18 @@
 /**
  * Reads a road network given as GeoJSON: LineString and MultiLineString features whose
  * properties may carry `name`, `highway`, `maxspeed`, `oneway` and `junction` with their
- * OpenStreetMap meanings. Features of other geometry types are ignored; features with a
- * non-drivable `highway` (footway, path…) are dropped.
+ * OpenStreetMap meanings. Features of other geometry types are ignored; features whose
+ * `highway` is not in the wanted set (by default the drivable classes) are dropped.
  */
 import { GeoError } from "../errors.js";
 import { DRIVABLE_HIGHWAYS, parseMaxspeed, parseOneway, type RoadWay } from "./roadWay.js";
 
 /**
- * Roads of a GeoJSON FeatureCollection (text or parsed value). `source` names the file in errors.
+ * Roads of a GeoJSON FeatureCollection (text or parsed value). `source` names the file in
+ * errors; `highways` are the classes kept (features without a class are always kept).
  * @throws GeoError CAREBUS_GEO_INVALID_NETWORK on bad JSON, a wrong shape or bad coordinates.
  */
-export function readGeoJsonNetwork(input: string | unknown, source = "GeoJSON network"): RoadWay[] {
+export function readGeoJsonNetwork(input: string | unknown, source = "GeoJSON network", highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS): RoadWay[] {
   let doc: unknown = input;
   if (typeof input === "string") {
     try {
@@ -31,7 +32,7 @@ export function readGeoJsonNetwork(input: string | unknown, source = "GeoJSON ne
     if (type !== "LineString" && type !== "MultiLineString") return;
     const props = f.properties ?? {};
     const highway = typeof props["highway"] === "string" ? props["highway"] : "";
-    if (highway !== "" && !DRIVABLE_HIGHWAYS.has(highway)) return;
+    if (highway !== "" && !highways.has(highway)) return;
     const lines = (type === "LineString" ? [f.geometry!.coordinates] : f.geometry!.coordinates) as unknown;
     if (!Array.isArray(lines)) throw bad(source, i, "coordinates must be an array");
     const roundabout = props["junction"] === "roundabout" || props["junction"] === "circular";
@@ -46,7 +47,7 @@ export function readGeoJsonNetwork(input: string | unknown, source = "GeoJSON ne
       });
     }
   });
-  if (ways.length === 0) throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", `${source}: no drivable LineString features`);
+  if (ways.length === 0) throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", `${source}: no LineString features of a wanted highway class`);
   return ways;
 }
 

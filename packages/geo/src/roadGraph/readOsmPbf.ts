@@ -8,14 +8,14 @@ import { readFile } from "node:fs/promises";
 import tinyOsmPbf from "tiny-osmpbf";
 import { GeoError } from "../errors.js";
 import { OsmRoadCollector } from "./osmRoadCollector.js";
-import type { RoadWay } from "./roadWay.js";
+import { DRIVABLE_HIGHWAYS, type RoadWay } from "./roadWay.js";
 
 /**
  * Roads of an OSM PBF document held in memory.
  * @throws GeoError CAREBUS_GEO_INVALID_NETWORK when the bytes are not OSM PBF or hold no roads.
  */
-export function readOsmPbf(bytes: Uint8Array, source = "OSM PBF"): RoadWay[] {
-  const collector = new OsmRoadCollector();
+export function readOsmPbf(bytes: Uint8Array, source = "OSM PBF", highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS): RoadWay[] {
+  const collector = new OsmRoadCollector(highways);
   // tiny-osmpbf reads from the start of the buffer it is given: pass an exact copy
   const buffer = new Uint8Array(bytes).buffer;
   try {
@@ -33,12 +33,12 @@ export function readOsmPbf(bytes: Uint8Array, source = "OSM PBF"): RoadWay[] {
  * Roads of an OSM PBF file.
  * @throws GeoError CAREBUS_GEO_UNAVAILABLE when the file cannot be read.
  */
-export async function readOsmPbfFile(path: string): Promise<RoadWay[]> {
+export async function readOsmPbfFile(path: string, highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS): Promise<RoadWay[]> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
     throw new GeoError("CAREBUS_GEO_UNAVAILABLE", `${path}: cannot read (${(error as Error).message})`, { cause: error });
   }
-  return readOsmPbf(bytes, path);
+  return readOsmPbf(bytes, path, highways);
 }

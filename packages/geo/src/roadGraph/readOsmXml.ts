@@ -7,7 +7,7 @@
 import { createReadStream } from "node:fs";
 import { GeoError } from "../errors.js";
 import { OsmRoadCollector } from "./osmRoadCollector.js";
-import type { RoadWay } from "./roadWay.js";
+import { DRIVABLE_HIGHWAYS, type RoadWay } from "./roadWay.js";
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 const ATTRIBUTE = /([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
@@ -57,10 +57,13 @@ interface PendingWay {
 export class OsmXmlReader {
   private carry = "";
   private sawRoot = false;
-  private readonly roads = new OsmRoadCollector();
+  private readonly roads: OsmRoadCollector;
   private way: PendingWay | null = null;
 
-  constructor(private readonly source = "OSM XML") {}
+  /** @param highways the `highway` classes kept (default: drivable ones) */
+  constructor(private readonly source = "OSM XML", highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS) {
+    this.roads = new OsmRoadCollector(highways);
+  }
 
   /** Scan one chunk; an incomplete trailing tag waits for the next chunk. */
   feed(chunk: string): void {
@@ -156,8 +159,8 @@ export class OsmXmlReader {
 }
 
 /** Roads of an OSM XML document held in memory. */
-export function readOsmXml(text: string, source = "OSM XML"): RoadWay[] {
-  const reader = new OsmXmlReader(source);
+export function readOsmXml(text: string, source = "OSM XML", highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS): RoadWay[] {
+  const reader = new OsmXmlReader(source, highways);
   reader.feed(text);
   return reader.finish();
 }
@@ -166,8 +169,8 @@ export function readOsmXml(text: string, source = "OSM XML"): RoadWay[] {
  * Roads of an OSM XML file, streamed in chunks (files larger than a JS string can hold work).
  * @throws GeoError CAREBUS_GEO_UNAVAILABLE when the file cannot be read.
  */
-export async function readOsmXmlFile(path: string): Promise<RoadWay[]> {
-  const reader = new OsmXmlReader(path);
+export async function readOsmXmlFile(path: string, highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS): Promise<RoadWay[]> {
+  const reader = new OsmXmlReader(path, highways);
   try {
     for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 })) reader.feed(chunk as string);
   } catch (error) {

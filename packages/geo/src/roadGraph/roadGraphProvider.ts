@@ -19,19 +19,19 @@ import { readGeoJsonNetwork } from "./readGeoJsonNetwork.js";
 import { readOsmXmlFile } from "./readOsmXml.js";
 import { readOsmPbfFile } from "./readOsmPbf.js";
 import { DEFAULT_ROAD_SPEED_KMH } from "./roadSpeeds.js";
-import type { RoadWay } from "./roadWay.js";
+import { DRIVABLE_HIGHWAYS, type RoadWay } from "./roadWay.js";
 import { indexNodes, snapPlaces, type Snap } from "./snapPlaces.js";
 
 /**
  * Read a road network file, choosing the reader by extension: `.geojson`/`.json`, `.osm`,
- * `.osm.pbf`/`.pbf`.
+ * `.osm.pbf`/`.pbf`. `highways` are the classes kept (default: drivable ones).
  * @throws GeoError CAREBUS_GEO_UNAVAILABLE (cannot read), CAREBUS_GEO_INVALID_NETWORK (bad content
  *   or unknown extension).
  */
-export async function readRoadNetworkFile(path: string): Promise<RoadWay[]> {
+export async function readRoadNetworkFile(path: string, highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS): Promise<RoadWay[]> {
   const lower = path.toLowerCase();
-  if (lower.endsWith(".osm")) return readOsmXmlFile(path);
-  if (lower.endsWith(".pbf")) return readOsmPbfFile(path);
+  if (lower.endsWith(".osm")) return readOsmXmlFile(path, highways);
+  if (lower.endsWith(".pbf")) return readOsmPbfFile(path, highways);
   if (lower.endsWith(".geojson") || lower.endsWith(".json")) {
     let text: string;
     try {
@@ -39,7 +39,7 @@ export async function readRoadNetworkFile(path: string): Promise<RoadWay[]> {
     } catch (error) {
       throw new GeoError("CAREBUS_GEO_UNAVAILABLE", `${path}: cannot read road network (${(error as Error).message})`, { cause: error });
     }
-    return readGeoJsonNetwork(text, path);
+    return readGeoJsonNetwork(text, path, highways);
   }
   throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", `${path}: unknown road network format (use .geojson, .json, .osm or .osm.pbf)`);
 }

@@ -25,6 +25,16 @@ export const DRIVABLE_HIGHWAYS: ReadonlySet<string> = new Set([
   "residential", "living_street", "service", "road", "track",
 ]);
 
+/**
+ * OSM highway classes a person may walk along (for walking coverage over a path network):
+ * streets (most have sidewalks) and paths, but not motorways.
+ */
+export const WALKABLE_HIGHWAYS: ReadonlySet<string> = new Set([
+  "trunk", "trunk_link", "primary", "primary_link", "secondary", "secondary_link",
+  "tertiary", "tertiary_link", "unclassified", "residential", "living_street", "service",
+  "road", "track", "pedestrian", "footway", "path", "steps", "cycleway",
+]);
+
 /** Parse an OSM `maxspeed` value ("50", "30 mph", "CO:urban") to km/h, or undefined. */
 export function parseMaxspeed(value: unknown): number | undefined {
   if (typeof value === "number") return value > 0 ? value : undefined;

@@ -25,14 +25,17 @@ export function indexNodes(graph: CompiledGraph): KDBush {
   return index.finish();
 }
 
-/** Snap each place (see file header). `main` marks the largest component's nodes. */
+/** Snap one position (see file header). `main` marks the largest component's nodes. */
+export function snapPosition(graph: CompiledGraph, index: KDBush, main: Uint8Array, lat: number, lon: number): Snap {
+  const nearest = around(index, lon, lat, 1)[0]!;
+  const nearestKm = haversineKmRaw(lat, lon, graph.lat[nearest]!, graph.lon[nearest]!);
+  if (main[nearest]) return { node: nearest, km: nearestKm };
+  const inMain = around(index, lon, lat, 1, nearestKm + MAIN_COMPONENT_SLACK_KM, (id) => main[id] === 1)[0];
+  if (inMain === undefined) return { node: nearest, km: nearestKm };
+  return { node: inMain, km: haversineKmRaw(lat, lon, graph.lat[inMain]!, graph.lon[inMain]!) };
+}
+
+/** Snap each place (see file header). */
 export function snapPlaces(graph: CompiledGraph, index: KDBush, main: Uint8Array, places: readonly LatLon[]): Snap[] {
-  return places.map((p) => {
-    const nearest = around(index, p.lon, p.lat, 1)[0]!;
-    const nearestKm = haversineKmRaw(p.lat, p.lon, graph.lat[nearest]!, graph.lon[nearest]!);
-    if (main[nearest]) return { node: nearest, km: nearestKm };
-    const inMain = around(index, p.lon, p.lat, 1, nearestKm + MAIN_COMPONENT_SLACK_KM, (id) => main[id] === 1)[0];
-    if (inMain === undefined) return { node: nearest, km: nearestKm };
-    return { node: inMain, km: haversineKmRaw(p.lat, p.lon, graph.lat[inMain]!, graph.lon[inMain]!) };
-  });
+  return places.map((p) => snapPosition(graph, index, main, p.lat, p.lon));
 }
