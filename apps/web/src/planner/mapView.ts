@@ -65,7 +65,15 @@ export class PlannerMap {
     this.drawLocalities(index);
     if (scenario.demand.kind === "points") {
       this.drawDemand(scenario.demand.points);
+      const { careBlockMinutes, walkingSpeedKmh, detourFactor } = scenario.demand.coverage;
+      // The walking area around a Care Block whose demand the scenario counts as already served.
+      const areaMetres = careBlockMinutes ? ((careBlockMinutes / 60) * walkingSpeedKmh * 1000) / detourFactor : 0;
       for (const block of scenario.demand.careBlocks ?? []) {
+        if (areaMetres > 0) {
+          L.circle([block.lat, block.lon], {
+            renderer: this.panes.context, radius: areaMetres, color: CARE_BLOCK_COLOUR, weight: 1.5, dashArray: "2 4", fillColor: CARE_BLOCK_COLOUR, fillOpacity: 0.05, interactive: false,
+          }).addTo(this.groups.careBlocks);
+        }
         shapeMarker([block.lat, block.lon], {
           renderer: this.panes.stops, shape: "square", radius: 6, color: CARE_BLOCK_COLOUR, weight: 2, fillColor: "#ffffff", fillOpacity: 1,
         })
