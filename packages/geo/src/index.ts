@@ -9,7 +9,7 @@ export { haversineKm, EARTH_RADIUS_KM } from "./haversineKm.js";
 export { createTravelProvider, type CreateTravelProviderOptions } from "./createTravelProvider.js";
 export { DEFAULT_TRAVEL_ESTIMATE, type EstimateSettings } from "./estimate/estimateDefaults.js";
 export { createEstimateProvider, estimateLeg } from "./estimate/estimateProvider.js";
-export { createRoadGraphProvider, readRoadNetworkFile, RoadNetwork, type RoadGraphSettings } from "./roadGraph/roadGraphProvider.js";
+export { createRoadGraphProvider, readRoadNetworkFile, RoadNetwork, DEFAULT_MAX_SNAP_KM, type RoadGraphSettings, type RoadNetworkOptions } from "./roadGraph/roadGraphProvider.js";
 export { createOsrmProvider } from "./osrm/osrmProvider.js";
 export { osrmGet, type OsrmSettings, type OsrmResponse } from "./osrm/osrmClient.js";
 

@@ -98,6 +98,15 @@ describe("road-graph provider on the grid fixture", () => {
     await expect(provider.matrix([at(1, 1), at(2, 2)])).rejects.toMatchObject({ code: "CAREBUS_GEO_UNAVAILABLE", message: expect.stringContaining("missing.osm") });
   });
 
+  it("treats a place far from every road as unreachable instead of inventing a straight road", async () => {
+    const outside = { lat: 4.64, lon: -74.08, name: "Fuera del mapa" }; // ≈ 3.5 km north of the grid
+    const m = await network.matrix([at(1, 1), outside]);
+    expect(m.unreachable).toEqual([[0, 1], [1, 0]]);
+    await expect(network.route([at(1, 1), outside])).rejects.toMatchObject({ code: "CAREBUS_GEO_UNREACHABLE_STOP", message: expect.stringContaining("Fuera del mapa is 3.") });
+    const lenient = new RoadNetwork(ways, { maxSnapKm: 5 });
+    expect((await lenient.matrix([at(1, 1), outside])).unreachable).toEqual([]);
+  });
+
   it("refuses to route to a place it cannot reach", async () => {
     await expect(network.route([at(1, 1), ISLAND])).rejects.toMatchObject({ code: "CAREBUS_GEO_UNREACHABLE_STOP" });
   });

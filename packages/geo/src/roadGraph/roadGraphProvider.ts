@@ -3,7 +3,8 @@
  * graphology graph, compiled once to typed arrays; places snap to nearby nodes; a matrix is one
  * heap Dijkstra per distinct source node. Pairs with no path get Infinity and are listed.
  * Journeys add the straight stretch between each place and its node, driven at the default
- * speed.
+ * speed. A place further than `maxSnapKm` from every road (outside the extract, most likely)
+ * is unreachable rather than joined by a long invented straight line.
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -44,6 +45,15 @@ export async function readRoadNetworkFile(path: string, highways: ReadonlySet<st
   throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", `${path}: unknown road network format (use .geojson, .json, .osm or .osm.pbf)`);
 }
 
+/** Options of a `RoadNetwork`. */
+export interface RoadNetworkOptions extends BuildRoadGraphOptions {
+  /** places further than this from the nearest road node are unreachable (default 2 km) */
+  maxSnapKm?: number;
+}
+
+/** Default of `RoadNetworkOptions.maxSnapKm`. */
+export const DEFAULT_MAX_SNAP_KM = 2;
+
 /** A loaded, compiled road network that answers matrices and routes. */
 export class RoadNetwork implements RoutingProvider {
   readonly name = "road-graph";
@@ -51,12 +61,14 @@ export class RoadNetwork implements RoutingProvider {
   private readonly index: KDBush;
   private readonly main: Uint8Array;
   private readonly connectorMs: number;
+  private readonly maxSnapKm: number;
 
-  constructor(ways: readonly RoadWay[], options: BuildRoadGraphOptions = {}) {
+  constructor(ways: readonly RoadWay[], options: RoadNetworkOptions = {}) {
     this.graph = compileGraph(buildRoadGraph(ways, options));
     this.index = indexNodes(this.graph);
     this.main = largestComponent(this.graph);
     this.connectorMs = ((options.defaultSpeedKmh ?? DEFAULT_ROAD_SPEED_KMH) * 1000) / 3600;
+    this.maxSnapKm = options.maxSnapKm ?? DEFAULT_MAX_SNAP_KM;
   }
 
   /** The node each place snaps to and how far away it is. */
@@ -85,7 +97,9 @@ export class RoadNetwork implements RoutingProvider {
       for (let j = 0; j < n; j++) {
         if (i === j) continue;
         const cell = i * n + j;
-        this.fill(minutes, km, cell, si, snaps[j]!, row.seconds[j]! / 60, row.metres[j]! / 1000);
+        const sj = snaps[j]!;
+        const offRoad = si.km > this.maxSnapKm || sj.km > this.maxSnapKm;
+        this.fill(minutes, km, cell, si, sj, offRoad ? Infinity : row.seconds[j]! / 60, row.metres[j]! / 1000);
         if (minutes[cell] === Infinity) unreachable.push([i, j]);
       }
     }
@@ -102,6 +116,14 @@ export class RoadNetwork implements RoutingProvider {
       const b = waypoints[k + 1]!;
       const sa = snaps[k]!;
       const sb = snaps[k + 1]!;
+      for (const [place, snap] of [[a, sa], [b, sb]] as const) {
+        if (snap.km > this.maxSnapKm) {
+          throw new GeoError(
+            "CAREBUS_GEO_UNREACHABLE_STOP",
+            `${place.name ?? `${place.lat},${place.lon}`} is ${snap.km.toFixed(1)} km from the nearest road of the network (limit ${this.maxSnapKm} km)`,
+          );
+        }
+      }
       dijkstra(g, sa.node, ws, [sb.node]);
       if (ws.seconds[sb.node] === Infinity) {
         throw new GeoError(
