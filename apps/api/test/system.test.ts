@@ -113,3 +113,26 @@ describe("configured apps", () => {
     }
   });
 });
+
+describe("rate limits", () => {
+  it("answers write bursts beyond the limit with 429 in the JSON error shape", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "carebus-api-"));
+    const store = openSqliteStore(dir);
+    const app = await buildApp({ store, apiToken: TOKEN, webRoot: null, config: { dataDir: dir, writeRateLimitPerMinute: 2 } });
+    try {
+      const post = () => app.inject({ method: "POST", url: "/api/v1/plans", headers: { authorization: `Bearer ${TOKEN}` }, payload: { scenarioId: "none" } });
+      expect((await post()).statusCode).toBe(404);
+      expect((await post()).statusCode).toBe(404);
+      const limited = await post();
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json()).toMatchObject({ statusCode: 429, error: "Too Many Requests" });
+      expect(limited.headers["retry-after"]).toBeDefined();
+      // reads are not limited
+      for (let i = 0; i < 5; i += 1) expect((await app.inject("/health")).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
