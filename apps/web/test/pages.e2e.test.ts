@@ -37,6 +37,15 @@ function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: num
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
+/** Form controls with neither a <label> nor an aria-label (should be none). */
+function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select, textarea")]
+      .filter((e) => !e.labels?.length && !e.getAttribute("aria-label"))
+      .map((e) => e.id || e.outerHTML.slice(0, 80)),
+  );
+}
+
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`pages e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium fonts-liberation)`);
 
@@ -142,12 +151,15 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     // Coverage figures are the plan's, and every left-out stop is listed.
     expect(await page.locator("#figure-value").textContent()).toBe(new Intl.NumberFormat("en", { maximumFractionDigits: 1 }).format(plan.totals.value));
     expect(await page.locator("#left-out tbody tr").count()).toBe(plan.unvisited.length);
+    expect(await unlabelledControls(page)).toEqual([]);
 
     // A visit in the grid opens its stop, with focus moved to the details and directions on demand.
     const firstRoute = plan.routes.find((r) => r.visits.length > 0)!;
     const firstVisit = firstRoute.visits[0]!;
     const stop = scenario.stops.find((s) => s.id === firstVisit.stopId)!;
-    await page.locator(`.week-grid button.visit[data-stop-id="${stop.id}"]`).first().click();
+    // Keyboard: focus the visit and press Enter.
+    await page.locator(`.week-grid button.visit[data-stop-id="${stop.id}"]`).first().focus();
+    await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("#stop-details-heading").textContent()).toBe(stop.name);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("stop-details-heading");
     await page.selectOption("#directions-lang", "en");
@@ -224,8 +236,9 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
 
     const visit = plan.routes.flatMap((r) => r.visits.map((v) => ({ route: r, visit: v })))[0]!;
     const stop = scenario.stops.find((s) => s.id === visit.visit.stopId)!;
+    expect(await unlabelledControls(page)).toEqual([]);
     await page.fill("#search-input", stop.name);
-    await page.click("#search-form button[type=submit]");
+    await page.press("#search-input", "Enter");
     const result = page.locator("button.result", { hasText: stop.name });
     if (await page.locator("button.result").count()) await result.first().click();
     await expect.poll(() => page.locator("#stop-card-heading").textContent()).toBe(stop.name);
