@@ -68,4 +68,19 @@ describe("exact oracle on 100 random tiny instances", () => {
       expect(full).toBeGreaterThanOrEqual(exact.value - 1e-6);
     }
   });
+
+  it("pinning a visit of an optimal plan keeps the optimum, and the search keeps the pinned visit", () => {
+    let pinnedCases = 0;
+    for (const { instance, exact } of rows) {
+      const r = exact.routes.findIndex((route) => route.visits.length > 0);
+      if (r < 0) continue;
+      const visit = exact.routes[r]!.visits[exact.routes[r]!.visits.length - 1]!;
+      const pinned = { ...instance, pinned: [{ stop: visit.stop, route: r, start: visit.start }] };
+      expect(solveExact(pinned).value).toBeCloseTo(exact.value, 9);
+      const result = solve(pinned, { seed: 3, iterationLimit: 100, timeLimitMs: 1e9 });
+      expect(checkSolution(pinned, result.routes).violations).toEqual([]);
+      pinnedCases++;
+    }
+    expect(pinnedCases).toBeGreaterThan(50);
+  });
 });
