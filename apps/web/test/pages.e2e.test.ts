@@ -130,6 +130,7 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     expect(await visitButtons.count()).toBe(visitCount);
     expect(await page.locator(".week-grid tbody tr").count()).toBe(scenario.buses.length);
     expect(await page.locator(".week-grid thead th").count()).toBe(plan.dates.length + 1);
+    await page.screenshot({ path: join(artifacts, "planner-desktop.png") });
 
     // Routes are drawn on their own canvas: it must hold painted pixels, and none once every bus is unticked.
     const routeInk = () =>
@@ -168,7 +169,7 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     await steps.first().waitFor();
     expect(await steps.count()).toBeGreaterThan(0);
 
-    await page.screenshot({ path: join(artifacts, "planner-desktop.png") });
+    await page.screenshot({ path: join(artifacts, "planner-desktop-stop-details.png") });
     await page.setViewportSize(PHONE);
     await page.goto(`${base}/`);
     await visitButtons.first().waitFor();
@@ -229,6 +230,7 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
 
   it("community page finds a stop by name, shows its next visits and a valid calendar subscription", async () => {
     const context = await browser.newContext({ viewport: PHONE, locale: "es-CO" });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
     const page = await newPage(context);
     await page.goto(`${base}/community`);
     expect(await page.locator("h1").textContent()).toBe("¿Cuándo llega el bus del cuidado?");
@@ -259,6 +261,9 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     const eventDates = events.map((e) => e.startDate.toString().slice(0, 10));
     for (const date of planDates) expect(eventDates).toContain(date);
     expect(await page.locator("#download-link").getAttribute("href")).toBe(webcal!.replace(/^webcal:/, "http:"));
+    await page.click("#copy-link");
+    await expect.poll(() => page.locator("#card-status").textContent()).toBe("Enlace copiado.");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(webcal!.replace(/^webcal:/, "http:"));
 
     await page.screenshot({ path: join(artifacts, "community-phone.png"), fullPage: true });
     await page.click("#lang-toggle");
