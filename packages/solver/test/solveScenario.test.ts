@@ -134,6 +134,8 @@ describe("repairPlan", () => {
     const plan = await solveScenario(small, { iterationLimit: 300, seed: 2 });
     const removedBusId = plan.routes[0]!.busId;
     const fromDate = plan.dates[1]!;
+    const freed = plan.routes.filter((r) => r.busId === removedBusId && r.date >= fromDate).flatMap((r) => r.visits);
+    expect(freed.length).toBeGreaterThan(0);
     const repaired = await repairPlan(small, plan, { removedBusId, fromDate }, { iterationLimit: 300, seed: 2 });
     expect(validatePlan(repaired)).toEqual([]);
     const key = (r: { busId: string; date: string }, v: { stopId: string }) => `${r.busId}|${r.date}|${v.stopId}`;
