@@ -83,6 +83,13 @@ describe("OSRM provider", () => {
     }
   });
 
+  it("asks nothing for fewer than two places", async () => {
+    handler = (_req, res, url) => answerTable(res, url);
+    const m = await createTravelProvider({ provider: "osrm", url: base }).matrix(places.slice(0, 1));
+    expect(Array.from(m.minutes)).toEqual([0]);
+    expect(requests).toHaveLength(0);
+  });
+
   it("marks null table entries unreachable, with Infinity", async () => {
     handler = (_req, res, url) => answerTable(res, url);
     const provider = createTravelProvider({ provider: "osrm", url: base });

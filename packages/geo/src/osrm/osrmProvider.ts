@@ -25,6 +25,7 @@ export function createOsrmProvider(settings: OsrmSettings): RoutingProvider {
       const minutes = new Float64Array(n * n);
       const km = new Float64Array(n * n);
       const unreachable: Array<readonly [number, number]> = [];
+      if (n <= 1) return { size: n, minutes, km, unreachable }; // nothing to ask the server
       // sources and destinations each take half of the coordinates a request may carry
       const block = n <= chunk ? n : Math.floor(chunk / 2);
       for (let s0 = 0; s0 < n; s0 += block) {
