@@ -66,6 +66,7 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
   const units: number[][] = aggregate ? groupRoutesByBus(instance) : instance.routes.map((_, r) => [r]);
   const visitsOfStop: number[][] = Array.from({ length: S }, () => []);
   const x = new Int32Array(S * units.length).fill(-1);
+  const columnStop: number[] = [];
   units.forEach((routes, u) => {
     const timeRow = { vars: [] as number[], coefs: [] as number[], max: 0 };
     const driveRow = { vars: [] as number[], coefs: [] as number[], max: 0 };
@@ -99,6 +100,7 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
       }
       if (count === 0) continue;
       const v = addVar(`x_${s}_${u}`, 0, pinned, count);
+      columnStop[v] = s;
       x[s * units.length + u] = v;
       visitsOfStop[s]!.push(v);
       timeRow.vars.push(v);
@@ -107,7 +109,18 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
       driveRow.coefs.push(drive);
     }
     if (timeRow.vars.length > 0) {
-      if (Number.isFinite(timeRow.max)) model.rows.push(timeRow);
+      if (Number.isFinite(timeRow.max)) {
+        model.rows.push(timeRow);
+        // a cover-style cut the LP's fractional knapsack misses: no day holds more visits than
+        // its cheapest ones that fit, and a pooled bus no more than its days' sum of those
+        let most = 0;
+        for (const r of routes) {
+          const spec = instance.routes[r]!;
+          const capacity = Math.max(0, Math.min(spec.maxWorkMinutes, spec.shiftEnd - spec.shiftStart) - (spec.lunch?.minutes ?? 0));
+          most += mostThatFit(timeRow.coefs.filter((_, i) => possible[columnStop[timeRow.vars[i]!]! * R + r]), capacity);
+        }
+        if (most < timeRow.vars.reduce((sum, v) => sum + model.upper[v]!, 0)) model.rows.push({ vars: timeRow.vars, coefs: timeRow.vars.map(() => 1), max: most });
+      }
       if (Number.isFinite(driveRow.max)) model.rows.push(driveRow);
     }
   });
@@ -166,6 +179,19 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
     model.rows.push({ vars: [...slots, ...cover], coefs: [...slots.map(() => 1), ...cover.map(() => -1)], max: 0 });
   }
   return model;
+}
+
+/** How many of these costs fit together in `capacity`: the cheapest first. */
+function mostThatFit(costs: number[], capacity: number): number {
+  const sorted = [...costs].sort((a, b) => a - b);
+  let used = 0;
+  let count = 0;
+  for (const c of sorted) {
+    if (used + c > capacity + 1e-9) break;
+    used += c;
+    count++;
+  }
+  return count;
 }
 
 /** Route indices of each bus, for the aggregated model. */
