@@ -127,7 +127,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   calendarRoutes(app, ctx);
   await pageRoutes(app, options.webRoot === undefined ? await defaultWebRoot() : options.webRoot);
 
-  app.addHook("onClose", async () => {
+  // Before the socket closes: stopping the jobs ends their SSE streams (hijacked responses
+  // that would otherwise keep the server from closing).
+  app.addHook("preClose", async () => {
     await jobs.close();
   });
   await app.ready();
