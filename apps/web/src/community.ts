@@ -184,7 +184,7 @@ class CommunityPage {
     if (fit && this.results.length) {
       const bounds = L.latLngBounds(this.results.map((s) => [s.lat, s.lon] as L.LatLngTuple));
       if (this.pointMarker) bounds.extend(this.pointMarker.getLatLng());
-      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
+      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
     }
   }
 
