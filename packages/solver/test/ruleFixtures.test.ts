@@ -3,12 +3,12 @@
  * buildInstance, then the exact method and the search engine, both judged by the checker.
  */
 import { describe, expect, it } from "vitest";
-import { SCENARIO_FIXTURES, type ScenarioFixture } from "@carebus/testkit";
-import { buildInstance, checkSolution, solve, solveExact, upperBound, type SolvedRoute } from "@carebus/solver";
+import { SCENARIO_FIXTURES, fixtureInstance, type ScenarioFixture } from "@carebus/testkit";
+import { checkSolution, solve, solveExact, upperBound, type SolvedRoute } from "@carebus/solver";
 import { formatClock } from "@carebus/model";
 
 function visitsById(fixture: ScenarioFixture, routes: SolvedRoute[]) {
-  const { index } = buildInstance(fixture.scenario, fixture);
+  const { index } = fixtureInstance(fixture);
   const out: Record<string, Array<{ busId: string; date: string; start: string }>> = {};
   routes.forEach((route, r) => {
     for (const v of route.visits) {
@@ -31,7 +31,7 @@ function expectMatches(fixture: ScenarioFixture, routes: SolvedRoute[]) {
 }
 
 describe.each(SCENARIO_FIXTURES.map((f) => [f.name, f] as const))("fixture: %s", (_, fixture) => {
-  const { instance, index } = buildInstance(fixture.scenario, fixture);
+  const { instance, index } = fixtureInstance(fixture);
 
   it("maps the horizon to the expected service dates", () => {
     if (fixture.expected.dates) expect(index.dates).toEqual(fixture.expected.dates);
@@ -64,7 +64,7 @@ describe.each(SCENARIO_FIXTURES.map((f) => [f.name, f] as const))("fixture: %s",
 describe("fixture details", () => {
   it("lunch split: the break is taken between the two visits, at the first stop", () => {
     const fixture = SCENARIO_FIXTURES.find((f) => f.name === "lunch split")!;
-    const { instance } = buildInstance(fixture.scenario, fixture);
+    const { instance } = fixtureInstance(fixture);
     const exact = solveExact(instance);
     const used = exact.routes.find((r) => r.visits.length > 0)!;
     expect(used.lunch).toEqual({ start: 720, afterVisits: 1 });

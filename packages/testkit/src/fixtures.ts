@@ -6,6 +6,7 @@
  */
 import type { Coverage, TravelMatrix } from "@carebus/geo";
 import type { Bus, Scenario, Stop } from "@carebus/model";
+import { buildInstance, type Instance, type ScenarioIndex } from "@carebus/solver";
 
 /** A scenario with its geography and the answer worked out by hand. */
 export interface ScenarioFixture {
@@ -197,3 +198,8 @@ export const holiday: ScenarioFixture = {
 
 /** Every named fixture. */
 export const SCENARIO_FIXTURES: readonly ScenarioFixture[] = [lateWindow, lunchSplit, ruralOnly, minDaysBetween, pinnedVisit, holiday];
+
+/** The solver instance of a fixture (and the index back to its ids). */
+export function fixtureInstance(fixture: ScenarioFixture): { instance: Instance; index: ScenarioIndex } {
+  return buildInstance(fixture.scenario, fixture);
+}

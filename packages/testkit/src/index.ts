@@ -5,6 +5,7 @@
 export { makeInstance, euclideanMinutes, type InstanceSpec } from "./makeInstance.js";
 export {
   SCENARIO_FIXTURES,
+  fixtureInstance,
   holiday,
   lateWindow,
   lunchSplit,
