@@ -13,6 +13,11 @@ export interface BoundModel {
   lower: number[];
   upper: number[];
   rows: Array<{ vars: number[]; coefs: number[]; max: number }>;
+  /**
+   * Single-route models only: per route, each column's busy minutes and the interval they
+   * must fall in (see MODEL.md, "time-window cuts"), for cuts added while solving.
+   */
+  intervals?: Array<Array<{ v: number; earliest: number; latest: number; busy: number }>>;
 }
 
 /**
@@ -67,6 +72,7 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
   const visitsOfStop: number[][] = Array.from({ length: S }, () => []);
   const x = new Int32Array(S * units.length).fill(-1);
   const columnStop: number[] = [];
+  if (!aggregate) model.intervals = units.map(() => []);
   units.forEach((routes, u) => {
     const timeRow = { vars: [] as number[], coefs: [] as number[], max: 0 };
     const driveRow = { vars: [] as number[], coefs: [] as number[], max: 0 };
@@ -80,6 +86,7 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
       let pinned = 0;
       let busy = Infinity;
       let drive = Infinity;
+      let interval: [number, number] | null = null;
       for (const r of routes) {
         if (!possible[s * R + r]) continue;
         count++;
@@ -97,6 +104,7 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
         const half = (minIn + minOut) / 2;
         drive = Math.min(drive, half);
         busy = Math.min(busy, spec.setupMinutes + instance.dwell[s]! + spec.packupMinutes + half);
+        if (!aggregate) interval = busyInterval(instance, r, s, minIn, minOut, pinnedOn.get(s * R + r));
       }
       if (count === 0) continue;
       const v = addVar(`x_${s}_${u}`, 0, pinned, count);
@@ -105,6 +113,7 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
       visitsOfStop[s]!.push(v);
       timeRow.vars.push(v);
       timeRow.coefs.push(busy);
+      if (interval) model.intervals![u]!.push({ v, earliest: interval[0], latest: interval[1], busy });
       driveRow.vars.push(v);
       driveRow.coefs.push(drive);
     }
@@ -179,6 +188,59 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
     model.rows.push({ vars: [...slots, ...cover], coefs: [...slots.map(() => 1), ...cover.map(() => -1)], max: 0 });
   }
   return model;
+}
+
+/**
+ * Where stop s's busy minutes on route r must lie: from half the cheapest way in before its
+ * set-up to half the cheapest way out after its pack-up, with service starting in a window,
+ * all inside the shift. Consecutive visits' intervals never overlap (MODEL.md).
+ */
+function busyInterval(instance: Instance, r: number, s: number, minIn: number, minOut: number, pinned: number | undefined): [number, number] {
+  const spec = instance.routes[r]!;
+  let open = Infinity;
+  let close = -Infinity;
+  if (pinned !== undefined) open = close = pinned;
+  else {
+    for (let w = instance.windowOffset[s]!; w < instance.windowOffset[s + 1]!; w++) {
+      open = Math.min(open, instance.windowOpen[w]!);
+      close = Math.max(close, instance.windowClose[w]!);
+    }
+  }
+  return [
+    Math.max(spec.shiftStart, open - spec.setupMinutes - minIn / 2),
+    Math.min(spec.shiftEnd, close + instance.dwell[s]! + spec.packupMinutes + minOut / 2),
+  ];
+}
+
+/**
+ * Time-window cuts violated by the LP point `values`: for a route and a time span [t1, t2],
+ * the busy minutes of the visits that must lie inside it cannot exceed t2 − t1. Returns the
+ * most violated span per route, at most `perRoute` of them (different starts).
+ */
+export function separateWindowCuts(model: BoundModel, values: ArrayLike<number>, perRoute = 3): BoundModel["rows"] {
+  const cuts: BoundModel["rows"] = [];
+  for (const items of model.intervals ?? []) {
+    if (items.length < 2) continue;
+    const starts = [...new Set(items.map((i) => i.earliest))];
+    const found: Array<{ violation: number; t1: number; t2: number }> = [];
+    for (const t1 of starts) {
+      const inside = items.filter((i) => i.earliest >= t1 && values[i.v]! > 1e-9).sort((a, b) => a.latest - b.latest);
+      let load = 0;
+      let best = { violation: 1e-6, t2: NaN };
+      for (const item of inside) {
+        load += item.busy * values[item.v]!;
+        const violation = load - (item.latest - t1);
+        if (violation > best.violation) best = { violation, t2: item.latest };
+      }
+      if (!Number.isNaN(best.t2)) found.push({ violation: best.violation, t1, t2: best.t2 });
+    }
+    found.sort((a, b) => b.violation - a.violation);
+    for (const { t1, t2 } of found.slice(0, perRoute)) {
+      const members = items.filter((i) => i.earliest >= t1 && i.latest <= t2);
+      cuts.push({ vars: members.map((i) => i.v), coefs: members.map((i) => i.busy), max: t2 - t1 });
+    }
+  }
+  return cuts;
 }
 
 /** How many of these costs fit together in `capacity`: the cheapest first. */
