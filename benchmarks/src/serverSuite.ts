@@ -17,7 +17,7 @@ type RunServerLoad = (options: { seconds: number; solveSeconds: number }) => Pro
 export function directionOf(key: string): Better {
   const k = key.toLowerCase();
   if (/(error|fail|timeout|non2xx|dropped)/.test(k)) return "lower";
-  if (/(rps|throughput|persecond|per_second)/.test(k)) return "higher";
+  if (/(rps|throughput|persecond|per_second|ratio)/.test(k)) return "higher";
   if (/(latency|ms$|p50|p90|p95|p99|rss|mb$)/.test(k)) return "lower";
   return "none";
 }
@@ -34,7 +34,7 @@ async function runServer(context: SuiteContext): Promise<SuiteOutput> {
   if (!existsSync(modulePath)) throw new SuiteSkipped("benchmarks/src/serverLoad.ts is not in this build yet");
   const loaded = (await import(modulePath)) as { runServerLoad?: RunServerLoad };
   if (typeof loaded.runServerLoad !== "function") throw new SuiteSkipped("serverLoad.js does not export runServerLoad");
-  const seconds = context.flags["server-seconds"] ? parsePositive(context.flags["server-seconds"], "--server-seconds") : context.quick ? 5 : 20;
+  const seconds = context.flags["server-seconds"] ? parsePositive(context.flags["server-seconds"], "--server-seconds") : context.quick ? 3 : 10;
   const solveSeconds = context.quick ? 1 : 5;
   context.log(`server: load for ${seconds} s (solve ${solveSeconds} s)`);
   const result = await loaded.runServerLoad({ seconds, solveSeconds });
