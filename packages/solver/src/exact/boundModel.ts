@@ -54,10 +54,17 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
   // make room (a parking place for lunch, or a shortcut where travel breaks the triangle
   // inequality), so the test only uses the cheapest leg in and out from anywhere.
   const possible = new Uint8Array(S * R);
+  /** cheapest leg into / out of each stop from any other stop (depots excluded) */
+  const stopMinIn = new Float64Array(S).fill(Infinity);
+  const stopMinOut = new Float64Array(S).fill(Infinity);
   for (let s = 0; s < S; s++) {
     let minIn = Infinity;
     let minOut = Infinity;
     for (let o = 0; o < nl; o++) {
+      if (o === S) {
+        stopMinIn[s] = minIn;
+        stopMinOut[s] = minOut;
+      }
       if (o === s) continue;
       minIn = Math.min(minIn, instance.travel[o * nl + s]!);
       minOut = Math.min(minOut, instance.travel[s * nl + o]!);
@@ -66,6 +73,10 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
       if (instance.allowed[s * R + r] && mayFit(instance, r, s, minIn, minOut, pinnedOn.get(s * R + r))) possible[s * R + r] = 1;
     }
   }
+  // the cheapest legs among the stops a route may serve are tighter, but cost S² per route:
+  // past this size every route uses the cheapest legs among all stops instead
+  const perRouteLegs = S * S * R <= 5e7;
+
   // one column per (stop, unit): a unit is one route, or — in the aggregated model — all the
   // routes of one bus, whose time is pooled (a relaxation: it forgets which day is which)
   const units: number[][] = aggregate ? groupRoutesByBus(instance) : instance.routes.map((_, r) => [r]);
@@ -96,10 +107,15 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
         // is split between its two ends, so these halves never add up to more than the driving
         let minIn = instance.travel[spec.depot * nl + s]!;
         let minOut = instance.travel[s * nl + spec.depot]!;
-        for (let o = 0; o < S; o++) {
-          if (o === s || !possible[o * R + r]) continue;
-          minIn = Math.min(minIn, instance.travel[o * nl + s]!);
-          minOut = Math.min(minOut, instance.travel[s * nl + o]!);
+        if (perRouteLegs) {
+          for (let o = 0; o < S; o++) {
+            if (o === s || !possible[o * R + r]) continue;
+            minIn = Math.min(minIn, instance.travel[o * nl + s]!);
+            minOut = Math.min(minOut, instance.travel[s * nl + o]!);
+          }
+        } else {
+          minIn = Math.min(minIn, stopMinIn[s]!);
+          minOut = Math.min(minOut, stopMinOut[s]!);
         }
         const half = (minIn + minOut) / 2;
         drive = Math.min(drive, half);

@@ -15,6 +15,9 @@ export const SYNC_LP_LIMIT = 600_000;
 /** Above this many (stop, route) pairs the bound pools each bus's days (buildBoundModel's aggregate). */
 export const AGGREGATE_ABOVE = 4000;
 
+/** Largest model handed to HiGHS; past it only the trivial bound is given (time and memory). */
+export const MAX_LP_COLUMNS = 300_000;
+
 /** Rounds of time-window cuts (solve, add the violated cuts, solve again). */
 const CUT_ROUNDS = 8;
 
@@ -75,6 +78,7 @@ export async function upperBoundAsync(instance: Instance, options: { timeLimitSe
   const trivial = trivialBound(instance);
   const model = buildBoundModel(instance, instance.nStops * instance.routes.length > AGGREGATE_ABOVE);
   if (model.names.length === 0) return 0;
+  if (model.names.length > MAX_LP_COLUMNS) return trivial;
   const deadline = performance.now() + (options.timeLimitSeconds ?? 5) * 1000;
   let lp: number | null = null;
   try {
