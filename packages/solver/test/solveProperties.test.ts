@@ -4,7 +4,8 @@
  * reports, the value never drops below the construction's, and the same seed and iteration
  * limit give the same plan.
  */
-import { describe, expect } from "vitest";
+import { describe, expect, it } from "vitest";
+import type { Scenario } from "@carebus/model";
 import { test, fc } from "@fast-check/vitest";
 import { arbSmallScenario, arbTinyInstance } from "@carebus/testkit";
 import { createEstimateProvider } from "@carebus/geo";
@@ -42,4 +43,17 @@ describe("solve on random small scenarios", () => {
       expect(solve(instance, { ...LIMITS, seed }).routes).toEqual(a.routes);
     },
   );
+});
+
+describe("regressions found by the properties above", () => {
+  it("issue 3: a lunch after the last visit stays inside its window (shift 07:00–10:00, lunch 08:00–09:30)", async () => {
+    // the counterexample as fast-check shrank it
+    const scenario = JSON.parse(
+      '{"format":"carebus-scenario","version":1,"id":"small","name":"small random scenario","horizon":{"startDate":"2026-11-23","days":1},"depots":[{"id":"D0","name":"Depot","lat":4.6,"lon":-74.1}],"buses":[{"id":"b0","name":"Bus 0","kind":"urban","depotId":"D0","shift":{"start":"07:00","end":"10:00"},"setupMinutes":0,"lunch":{"start":"08:00","end":"09:30","minutes":45}}],"stops":[{"id":"s0","name":"Stop 0","lat":4.627,"lon":-74.134,"zone":"urban","locality":"Usme","busKinds":["urban"],"timeWindows":[{"start":"07:00","end":"09:00"}],"dwellMinutes":15,"maxVisits":1,"minDaysBetween":0},{"id":"s1","name":"Stop 1","lat":4.574999999999999,"lon":-74.082,"zone":"rural","locality":"Bosa","busKinds":["urban"],"timeWindows":[{"start":"08:27","end":"09:27"}],"dwellMinutes":15,"maxVisits":1,"minDaysBetween":0}],"demand":{"kind":"scores","scores":[{"stopId":"s0","score":1},{"stopId":"s1","score":1}]}}',
+    ) as Scenario;
+    const { instance } = await prepareScenario(scenario, { travel: createEstimateProvider() });
+    const result = solve(instance, { ...LIMITS, seed: 1 });
+    expect(checkSolution(instance, result.routes).violations).toEqual([]);
+    expect(result.value).toBe(2);
+  });
 });
