@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseScenario, validatePlan, type Plan, type Scenario } from "@carebus/model";
-import { SCENARIO_FIXTURES, lunchSplit, ruralOnly, holiday } from "@carebus/testkit";
+import { SCENARIO_FIXTURES, lunchSplit, ruralOnly, holiday, minDaysBetween } from "@carebus/testkit";
 import type { TravelTimeProvider } from "@carebus/geo";
 import { buildInstance, checkSolution, explainUnvisited, minuteOfLocalDateTime, repairPlan, solveExact, solveScenario, toPlan, upperBound } from "@carebus/solver";
 
@@ -126,6 +126,22 @@ describe("toPlan", () => {
     expect(route.visits[0]!.departure).toBe("2026-11-23T13:00:00-05:00");
     expect(route.visits[1]!.arrival).toBe("2026-11-23T13:10:00-05:00");
     expect(checkSolution(instance, exact.routes).violations).toEqual([]);
+  });
+});
+
+describe("plan totals", () => {
+  it("count each caregiver once however often their stop is visited, and value repeat visits at the repeat value", () => {
+    const { instance, index } = buildInstance(minDaysBetween.scenario, minDaysBetween);
+    const exact = solveExact(instance);
+    const plan = toPlan(minDaysBetween.scenario, index, instance, exact.routes, { bound: upperBound(instance), iterations: 0, elapsedMs: 0, seed: 1 });
+    expect(plan.totals.value).toBe(15);
+    expect(plan.totals.caregiversReached).toBe(10);
+    expect(plan.totals.visits).toBe(2);
+    expect(plan.totals.stopsVisited).toBe(1);
+    expect(plan.totals.byLocality).toEqual([{ locality: "Bosa", caregivers: 10, value: 15 }]);
+    expect(plan.totals.byZone).toEqual([{ zone: "urban", caregivers: 10, value: 15 }]);
+    expect(plan.routes.flatMap((r) => r.visits.map((v) => v.value))).toEqual([10, 5]);
+    expect(plan.stats.gap).toBeCloseTo((plan.stats.bound - 15) / plan.stats.bound, 6);
   });
 });
 
