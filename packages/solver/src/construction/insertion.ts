@@ -29,7 +29,7 @@ export function bestPlacementInRoute(sol: Solution, stop: number, r: number, out
   const seq = sol.seq[r]!;
   const n = seq.length;
   const ef0 = sol.ef0[r]!;
-  const la1 = sol.la1[r]!;
+  const la0 = sol.la0[r]!;
   const ct = sol.ct[r]!;
   const setup = spec.setupMinutes;
   const service = p.inst.dwell[stop]! + spec.packupMinutes;
@@ -45,7 +45,8 @@ export function bestPlacementInRoute(sol: Solution, stop: number, r: number, out
       const t2 = p.t(stop, next);
       const shift = ready + t2 - (ef0[i]! + p.t(prev, next));
       if (!found || shift < out.shift || (shift === out.shift && t1 + t2 - p.t(prev, next) < out.dTravel)) {
-        if (ready + t2 <= la1[i + 1]! || spec.lunch) {
+        // necessary in both break states (la0 >= la1 and ef1 >= ef0): filters before the full check
+        if (ready + t2 <= la0[i + 1]!) {
           const part = sol.fits(r, i, i + 1, one, 1);
           if (part >= 0) {
             found = true;

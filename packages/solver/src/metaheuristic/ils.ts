@@ -1,12 +1,13 @@
 /**
- * The improvement loop: iterated local search with ruin-and-recreate perturbation and late
- * acceptance. Each iteration copies the current solution, ruins a few visits (ruin.ts),
- * recreates with noisy greedy insertion (greedyInsertion.ts; noise as in Ropke & Pisinger 2006),
- * runs the local search on the touched routes (localSearch.ts), and accepts by late acceptance
- * (acceptance.ts) on value minus a tiny travel weight (so value always dominates travel, as the
- * objective is lexicographic). After a long run without a new best it restarts from the best,
- * as Vansteenwegen et al. (2009) reset their perturbation. The ruin size grows while the search
- * stalls and drops back after an improvement (their S/R parameters, in spirit).
+ * The improvement loop: iterated local search with ruin-and-recreate perturbation (Schrimpf et
+ * al. 2000) and simulated-annealing acceptance. Each iteration copies the current solution,
+ * ruins a few visits (ruin.ts), recreates with noisy greedy insertion (greedyInsertion.ts; noise
+ * as in Ropke & Pisinger 2006, and a randomly chosen weight of value against time), runs the
+ * local search on the touched routes (localSearch.ts), and accepts by cyclic annealing
+ * (acceptance.ts) on value minus a tiny travel weight (value always dominates travel, as the
+ * objective is lexicographic). After 1,000 iterations without a new best it restarts, alternating
+ * a fresh noisy construction (to leave deep basins) and a return to the best (as Vansteenwegen
+ * et al. 2009 reset their perturbation). The ruin size grows while the search stalls.
  *
  * Decisions depend only on the seeded Rng and the iteration count; the clock is consulted only
  * through `shouldStop`, so a seed and an iteration limit always give the same result.
@@ -15,7 +16,7 @@ import type { Rng } from "../random.js";
 import type { Solution } from "../solution/solution.js";
 import { greedyInsert } from "../construction/greedyInsertion.js";
 import { localSearch, type SearchContext } from "../search/localSearch.js";
-import { CyclicAnnealing, LateAcceptance } from "./acceptance.js";
+import { CyclicAnnealing } from "./acceptance.js";
 import { ruin } from "./ruin.js";
 
 /** Callbacks and limits of {@link iteratedLocalSearch}. */
@@ -47,18 +48,18 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
   let candidate = start.clone();
   const best = start.clone();
   let bestFitness = fitness(best);
-  const acceptance = new LateAcceptance(80, fitness(current));
   const visitsNow = Math.max(1, current.seq.reduce((a, s) => a + s.length, 0));
-  const annealing = new CyclicAnnealing((Number(process.env.T0 ?? 0.3) * current.value) / visitsNow, Number(process.env.CYCLE ?? 1000));
-  const useSA = process.env.ACC !== "la";
+  // a worsening by about one average visit is accepted with probability ~e^-1/3 at the hottest point
+  const acceptance = new CyclicAnnealing((3 * current.value) / visitsNow, 1_000);
   let sinceBest = 0;
+  let restarts = 0;
   let iteration = 0;
   const totalVisits = (): number => {
     let n = 0;
     for (const s of current.seq) n += s.length;
     return n;
   };
-  const restartAfter = Number(process.env.RESTART ?? 2000);
+  const restartAfter = 1_000;
   while (iteration < options.maxIterations) {
     if (ctx.shouldStop() || options.reachedBound(best.value)) break;
     iteration++;
@@ -68,11 +69,11 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
     const { removed, touched } = ruin(candidate, rng, size, ctx.isPinned);
     if (removed.length > 0) {
       const small = p.nRoutes <= 8 || p.nStops <= 400;
-      const mode = Number(process.env.MODE ?? 0);
+      // varying noise and the weight of value against time diversifies the recreate
       greedyInsert(candidate, small ? allOpen(candidate) : removed, {
         rng,
-        noise: mode >= 1 ? 0.1 + 0.5 * rng.next() : 0.3,
-        alpha: mode >= 2 ? 1 + 0.5 * rng.int(3) : ctx.alpha,
+        noise: 0.1 + 0.5 * rng.next(),
+        alpha: 1 + 0.5 * rng.int(3),
         shouldStop: ctx.shouldStop,
       });
       const routes = new Set(touched);
@@ -80,7 +81,7 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
       localSearch(candidate, [...routes], removed, ctx);
     }
     const f = fitness(candidate);
-    if (useSA ? annealing.accept(f, fitness(current), rng.next()) : acceptance.accept(f, fitness(current))) {
+    if (acceptance.accept(f, fitness(current), rng.next())) {
       const swap = current;
       current = candidate;
       candidate = swap;
@@ -91,8 +92,13 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
       sinceBest = 0;
       options.onBest(best, iteration);
     } else if (++sinceBest % restartAfter === 0) {
-      current.copyFrom(best);
-      acceptance.reset(bestFitness);
+      restarts++;
+      // alternate a fresh noisy rebuild (escapes deep basins) with a return to the best
+      if (restarts % 2 === 1) {
+        rebuild(current, rng, ctx);
+      } else {
+        current.copyFrom(best);
+      }
     }
     options.onIteration(iteration);
   }
@@ -105,4 +111,19 @@ function allOpen(sol: Solution): number[] {
   const out: number[] = [];
   for (let s = 0; s < p.nStops; s++) if (p.servable[s] && sol.visitRoutes[s]!.length < p.inst.maxVisits[s]!) out.push(s);
   return out;
+}
+
+/** a fresh start: keep pinned visits only, rebuild with a very noisy greedy, then local search */
+function rebuild(sol: Solution, rng: Rng, ctx: SearchContext): void {
+  const p = sol.p;
+  const touched: number[] = [];
+  for (let r = 0; r < p.nRoutes; r++) {
+    const keep = sol.seq[r]!.filter((v) => ctx.isPinned(v, r));
+    if (keep.length !== sol.seq[r]!.length) {
+      sol.setRoute(r, keep);
+      touched.push(r);
+    }
+  }
+  greedyInsert(sol, allOpen(sol), { rng, noise: 0.9, alpha: 1 + rng.int(2), shouldStop: ctx.shouldStop });
+  localSearch(sol, touched, [], ctx);
 }

@@ -61,7 +61,8 @@ export function localSearch(sol: Solution, touched: readonly number[], extraCand
     }
     const candidates = small ? allCandidates(sol) : nearbyCandidates(sol, routes, extraCandidates);
     const before = sol.value;
-    greedyInsert(sol, candidates, { rng: ctx.rng, noise: 0, alpha: ctx.alpha, shouldStop: ctx.shouldStop });
+    // the other routes were already saturated for these candidates at the previous local optimum
+    greedyInsert(sol, candidates, { rng: ctx.rng, noise: 0, alpha: ctx.alpha, shouldStop: ctx.shouldStop, ...(p.nRoutes > 8 && routes.length <= 32 ? { routes } : {}) });
     const replaced = replaceVisits(sol, routes, candidates, ctx);
     if (sol.value > before + EPS || replaced.length > 0) {
       for (const r of routes) push(r);
@@ -190,6 +191,7 @@ function candidateRoutes(sol: Solution, v: number, r: number): number[] {
  */
 function replaceVisits(sol: Solution, routes: readonly number[], candidates: readonly number[], ctx: SearchContext): number[] {
   const p = sol.p;
+  const small = candidates.length <= 200;
   const changed: number[] = [];
   for (const r of routes) {
     const seq = sol.seq[r]!;
@@ -204,7 +206,8 @@ function replaceVisits(sol: Solution, routes: readonly number[], candidates: rea
       let bestGain = 0;
       let bestIdx = 0;
       let bestTravel = 0;
-      for (const u of candidates) {
+      const pool = small ? candidates : neighbourPool(sol, v);
+      for (const u of pool) {
         if (u === v || sol.visitRoutes[u]!.length >= p.inst.maxVisits[u]! || !sol.canVisit(u, r)) continue;
         const gain = p.addGain(u, sol.counts) - loss;
         if (gain < -EPS || gain < bestGain - EPS) continue;
@@ -229,4 +232,15 @@ function replaceVisits(sol: Solution, routes: readonly number[], candidates: rea
     }
   }
   return changed;
+}
+
+/** the nearest stops of v that could take one more visit (replacement candidates on large instances) */
+function neighbourPool(sol: Solution, v: number): number[] {
+  const p = sol.p;
+  const out: number[] = [];
+  for (let q = p.neighbourOffset[v]!; q < p.neighbourOffset[v + 1]!; q++) {
+    const u = p.neighbours[q]!;
+    if (p.servable[u] && sol.visitRoutes[u]!.length < p.inst.maxVisits[u]!) out.push(u);
+  }
+  return out;
 }

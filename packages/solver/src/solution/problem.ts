@@ -22,8 +22,13 @@ export class Problem {
   readonly neighbours: Int32Array;
   /** stop is allowed on at least one route and has at least one window */
   readonly servable: Uint8Array;
-  /** routes whose work limit is finite: they need the O(n) span check */
+  /** routes whose work limit is shorter than the shift: they need the span check */
   readonly hasWorkLimit: Uint8Array;
+  /**
+   * per route, a class id shared by the routes that are interchangeable while empty: same
+   * depot, day, shift, limits, lunch and allowed stops (and no pinned visits)
+   */
+  readonly routeClass: Int32Array;
   /** weight of one travel minute relative to one unit of value in the scalarised acceptance */
   readonly travelWeight: number;
 
@@ -47,8 +52,10 @@ export class Problem {
     }
     this.hasWorkLimit = new Uint8Array(this.nRoutes);
     inst.routes.forEach((spec, r) => {
-      this.hasWorkLimit[r] = Number.isFinite(spec.maxWorkMinutes) ? 1 : 0;
+      const shift = spec.shiftEnd - spec.shiftStart;
+      this.hasWorkLimit[r] = spec.maxWorkMinutes < shift ? 1 : 0;
     });
+    this.routeClass = buildRouteClasses(inst, this.pinnedStart);
     [this.neighbourOffset, this.neighbours] = buildNeighbours(inst, Math.min(NEIGHBOURS, Math.max(0, this.nStops - 1)));
     // value first, travel second: one travel minute must never outweigh the smallest value step
     let minValue = Infinity;
@@ -179,4 +186,37 @@ function buildNeighbours(inst: Instance, k: number): [Int32Array, Int32Array] {
   }
   // rows are all length `size` (= min(k, n-1)), so the CSR is dense
   return [offset, list];
+}
+
+function buildRouteClasses(inst: Instance, pinned: Map<number, number>): Int32Array {
+  const R = inst.routes.length;
+  const pinnedRoutes = new Set<number>();
+  for (const key of pinned.keys()) pinnedRoutes.add(key % R);
+  // a hash of each route's column of the allowed matrix
+  const h1 = new Uint32Array(R).fill(0x811c9dc5);
+  const h2 = new Uint32Array(R);
+  for (let s = 0; s < inst.nStops; s++) {
+    const base = s * R;
+    for (let r = 0; r < R; r++) {
+      if (inst.allowed[base + r]) {
+        h1[r] = Math.imul(h1[r]! ^ s, 0x01000193) >>> 0;
+        h2[r] = (h2[r]! + Math.imul(s + 1, 0x9e3779b1)) >>> 0;
+      }
+    }
+  }
+  const ids = new Map<string, number>();
+  const out = new Int32Array(R);
+  inst.routes.forEach((spec, r) => {
+    const l = spec.lunch;
+    const key = pinnedRoutes.has(r)
+      ? `pinned ${r}`
+      : [spec.depot, spec.day, spec.shiftStart, spec.shiftEnd, spec.maxWorkMinutes, spec.maxDriveMinutes, spec.setupMinutes, spec.packupMinutes, l ? `${l.start}/${l.end}/${l.minutes}` : "-", h1[r], h2[r]].join("|");
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    out[r] = id;
+  });
+  return out;
 }

@@ -21,6 +21,8 @@ export class Solution {
   readonly la1: Float64Array[];
   /** ct[r][k] = driving minutes from the depot to position k */
   readonly ct: Float64Array[];
+  /** per route: minutes parked for service (setup + dwell + pack-up of every visit) */
+  readonly busy: Float64Array;
   /** per group: visits of stops covering it */
   readonly counts: Int32Array;
   /** per stop: routes visiting it */
@@ -44,6 +46,7 @@ export class Solution {
     this.counts = new Int32Array(p.inst.groupValue.length);
     this.visitRoutes = Array.from({ length: p.nStops }, () => []);
     this.lastTravel = new Float64Array(R);
+    this.busy = new Float64Array(R);
     for (let r = 0; r < R; r++) this.refresh(r);
   }
 
@@ -101,6 +104,9 @@ export class Solution {
     const ct = this.ct[r]!;
     let prev = p.inst.routes[r]!.depot;
     ct[0] = 0;
+    let busy = 0;
+    for (const v of s) busy += p.inst.dwell[v]! + p.inst.routes[r]!.setupMinutes + p.inst.routes[r]!.packupMinutes;
+    this.busy[r] = busy;
     for (let k = 1; k <= n + 1; k++) {
       const v = k <= n ? s[k - 1]! : p.inst.routes[r]!.depot;
       ct[k] = ct[k - 1]! + p.t(prev, v);
@@ -154,6 +160,12 @@ export class Solution {
     if (spec.maxDriveMinutes !== Infinity && ct[n + 1]! - ct[j]! + ct[i]! + part > spec.maxDriveMinutes) return -1;
     if (p.hasWorkLimit[r]) {
       const seq = this.seq[r]!;
+      // O(1) lower bound first: driving, parked service and the break all count as work
+      let busy = this.busy[r]!;
+      for (let k = i; k < j - 1; k++) busy -= dwell[seq[k]!]! + setup + after;
+      for (let q = 0; q < m; q++) busy += dwell[mid[q]!]! + setup + after;
+      const lower = busy + ct[n + 1]! - ct[j]! + ct[i]! + part + (spec.lunch ? spec.lunch.minutes : 0);
+      if (lower > spec.maxWorkMinutes) return -1;
       const buf = this.buffer;
       buf.length = 0;
       for (let k = 0; k < i; k++) buf.push(seq[k]!);
