@@ -10,6 +10,9 @@ import { SolverError } from "../errors.js";
 import { lunchAfter, type Problem } from "./problem.js";
 import { backwardPass, forwardPass } from "./timing.js";
 
+/** minutes of float slack between the backward bounds and the forward times (far below any tolerance) */
+const SLACK = 1e-7;
+
 /**
  * Clock times of route r visiting `seq`.
  * @throws SolverError (CAREBUS_SOLVER_INTERNAL) when the sequence is infeasible
@@ -27,7 +30,7 @@ export function scheduleRoute(p: Problem, r: number, seq: readonly number[]): So
   const la0 = new Float64Array(n + 2);
   const la1 = new Float64Array(n + 2);
   // a hair of slack: the backward differences of forward sums may fall an ulp short of a window
-  backwardPass(p, r, seq, n, endOfWork + 1e-7, la0, la1);
+  backwardPass(p, r, seq, n, endOfWork + SLACK, la0, la1);
   const lunch = spec.lunch;
   const visits: RouteVisit[] = [];
   let placed: { start: number; afterVisits: number } | null = null;
@@ -39,12 +42,14 @@ export function scheduleRoute(p: Problem, r: number, seq: readonly number[]): So
     const deferred = (pending ? la1[1]! : la0[1]!) - t0;
     // forward and backward sums of the same minutes can differ in the last bits: tolerate that
     if (deferred >= spec.shiftStart - 1e-6 && (!pending || deferred >= la1[0]! - 1e-9)) {
-      ready = Math.max(deferred, spec.shiftStart);
+      // leave a hair earlier than the latest time, so the forward times stay under the backward bounds
+      ready = Math.max(deferred - SLACK, spec.shiftStart);
     } else {
       // the break fits only (or best) at the depot before leaving
-      placed = { start: la1[0]!, afterVisits: 0 };
+      const b = Math.max(la1[0]! - SLACK, spec.shiftStart, lunch!.start);
+      placed = { start: b, afterVisits: 0 };
       pending = false;
-      ready = la1[0]! + lunch!.minutes;
+      ready = b + lunch!.minutes;
     }
   } else if (pending) {
     placed = { start: Math.max(spec.shiftStart, lunch!.start), afterVisits: 0 };
@@ -63,8 +68,8 @@ export function scheduleRoute(p: Problem, r: number, seq: readonly number[]): So
       const next = k < n ? seq[k]! : spec.depot;
       const tt = p.t(v, next);
       const resume = lunchAfter(spec, ready);
-      const canTakeNow = resume + tt <= la0[k + 1]!;
-      const canDefer = ready + tt <= la1[k + 1]!;
+      const canTakeNow = resume + tt <= la0[k + 1]! + SLACK;
+      const canDefer = ready + tt <= la1[k + 1]! + SLACK;
       const atEnd = k === n;
       if (canTakeNow && (!canDefer || (!atEnd && ready >= lunch!.start))) {
         placed = { start: resume - lunch!.minutes, afterVisits: k };
