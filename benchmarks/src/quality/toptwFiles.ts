@@ -70,3 +70,24 @@ export function listToptwFiles(dir: string): ToptwFile[] {
   }
   return files;
 }
+
+/**
+ * Total score of every customer per `set/instance` from `<dir>/instance-stats.csv` (columns
+ * include set, instance and total_score): the trivial upper bound of any m. Empty when absent
+ * or unreadable — it only annotates the report.
+ */
+export function readTotalScores(dir: string): Map<string, number> {
+  const file = path.join(dir, "instance-stats.csv");
+  const totals = new Map<string, number>();
+  if (!existsSync(file)) return totals;
+  const [head = "", ...rows] = readFileSync(file, "utf8").split(/\r?\n/).filter((l) => l.trim() !== "");
+  const header = head.split(",").map((h) => h.trim());
+  const [iSet, iInstance, iTotal] = [header.indexOf("set"), header.indexOf("instance"), header.indexOf("total_score")];
+  if (iSet < 0 || iInstance < 0 || iTotal < 0) return totals;
+  for (const row of rows) {
+    const cells = row.split(",");
+    const total = Number(cells[iTotal]);
+    if (Number.isFinite(total)) totals.set(`${(cells[iSet] ?? "").trim()}/${(cells[iInstance] ?? "").trim()}`, total);
+  }
+  return totals;
+}

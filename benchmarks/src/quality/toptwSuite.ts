@@ -16,7 +16,7 @@ import { createMetric, type Metric } from "../result.js";
 import { mean } from "../stats.js";
 import { SuiteSkipped, type Suite, type SuiteContext, type SuiteOutput } from "../suite.js";
 import { parseNameList, parseNumberList } from "../listArgs.js";
-import { bksKey, listToptwFiles, readBks, type ToptwFile } from "./toptwFiles.js";
+import { bksKey, listToptwFiles, readBks, readTotalScores, type ToptwFile } from "./toptwFiles.js";
 import { SET_100, SET_200 } from "./references.js";
 
 /** A solve budget: a wall-clock limit or an iteration count. */
@@ -49,6 +49,8 @@ export interface ToptwRun {
   /** what the solver claimed */
   solverValue: number | null;
   bks: number | null;
+  /** total score of all customers (instance-stats.csv), the trivial bound; null when unknown */
+  allCustomers: number | null;
   gapPct: number | null;
   elapsedMs: number | null;
   timeToBestMs: number | null;
@@ -71,6 +73,8 @@ export interface ToptwAggregate {
   instances: number;
   failed: number;
   totalScore: number;
+  /** sum of every instance's all-customers score (null when any is unknown): no total can exceed it */
+  allCustomersTotal: number | null;
   withBks: number;
   meanGapPct: number | null;
   atBks: number;
@@ -141,10 +145,10 @@ export function defaultToptwDir(repoRoot: string): string {
   return path.resolve(repoRoot, "..", "shared", "benchdata", "toptw");
 }
 
-function solveOne(file: ToptwFile, text: string, m: number, budget: Budget, seed: number, bks: number | null): ToptwRun {
+function solveOne(file: ToptwFile, text: string, m: number, budget: Budget, seed: number, bks: number | null, allCustomers: number | null): ToptwRun {
   const run: ToptwRun = {
     set: file.set, instance: file.instance, m, budget: budgetLabel(budget), seed,
-    score: null, solverValue: null, bks, gapPct: null, elapsedMs: null, timeToBestMs: null, iterations: null, constructionValue: null, violations: 0, stoppedBy: null, trace: [],
+    score: null, solverValue: null, bks, allCustomers, gapPct: null, elapsedMs: null, timeToBestMs: null, iterations: null, constructionValue: null, violations: 0, stoppedBy: null, trace: [],
   };
   try {
     const instance = readToptw(text, { name: file.instance, vehicles: m, distance: "trunc1" });
@@ -189,6 +193,7 @@ export function aggregateRuns(runs: readonly ToptwRun[]): ToptwAggregate {
     instances: runs.length,
     failed: runs.length - ok.length,
     totalScore: ok.reduce((s, r) => s + r.score!, 0),
+    allCustomersTotal: runs.every((r) => r.allCustomers !== null) ? runs.reduce((s, r) => s + r.allCustomers!, 0) : null,
     withBks: gaps.length,
     meanGapPct: gaps.length ? mean(gaps) : null,
     atBks: ok.filter((r) => r.bks !== null && r.score! >= r.bks - 1e-9).length,
@@ -234,13 +239,14 @@ async function runToptw(context: SuiteContext): Promise<SuiteOutput> {
   if (!existsSync(dir)) throw new SuiteSkipped(`no TOPTW data folder at ${dir} (use --toptw-dir)`);
   const plan = planToptw(context);
   const bks = readBks(dir);
+  const totals = readTotalScores(dir);
   const files = listToptwFiles(dir).filter((f) => (plan.sets === null || plan.sets.includes(f.set)) && (plan.instances === null || plan.instances.includes(f.instance)));
   if (files.length === 0) throw new SuiteSkipped(`no instance files matched in ${dir}`);
   const texts = new Map(files.map((f) => [f.file, readFileSync(f.file, "utf8")]));
 
   // Warm-up: compile the hot paths once before anything is timed.
   const warm = files[0]!;
-  solveOne(warm, texts.get(warm.file)!, 2, { kind: "iterations", count: 200 }, 0, null);
+  solveOne(warm, texts.get(warm.file)!, 2, { kind: "iterations", count: 200 }, 0, null, null);
 
   const total = files.length * plan.budgets.length * plan.seeds.length;
   context.log(`toptw: profile ${plan.profile}, ${files.length} instance file(s) × ${plan.budgets.length} (m, budget) × ${plan.seeds.length} seed(s) = ${total} solves`);
@@ -249,7 +255,7 @@ async function runToptw(context: SuiteContext): Promise<SuiteOutput> {
     for (const seed of plan.seeds) {
       for (const file of files) {
         const best = bks.get(bksKey(file.set, file.instance, m))?.bks ?? null;
-        const run = solveOne(file, texts.get(file.file)!, m, budget, seed, best);
+        const run = solveOne(file, texts.get(file.file)!, m, budget, seed, best, totals.get(`${file.set}/${file.instance}`) ?? null);
         runs.push(run);
         const gap = run.gapPct === null ? "" : ` gap ${run.gapPct.toFixed(2)}%`;
         const problem = run.error ? ` ERROR: ${run.error}` : run.violations ? ` ${run.violations} violation(s)` : "";
