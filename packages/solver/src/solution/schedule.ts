@@ -7,11 +7,13 @@
  */
 import type { SolvedRoute, RouteVisit } from "../instance/instance.js";
 import { SolverError } from "../errors.js";
-import { lunchAfter, type Problem } from "./problem.js";
+import type { Problem } from "./problem.js";
 import { backwardPass, forwardPass } from "./timing.js";
 
 /** minutes of float slack between the backward bounds and the forward times (far below any tolerance) */
 const SLACK = 1e-7;
+/** times are reported on a micro-minute grid when that moves them by less than this */
+const GRID = 1e-6;
 
 /**
  * Clock times of route r visiting `seq`.
@@ -42,11 +44,10 @@ export function scheduleRoute(p: Problem, r: number, seq: readonly number[]): So
     const deferred = (pending ? la1[1]! : la0[1]!) - t0;
     // forward and backward sums of the same minutes can differ in the last bits: tolerate that
     if (deferred >= spec.shiftStart - 1e-6 && (!pending || deferred >= la1[0]! - 1e-9)) {
-      // leave a hair earlier than the latest time, so the forward times stay under the backward bounds
-      ready = Math.max(deferred - SLACK, spec.shiftStart);
+      ready = Math.max(snap(deferred - SLACK), spec.shiftStart);
     } else {
       // the break fits only (or best) at the depot before leaving
-      const b = Math.max(la1[0]! - SLACK, spec.shiftStart, lunch!.start);
+      const b = Math.max(snap(la1[0]! - SLACK), spec.shiftStart, lunch!.start);
       placed = { start: b, afterVisits: 0 };
       pending = false;
       ready = b + lunch!.minutes;
@@ -60,16 +61,17 @@ export function scheduleRoute(p: Problem, r: number, seq: readonly number[]): So
   let prev = spec.depot;
   for (let k = 1; k <= n; k++) {
     const v = seq[k - 1]!;
-    const start = p.firstStart(v, r, ready + p.t(prev, v) + spec.setupMinutes);
+    const start = startAt(p, r, v, ready + p.t(prev, v) + spec.setupMinutes);
     visits.push({ stop: v, start });
     ready = start + p.inst.dwell[v]! + spec.packupMinutes;
     prev = v;
     if (pending) {
       const next = k < n ? seq[k]! : spec.depot;
       const tt = p.t(v, next);
-      const resume = lunchAfter(spec, ready);
-      const canTakeNow = resume + tt <= la0[k + 1]! + SLACK;
-      const canDefer = ready + tt <= la1[k + 1]! + SLACK;
+      const b = Math.max(ready, lunch!.start);
+      const resume = b + lunch!.minutes <= lunch!.end + GRID ? b + lunch!.minutes : Infinity;
+      const canTakeNow = resume + tt <= la0[k + 1]! + GRID;
+      const canDefer = ready + tt <= la1[k + 1]! + GRID;
       const atEnd = k === n;
       if (canTakeNow && (!canDefer || (!atEnd && ready >= lunch!.start))) {
         placed = { start: resume - lunch!.minutes, afterVisits: k };
@@ -83,4 +85,21 @@ export function scheduleRoute(p: Problem, r: number, seq: readonly number[]): So
     placed = { start: Math.max(back, lunch!.start), afterVisits: n };
   }
   return { departure, visits, lunch: placed };
+}
+
+/** x on the micro-minute grid (removes the float dust of backward differences) */
+function snap(x: number): number {
+  return Math.round(x / GRID) * GRID;
+}
+
+/**
+ * Service start for an arrival (setup included) at `time`: as early as a window allows, where a
+ * time past a window's close by less than the grid still counts as inside it (float dust);
+ * a pinned visit starts at its pinned minute.
+ */
+function startAt(p: Problem, r: number, v: number, time: number): number {
+  const pin = p.pinnedStart.size > 0 ? p.pinnedStart.get(v * p.nRoutes + r) : undefined;
+  if (pin !== undefined) return pin;
+  const s = p.firstStart(v, r, time - GRID);
+  return s > time ? s : time;
 }
