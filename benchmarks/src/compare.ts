@@ -2,9 +2,9 @@
  * `--compare old.json`: for every metric present in both runs, the ratio of the new median to
  * the old one, and a verdict. A change counts as a regression only beyond the noise: the new
  * median must be worse by more than max(5%, 2 × the larger relative spread of the two runs)
- * of the old median, and by more than the metric's absolute tolerance. Time-budgeted figures
- * from a different CPU are labelled, since only iteration-budgeted quality compares across
- * machines.
+ * of the old median, and by more than the metric's absolute tolerance (1 ms for timings).
+ * Time-budgeted figures from a different CPU are labelled, since only iteration-budgeted
+ * quality compares across machines.
  */
 import type { BenchResult, Metric } from "./result.js";
 
@@ -12,6 +12,8 @@ import type { BenchResult, Metric } from "./result.js";
 export const MIN_RELATIVE_CHANGE = 0.05;
 /** Multiple of the recorded relative spread treated as noise. */
 export const SPREAD_MULTIPLE = 2;
+/** Timing changes below this many milliseconds are never flagged: timer and scheduler noise. */
+export const MIN_ABSOLUTE_MS = 1;
 
 export type Verdict = "regression" | "improvement" | "unchanged" | "info" | "added" | "removed";
 
@@ -53,7 +55,7 @@ export function compareMetric(oldMetric: Metric, newMetric: Metric): ComparisonR
   }
   // Positive `worsening` means the new run is worse, in the metric's own unit.
   const worsening = newMetric.better === "lower" ? newMedian - oldMedian : oldMedian - newMedian;
-  const allowed = Math.max(threshold * Math.abs(oldMedian), newMetric.tolerance ?? oldMetric.tolerance ?? 0);
+  const allowed = Math.max(threshold * Math.abs(oldMedian), newMetric.tolerance ?? oldMetric.tolerance ?? 0, newMetric.unit === "ms" ? MIN_ABSOLUTE_MS : 0);
   if (worsening > allowed) row.verdict = "regression";
   else if (-worsening > allowed) row.verdict = "improvement";
   return row;
