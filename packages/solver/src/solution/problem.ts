@@ -6,6 +6,9 @@
  */
 import type { Instance, RouteSpec } from "../instance/instance.js";
 
+/** Minutes of float rounding tolerated when a backward bound meets a window opening. */
+const BACKWARD_DUST = 1e-9;
+
 /** Number of nearest stops kept per stop for candidate filtering. */
 const NEIGHBOURS = 40;
 
@@ -88,12 +91,14 @@ export class Problem {
   lastStart(stop: number, route: number, time: number): number {
     if (this.pinnedStart.size > 0) {
       const pin = this.pinnedStart.get(stop * this.nRoutes + route);
-      if (pin !== undefined) return time >= pin ? pin : -Infinity;
+      if (pin !== undefined) return time >= pin - BACKWARD_DUST ? pin : -Infinity;
     }
     const inst = this.inst;
     const begin = inst.windowOffset[stop]!;
     for (let w = inst.windowOffset[stop + 1]! - 1; w >= begin; w--) {
-      if (time >= inst.windowOpen[w]!) return time <= inst.windowClose[w]! ? time : inst.windowClose[w]!;
+      const open = inst.windowOpen[w]!;
+      // backward differences of forward sums may land an ulp before an opening the forward pass hit exactly
+      if (time >= open - BACKWARD_DUST) return time <= inst.windowClose[w]! ? (time > open ? time : open) : inst.windowClose[w]!;
     }
     return -Infinity;
   }

@@ -42,8 +42,7 @@ export function scheduleRoute(p: Problem, r: number, seq: readonly number[]): So
   if (n > 0) {
     const t0 = p.t(spec.depot, seq[0]!);
     const deferred = (pending ? la1[1]! : la0[1]!) - t0;
-    // forward and backward sums of the same minutes can differ in the last bits: tolerate that
-    if (deferred >= spec.shiftStart - 1e-6 && (!pending || deferred >= la1[0]! - 1e-9)) {
+    if (!pending || deferred >= la1[0]! - 1e-9) {
       ready = Math.max(snap(deferred - SLACK), spec.shiftStart);
     } else {
       // the break fits only (or best) at the depot before leaving
