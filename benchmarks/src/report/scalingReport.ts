@@ -38,7 +38,7 @@ export function scalingReport(details: ScalingDetails): ReportSection {
   });
   lines.push(markdownTable(["stops", "buses / bus-days", "demand points", "prep ms", "construction ms", "first plan ms", "construction value", "value at limit", "LP bound (time → value)", "peak RSS MB", "violations", "note"], rows));
   lines.push("");
-  lines.push("prep = travel matrix + walking coverage + instance; first plan = prep + construction. solveScenario also computes the LP bound before searching, so its first plan comes that much later.");
+  lines.push("prep = travel matrix + walking coverage + instance; first plan = prep + construction (solveScenario computes the LP bound after its first plan).");
   lines.push("");
   const f = details.fits;
   const describe = (name: string, fit: PowerLawFit) => (Number.isFinite(fit.exponent) ? `${name} ∝ n^${fit.exponent.toFixed(2)} (r² ${fit.r2.toFixed(3)}, ${fit.points} sizes)` : `${name}: not enough sizes`);

@@ -4,7 +4,7 @@
  * (scalingWorker.ts) with a 4 GB heap ceiling, so its peak resident memory is its own and an
  * out-of-memory failure or a runaway phase is recorded instead of ending the run: one process
  * for preparation + construction + a timed search, another for the LP upper bound that
- * solveScenario computes before searching (capped by a deadline, since at large sizes it can
+ * solveScenario computes after its first plan (capped by a deadline, since at large sizes it can
  * outlast everything else). Reports time to a first plan, value over time, peak memory, and
  * the growth exponents of time and memory fitted by least squares in log-log space.
  */
@@ -134,7 +134,6 @@ function scalingMetrics(rows: readonly ScalingRow[], fits: ScalingFits): Metric[
     if (b) {
       time("boundMs", [b.boundMs], "LP upper bound (upperBoundAsync)");
       if (s) {
-        time("firstPlanViaSolveScenarioMs", [firstPlanMs(s) + b.boundMs], "prep + LP bound + construction, the order solveScenario runs them");
         if (b.bound > 0) metrics.push(createMetric({ id: id("boundGapPct"), suite: "scaling", unit: "%", better: "lower", budget: "time", tolerance: 0.1, note: "(bound − value at the limit) / bound" }, [(100 * (b.bound - s.finalValue)) / b.bound]));
       }
       metrics.push(createMetric({ id: id("boundPeakRssMB"), suite: "scaling", unit: "MB", better: "lower" }, [b.maxRssMB]));

@@ -9,8 +9,8 @@
  * - "solve": travel matrix, coverage and instance building (preparation), construction alone
  *   (repeated), then one time-limited solve whose improvements give the value-over-time curve;
  *   the final plan is re-checked by the independent checker;
- * - "bound": preparation, then the LP upper bound that solveScenario computes before its
- *   search. It is a separate process because at large sizes it can run far longer than the
+ * - "bound": preparation, then the LP upper bound that solveScenario computes after its
+ *   first plan. It is a separate process because at large sizes it can run far longer than the
  *   search, and must not cost the other figures.
  */
 import { readFileSync } from "node:fs";

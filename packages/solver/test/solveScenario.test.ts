@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parseScenario, validatePlan, type Plan, type Scenario } from "@carebus/model";
 import { SCENARIO_FIXTURES, lunchSplit, ruralOnly, holiday, minDaysBetween } from "@carebus/testkit";
 import type { TravelTimeProvider } from "@carebus/geo";
-import { buildInstance, checkSolution, explainUnvisited, minuteOfLocalDateTime, repairPlan, solveExact, solveScenario, toPlan, upperBound } from "@carebus/solver";
+import { buildInstance, checkSolution, explainUnvisited, minuteOfLocalDateTime, repairPlan, solveExact, solveScenario, toPlan, upperBound, type Progress } from "@carebus/solver";
 
 const small = parseScenario(JSON.parse(readFileSync(new URL("../../../data/examples/small.json", import.meta.url), "utf8")));
 
@@ -45,6 +45,19 @@ describe("solveScenario on the small example", () => {
     expect(strip(a)).toEqual(strip(b));
   });
 });
+
+  it("reports the construction's plan before the bound, then every improvement with the bound", async () => {
+    const progress: Progress[] = [];
+    const plan = await solveScenario(small, { iterationLimit: 300, seed: 3, onProgress: (p) => progress.push(p) });
+    expect(progress[0]!.bound).toBeNull();
+    expect(progress[0]!.iterations).toBe(0);
+    expect(progress[0]!.value).toBeGreaterThan(0);
+    const later = progress.slice(1);
+    expect(later.length).toBeGreaterThan(0);
+    for (const p of later) expect(p.bound).toBeCloseTo(plan.stats.bound, 2);
+    for (let k = 1; k < progress.length; k++) expect(progress[k]!.elapsedMs).toBeGreaterThanOrEqual(progress[k - 1]!.elapsedMs);
+    expect(plan.stats.value).toBeGreaterThanOrEqual(progress[0]!.value - 1e-9);
+  });
 
 describe.each(SCENARIO_FIXTURES.map((f) => [f.name, f] as const))("solveScenario on fixture %s", (_, fixture) => {
   it("reaches the hand-computed value and explains what it leaves out", async () => {
