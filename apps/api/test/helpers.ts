@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { formatLocalDateTime, scenarioHash, type Plan, type PlanRoute, type Scenario } from "@carebus/model";
+import { scenarioHash, type Plan, type PlanRoute, type Scenario } from "@carebus/model";
+import { handMadeRoute, type HandMadeVisit } from "@carebus/testkit";
 import { buildApp, openSqliteStore, type Store } from "../src/index.js";
 
 export const TOKEN = "test-token-0123456789abcdef";
@@ -46,34 +47,8 @@ export async function createTestApp(options: { webRoot?: string | null; bodyLimi
   };
 }
 
-const clock = (text: string) => Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
-
 /** A route of bus b1 of the tiny scenario: [stopId, "HH:MM" start, minutes] in order. */
-export function tinyRoute(date: string, visits: Array<[string, string, number]>): PlanRoute {
-  const at = (minute: number) => formatLocalDateTime(date, minute, "America/Bogota");
-  return {
-    busId: "b1",
-    date,
-    depotId: "depot",
-    departure: at(420),
-    return: at(1000),
-    visits: visits.map(([stopId, start, minutes]) => ({
-      stopId,
-      arrival: at(clock(start)),
-      serviceStart: at(clock(start)),
-      serviceEnd: at(clock(start) + minutes),
-      departure: at(clock(start) + minutes),
-      travelMinutes: 10,
-      km: 3,
-      value: 10,
-    })),
-    returnTravelMinutes: 10,
-    returnKm: 3,
-    travelMinutes: 30,
-    km: 9,
-    workMinutes: 580,
-  };
-}
+export const tinyRoute = (date: string, visits: HandMadeVisit[]): PlanRoute => handMadeRoute({ busId: "b1", depotId: "depot", value: 10 }, date, visits);
 
 /** A plan of the tiny scenario made of the given routes. */
 export function tinyPlan(routes: PlanRoute[]): Plan {

@@ -3,7 +3,8 @@
  * Monday 2026-07-06 repeated over two weeks, so the second Monday (2026-07-13, Virgen de
  * Chiquinquirá) is a holiday the feed must skip.
  */
-import { formatLocalDateTime, type Plan, type PlanRoute } from "@carebus/model";
+import type { Plan, PlanRoute } from "@carebus/model";
+import { handMadeRoute, type HandMadeVisit } from "@carebus/testkit";
 import type { CalendarScenario, CalendarPublication } from "../src/index.js";
 
 export const scenario: CalendarScenario = {
@@ -17,34 +18,8 @@ export const scenario: CalendarScenario = {
   ],
 };
 
-const clock = (text: string) => Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
-
 /** A route of bus b1 on `date` visiting [stopId, "HH:MM" start, minutes] in order. */
-export function route(date: string, visits: Array<[string, string, number]>): PlanRoute {
-  const at = (minute: number) => formatLocalDateTime(date, minute, "America/Bogota");
-  return {
-    busId: "b1",
-    date,
-    depotId: "d",
-    departure: at(420),
-    return: at(1000),
-    visits: visits.map(([stopId, start, minutes]) => ({
-      stopId,
-      arrival: at(clock(start)),
-      serviceStart: at(clock(start)),
-      serviceEnd: at(clock(start) + minutes),
-      departure: at(clock(start) + minutes),
-      travelMinutes: 10,
-      km: 3,
-      value: 1,
-    })),
-    returnTravelMinutes: 10,
-    returnKm: 3,
-    travelMinutes: 30,
-    km: 9,
-    workMinutes: 580,
-  };
-}
+export const route = (date: string, visits: HandMadeVisit[]): PlanRoute => handMadeRoute({ busId: "b1", depotId: "d", value: 1 }, date, visits);
 
 export function plan(routes: PlanRoute[]): Plan {
   return {

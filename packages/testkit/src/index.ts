@@ -16,3 +16,4 @@ export {
   type ScenarioFixture,
 } from "./fixtures.js";
 export { arbTinyInstance, arbSmallScenario, type TinyInstanceOptions } from "./arbitraries.js";
+export { handMadeRoute, type HandMadeVisit } from "./handMadeRoute.js";

@@ -5,12 +5,12 @@
  * calendar feed (and the write token when it was just generated). It runs until SIGINT or
  * SIGTERM and then closes jobs, socket and store. Flags override CAREBUS_* variables.
  */
-import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadConfig, startServer, type RunningServer, type ServerConfig } from "@carebus/api";
 import { parseScenario, scenarioHash, ScenarioError, type Scenario } from "@carebus/model";
+import { InputFileError, readJsonFile } from "../commandIo.js";
 
 const USAGE = "usage: carebus serve [--port N] [--host H] [--data-dir DIR] [--scenario FILE] [--plan-seconds S]";
 
@@ -26,8 +26,7 @@ function fail(message: string): number {
 }
 
 async function readScenario(file: string): Promise<Scenario> {
-  const text = await readFile(file, "utf8");
-  return parseScenario(JSON.parse(text));
+  return parseScenario(await readJsonFile(file));
 }
 
 /** Plans and publishes the scenario through the app's own routes (same queue, same worker). */
@@ -113,8 +112,8 @@ export async function run(args: string[]): Promise<number> {
       process.stderr.write(error.issues.map((i) => `${i.path}: ${i.message}\n`).join(""));
       return fail(`${scenarioFile}: ${error.issues.length} problem(s) in the scenario`);
     }
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    return fail(`--scenario: cannot read ${scenarioFile}: ${reason}`);
+    if (error instanceof InputFileError) return fail(`--scenario: ${error.message}`);
+    throw error;
   }
 
   let server: RunningServer;

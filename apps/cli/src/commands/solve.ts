@@ -4,23 +4,15 @@
  * stderr, so stdout stays pure JSON). Progress goes to stderr, one line per improvement.
  * Exit codes: 0 ok, 1 internal error, 2 bad input, 3 geography/routing unavailable.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CarebusError, ScenarioError, parseScenario, type Plan, type Scenario } from "@carebus/model";
 import { GeoError, addDirections } from "@carebus/geo";
 import { solveScenario, type Progress } from "@carebus/solver";
+import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
 
-/** Where the command writes; tests pass their own. */
-export interface CommandIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-const PROCESS_IO: CommandIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
+export type { CommandIo } from "../commandIo.js";
 
 const USAGE = "usage: carebus solve <scenario.json> [--time-limit S] [--iterations N] [--seed K] [--out plan.json] [--directions es|en]";
 
@@ -130,19 +122,12 @@ function nonNegativeInteger(flag: string, text: string): number {
 
 /** The scenario, or the exit code after printing why it cannot be used. */
 async function readScenario(file: string, io: CommandIo): Promise<Scenario | number> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    io.stderr(`carebus solve: cannot read ${file}: ${reason}\n`);
-    return 2;
-  }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = await readJsonFile(file);
   } catch (error) {
-    io.stderr(`(root): ${file} is not valid JSON: ${(error as Error).message}\n`);
+    if (!(error instanceof InputFileError)) throw error;
+    io.stderr(`carebus solve: ${error.message}\n`);
     return 2;
   }
   try {

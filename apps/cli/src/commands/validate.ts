@@ -5,23 +5,14 @@
  * published JSON Schema. Reading and parsing the file is the only work done here; the rules
  * live in @carebus/model.
  */
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import {
   PLAN_FORMAT, formatSummary, planJsonSchema, scenarioJsonSchema, summarizeScenario, validatePlan, validateScenario,
   type Issue, type Plan, type Scenario,
 } from "@carebus/model";
+import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
 
-/** Where the command writes; tests pass their own. */
-export interface CommandIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
-
-const PROCESS_IO: CommandIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
+export type { CommandIo } from "../commandIo.js";
 
 const USAGE = "usage: carebus validate <scenario.json | plan.json>  |  carebus validate --schema [scenario|plan]";
 
@@ -48,19 +39,12 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
     return 2;
   }
 
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
-    io.stderr(`carebus validate: cannot read ${file}: ${reason}\n`);
-    return 2;
-  }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = await readJsonFile(file);
   } catch (error) {
-    io.stderr(`carebus validate: ${file} is not valid JSON: ${(error as Error).message}\n`);
+    if (!(error instanceof InputFileError)) throw error;
+    io.stderr(`carebus validate: ${error.message}\n`);
     return 2;
   }
 

@@ -1,0 +1,40 @@
+/**
+ * What every command shares: where it writes (tests pass their own sinks) and how it reads a
+ * JSON input file, so that a missing file and bad JSON read the same in every command.
+ */
+import { readFile } from "node:fs/promises";
+
+/** Where a command writes. */
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** The process's own streams. */
+export const PROCESS_IO: CommandIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** An input file that cannot be used; its message names the file and says why. */
+export class InputFileError extends Error {}
+
+/**
+ * The parsed JSON content of `path`; `what` names it in messages ("plan", "scenario", or "").
+ * @throws InputFileError when the file cannot be read or is not JSON
+ */
+export async function readJsonFile(path: string, what = ""): Promise<unknown> {
+  const named = what ? `${what} ${path}` : path;
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    throw new InputFileError(`cannot read ${named}: ${reason}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputFileError(`${named} is not valid JSON: ${(error as Error).message}`);
+  }
+}
