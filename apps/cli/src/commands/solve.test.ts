@@ -30,8 +30,8 @@ async function runCaptured(args: string[]) {
 }
 
 describe("carebus solve", () => {
-  it("writes a valid plan to --out and prints the summary on stdout", async () => {
-    const out = join(dir, "plan.json");
+  it("writes a valid plan to --out (creating its folder) and prints the summary on stdout", async () => {
+    const out = join(dir, "not-yet", "made", "plan.json"); // the folder is created, as on a fresh clone
     const { code, stdout, stderr } = await runCaptured([SMALL, "--iterations", "100", "--seed", "2", "--out", out]);
     expect(code).toBe(0);
     const plan = JSON.parse(await readFile(out, "utf8"));

@@ -4,7 +4,7 @@
  * stderr, so stdout stays pure JSON). Progress goes to stderr, one line per improvement.
  * Exit codes: 0 ok, 1 internal error, 2 bad input, 3 geography/routing unavailable.
  */
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CarebusError, ScenarioError, parseScenario, type Plan, type Scenario } from "@carebus/model";
@@ -68,6 +68,7 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
   const json = `${JSON.stringify(plan, null, 2)}\n`;
   if (parsed.out) {
     try {
+      await mkdir(dirname(resolve(parsed.out)), { recursive: true });
       await writeFile(parsed.out, json);
     } catch (error) {
       io.stderr(`carebus solve: --out: cannot write ${parsed.out}: ${(error as Error).message}\n`);
