@@ -7,7 +7,9 @@ import type { RoadGraph } from "./buildRoadGraph.js";
 
 /**
  * Out-edges of node u are edges offsets[u] .. offsets[u+1]-1; edge e runs from source[e] to
- * target[e]. Node and edge order follow the graphology graph's iteration order.
+ * target[e]. Node and edge order follow the graphology graph's iteration order. `offsets`,
+ * `target`, `seconds` and `metres` are backed by SharedArrayBuffers so matrix workers can
+ * read them without a copy.
  */
 export interface CompiledGraph {
   nodeCount: number;
@@ -45,11 +47,11 @@ export function compileGraph(graph: RoadGraph): CompiledGraph {
     lon[i] = attrs.lon;
     i++;
   });
-  const offsets = new Int32Array(nodeCount + 1);
+  const offsets = new Int32Array(new SharedArrayBuffer((nodeCount + 1) * 4));
   const source = new Int32Array(edgeCount);
-  const target = new Int32Array(edgeCount);
-  const seconds = new Float64Array(edgeCount);
-  const metres = new Float64Array(edgeCount);
+  const target = new Int32Array(new SharedArrayBuffer(edgeCount * 4));
+  const seconds = new Float64Array(new SharedArrayBuffer(edgeCount * 8));
+  const metres = new Float64Array(new SharedArrayBuffer(edgeCount * 8));
   const nameIndex = new Int32Array(edgeCount);
   const roundabout = new Uint8Array(edgeCount);
   const names: string[] = [];

@@ -1,8 +1,10 @@
 /**
  * Single-source shortest paths by travel time over a compiled graph: Dijkstra (1959) with a
  * binary heap on typed arrays and lazy deletion (a node may sit in the heap several times; stale
- * entries are skipped when popped). The caller reuses one `DijkstraWorkspace` across sources so
- * a matrix allocates nothing per row.
+ * entries are skipped when popped). It records the path (`predEdge`), so routes and directions
+ * use it, and walking coverage for its `maxSeconds` bound; matrices use the bucket queue of
+ * travelRows.ts, which keeps only times and metres. The caller reuses one `DijkstraWorkspace`
+ * across runs.
  */
 import type { CompiledGraph } from "./compileGraph.js";
 import { MinHeap } from "./minHeap.js";

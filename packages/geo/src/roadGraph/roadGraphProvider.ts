@@ -1,10 +1,11 @@
 /**
  * The road-graph travel provider: a road network file (GeoJSON, OSM XML, OSM PBF) becomes a
  * graphology graph, compiled once to typed arrays; places snap to nearby nodes; a matrix is one
- * heap Dijkstra per distinct source node. Pairs with no path get Infinity and are listed.
- * Journeys add the straight stretch between each place and its node, driven at the default
- * speed. A place further than `maxSnapKm` from every road (outside the extract, most likely)
- * is unreachable rather than joined by a long invented straight line.
+ * bucket-queue shortest-path search per distinct source node (travelRows.ts), spread over
+ * worker threads when large. Pairs with no path get Infinity and are listed. Journeys add the
+ * straight stretch between each place and its node, driven at the default speed. A place
+ * further than `maxSnapKm` from every road (outside the extract, most likely) is unreachable
+ * rather than joined by a long invented straight line.
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -16,6 +17,7 @@ import { buildRoadGraph, type BuildRoadGraphOptions } from "./buildRoadGraph.js"
 import { compileGraph, type CompiledGraph } from "./compileGraph.js";
 import { createDijkstraWorkspace, dijkstra, pathEdges } from "./dijkstra.js";
 import { largestComponent } from "./largestComponent.js";
+import { travelRows } from "./parallelTravelRows.js";
 import { readGeoJsonNetwork } from "./readGeoJsonNetwork.js";
 import { readOsmXmlFile } from "./readOsmXml.js";
 import { readOsmPbfFile } from "./readOsmPbf.js";
@@ -83,23 +85,19 @@ export class RoadNetwork implements RoutingProvider {
     const km = new Float64Array(n * n);
     const unreachable: Array<readonly [number, number]> = [];
     const targets = Int32Array.from(snaps, (s) => s.node);
-    const ws = createDijkstraWorkspace(this.graph);
     // places snapped to the same node share one shortest-path run
-    const rows = new Map<number, { seconds: Float64Array; metres: Float64Array }>();
+    const rowOf = new Map<number, number>();
+    for (const s of snaps) if (!rowOf.has(s.node)) rowOf.set(s.node, rowOf.size);
+    const rows = await travelRows(this.graph, Int32Array.from(rowOf.keys()), targets);
     for (let i = 0; i < n; i++) {
       const si = snaps[i]!;
-      let row = rows.get(si.node);
-      if (!row) {
-        dijkstra(this.graph, si.node, ws, targets);
-        row = { seconds: Float64Array.from(targets, (t) => ws.seconds[t]!), metres: Float64Array.from(targets, (t) => ws.metres[t]!) };
-        rows.set(si.node, row);
-      }
+      const base = rowOf.get(si.node)! * n;
       for (let j = 0; j < n; j++) {
         if (i === j) continue;
         const cell = i * n + j;
         const sj = snaps[j]!;
         const offRoad = si.km > this.maxSnapKm || sj.km > this.maxSnapKm;
-        this.fill(minutes, km, cell, si, sj, offRoad ? Infinity : row.seconds[j]! / 60, row.metres[j]! / 1000);
+        this.fill(minutes, km, cell, si, sj, offRoad ? Infinity : rows.seconds[base + j]! / 60, rows.metres[base + j]! / 1000);
         if (minutes[cell] === Infinity) unreachable.push([i, j]);
       }
     }
