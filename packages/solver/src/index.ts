@@ -8,6 +8,7 @@ export * from "./feasibility/violations.js";
 export * from "./feasibility/timeline.js";
 export * from "./exact/solveExact.js";
 export * from "./exact/upperBound.js";
+export { loadMipSolver, type MipSolver } from "./exact/highs.js";
 export * from "./exact/scheduleSequence.js";
 export * from "./instance/fromScenario.js";
 export * from "./explain/explainUnvisited.js";

@@ -12,6 +12,7 @@ import { scheduleRoute } from "./solution/schedule.js";
 import { greedyInsert } from "./construction/greedyInsertion.js";
 import { localSearch, type SearchContext } from "./search/localSearch.js";
 import { iteratedLocalSearch } from "./metaheuristic/ils.js";
+import type { MipSolver } from "./exact/highs.js";
 
 /** Progress of a running solve. */
 export interface Progress {
@@ -39,6 +40,11 @@ export interface SolveOptions {
   bound?: number;
   /** warm start (re-planning): one route per instance route; must be feasible */
   initial?: SolvedRoute[];
+  /**
+   * a loaded MIP solver (`await loadMipSolver()`): the search then also recombines the best
+   * routes it has seen (metaheuristic/routePool.ts); without it that step is skipped
+   */
+  mipSolver?: MipSolver;
 }
 
 /** Outcome of {@link solve}. */
@@ -123,6 +129,8 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
       rng,
       maxIterations: iterationLimit,
       reachedBound,
+      ...(options.mipSolver ? { mipSolver: options.mipSolver } : {}),
+      secondsLeft: () => (timeLimitMs - elapsed()) / 1000,
       onBest: (b, iteration) => {
         timeToBestMs = elapsed();
         report(b.value, iteration);
@@ -133,6 +141,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     });
     best = result.best;
     iterations = result.iterations;
+    if (result.outOfTime) stoppedBy ??= "time";
   }
   reachedBound(best.value);
   const routes = best.seq.map((seq, r) => scheduleRoute(p, r, seq));

@@ -7,6 +7,7 @@
  */
 import lpSolverModule from "javascript-lp-solver";
 import type { Instance } from "../instance/instance.js";
+import { loadHighs } from "./highs.js";
 import { buildBoundModel, separateWindowCuts, trivialBound, type BoundModel } from "./boundModel.js";
 
 /** Largest model (variables × rows) handed to the synchronous dense-simplex backend. */
@@ -125,16 +126,6 @@ export function solveBoundModelSync(model: BoundModel): LpSolution | null {
   // the solver lists only the non-zero columns
   const values = Float64Array.from(model.names, (name) => (typeof result[name] === "number" ? (result[name] as number) : 0));
   return { objective: result.result, values };
-}
-
-type HighsModule = {
-  solve(problem: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number; Columns: Record<string, { Primal?: number }> };
-};
-let highsPromise: Promise<HighsModule> | null = null;
-
-async function loadHighs(): Promise<HighsModule> {
-  highsPromise ??= import("highs").then((m) => (m.default as unknown as () => Promise<HighsModule>)());
-  return highsPromise;
 }
 
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(15).replace(/\.?0+(e|$)/, "$1"));

@@ -18,6 +18,17 @@ import { greedyInsert } from "../construction/greedyInsertion.js";
 import { localSearch, type SearchContext } from "../search/localSearch.js";
 import { CyclicAnnealing } from "./acceptance.js";
 import { ruin } from "./ruin.js";
+import { canRecombine, recombine, RoutePool } from "./routePool.js";
+import type { MipSolver } from "../exact/highs.js";
+
+/** Routes kept for recombination; more makes the packing MIP slower than it is worth within seconds. */
+const POOL_CAPACITY = 200;
+/**
+ * Recombine after every this many iterations without a new best (counted, not timed, so runs stay
+ * repeatable): a search that still improves on its own is left alone, as each MIP costs tens of
+ * milliseconds of HiGHS.
+ */
+const RECOMBINE_EVERY = 100;
 
 /** Callbacks and limits of {@link iteratedLocalSearch}. */
 export interface IlsOptions {
@@ -31,12 +42,18 @@ export interface IlsOptions {
   onIteration: (iteration: number) => void;
   /** true when the target value is reached */
   reachedBound: (value: number) => boolean;
+  /** a loaded MIP solver: enables route-pool recombination */
+  mipSolver?: MipSolver;
+  /** seconds left in the budget (the recombination MIP's time limit) */
+  secondsLeft: () => number;
 }
 
 /** Result: the best solution (the `start` object is left as the current one) and iterations done. */
 export interface IlsResult {
   best: Solution;
   iterations: number;
+  /** the recombination MIP used up the time left */
+  outOfTime: boolean;
 }
 
 /** Runs the loop from `start` (which must be feasible and locally optimal). */
@@ -60,10 +77,19 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
     return n;
   };
   const restartAfter = 1_000;
+  const pool = options.mipSolver && p.nRoutes > 1 && canRecombine(p) ? new RoutePool(POOL_CAPACITY) : null;
+  const remember = (s: Solution, routes: Iterable<number>): void => {
+    if (pool) for (const r of routes) pool.addRoute(s, r);
+  };
+  const all = Array.from({ length: p.nRoutes }, (_, r) => r);
+  remember(best, all);
+  let addedAtLastRecombine = 0;
+  let outOfTime = false;
   while (iteration < options.maxIterations) {
     if (ctx.shouldStop() || options.reachedBound(best.value)) break;
     iteration++;
     candidate.copyFrom(current);
+    let touchedNow: Iterable<number> = [];
     const maxSize = Math.max(2, Math.min(30, Math.ceil(totalVisits() * (0.1 + Math.min(0.3, sinceBest / 5_000)))));
     const size = 1 + rng.int(maxSize);
     const { removed, touched } = ruin(candidate, rng, size, ctx.isPinned);
@@ -79,16 +105,38 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
       const routes = new Set(touched);
       for (const s of removed) for (const r of candidate.visitRoutes[s]!) routes.add(r);
       localSearch(candidate, [...routes], removed, ctx);
+      touchedNow = routes;
     }
-    const f = fitness(candidate);
-    if (acceptance.accept(f, fitness(current), rng.next())) {
+    if (acceptance.accept(fitness(candidate), fitness(current), rng.next())) {
       const swap = current;
       current = candidate;
       candidate = swap;
+      remember(current, touchedNow);
     }
-    if (f > bestFitness + 1e-12) {
+    if (pool && sinceBest > 0 && sinceBest % RECOMBINE_EVERY === 0 && pool.added > addedAtLastRecombine) {
+      addedAtLastRecombine = pool.added;
+      remember(best, all);
+      // the MIP must beat the best plan, so an answer is never a step back
+      const outcome = recombine(pool, candidate, bestFitness, options.mipSolver!, Math.max(0.001, options.secondsLeft()));
+      // the MIP's time limit is the rest of the budget: reaching it ends the search like the clock does
+      if (outcome === "out-of-time") {
+        outOfTime = true;
+        break;
+      }
+      if (outcome === "rebuilt") {
+        localSearch(candidate, all, allOpen(candidate), ctx);
+        remember(candidate, all);
+        if (fitness(candidate) > fitness(current)) {
+          const swap = current;
+          current = candidate;
+          candidate = swap;
+        }
+      }
+    }
+    const now = fitness(current);
+    if (now > bestFitness + 1e-12) {
       best.copyFrom(current);
-      bestFitness = f;
+      bestFitness = now;
       sinceBest = 0;
       options.onBest(best, iteration);
     } else if (++sinceBest % restartAfter === 0) {
@@ -103,7 +151,7 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
     options.onIteration(iteration);
   }
   if (current !== start) start.copyFrom(current);
-  return { best, iterations: iteration };
+  return { best, iterations: iteration, outOfTime };
 }
 
 function allOpen(sol: Solution): number[] {
