@@ -5,13 +5,14 @@
  * array of linked lists, so a push and a pop cost O(1).
  *
  * When `width` is at most half the lightest edge, no edge leads from a bucket back into itself,
- * every node of the current bucket is final and the search is plain Dijkstra. On graphs with
- * very light edges the width is capped from below (see `bucketWidth`) and nodes may re-enter the
- * current bucket; they are then searched again until the bucket empties (as in Δ-stepping,
- * Meyer & Sanders 2003), which still ends on the same times. Either way every time is the
- * unique fixed point of "min over in-edges of (time of tail + edge seconds)" in floating point,
- * so rows equal `dijkstra`'s to the last bit; among paths of equal time the metres may be those
- * of another fastest path than the heap's, always the same one for the same graph.
+ * every node of the current bucket is final and the search is plain Dijkstra. With lighter
+ * edges (`bucketWidth` allows a few) nodes may re-enter the current bucket; they are then
+ * searched again until the bucket empties (as in Δ-stepping, Meyer & Sanders 2003), which still
+ * ends on the same times. Either way, with positive edge
+ * times, every time is the unique fixed point of "min over in-edges of (time of tail + edge
+ * seconds)" in floating point, so rows equal `dijkstra`'s to the last bit. Among paths of
+ * equal time the metres may be those of another fastest path than the heap's, always the same
+ * one for the same graph.
  *
  * `fillTravelRows` uses no imports and no outer variables: workers run it from its source text
  * (see parallelTravelRows.ts).
@@ -21,19 +22,26 @@ import type { CompiledGraph } from "./compileGraph.js";
 /** At most this many buckets span the heaviest edge: bounds memory and empty-bucket scans. */
 export const MAX_BUCKETS_PER_EDGE = 32768;
 
-/** Bucket width for `graph`: half its lightest edge, unless that needs too many buckets. */
+/**
+ * Bucket width for `graph`: half its lightest edge on regular graphs. One very short segment (a
+ * few centimetres between two OSM vertices) would make buckets so narrow that scanning empty ones
+ * costs more than the search, so the width is at least half the 1st percentile of edge times
+ * (from an even sample of edges) and at least the heaviest edge over `MAX_BUCKETS_PER_EDGE`;
+ * the few lighter edges are then searched again within their bucket.
+ */
 export function bucketWidth(graph: CompiledGraph): number {
-  let lightest = Infinity;
-  let heaviest = 0;
   const w = graph.seconds;
-  for (let e = 0; e < graph.edgeCount; e++) {
-    const s = w[e]!;
-    if (s < lightest) lightest = s;
-    if (s > heaviest) heaviest = s;
-  }
-  const width = Math.max(lightest / 2, heaviest / MAX_BUCKETS_PER_EDGE);
-  // all-zero weights: any width puts every key in bucket 0
-  return width > 0 && Number.isFinite(width) ? width : 1;
+  const m = graph.edgeCount;
+  let heaviest = 0;
+  for (let e = 0; e < m; e++) if (w[e]! > heaviest) heaviest = w[e]!;
+  const stride = Math.max(1, Math.ceil(m / 1024));
+  const sample = new Float64Array(Math.ceil(m / stride));
+  for (let k = 0; k < sample.length; k++) sample[k] = w[k * stride]!;
+  sample.sort();
+  const light = sample.length > 0 ? sample[Math.floor(sample.length * 0.01)]! : 0;
+  const width = Math.max(light / 2, heaviest / MAX_BUCKETS_PER_EDGE);
+  // no edges, or none that takes time: any width will do
+  return width > 0 ? width : 1;
 }
 
 /**
