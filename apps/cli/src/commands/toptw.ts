@@ -1,13 +1,15 @@
 /**
  * `carebus toptw <instance.txt> --vehicles M [--time-limit S] [--seed K] [--iterations N]
- * [--distance trunc1|trunc2|round2|exact] [--json]`: solves a literature TOPTW file with the same
- * engine as the care-bus plans, for benchmarking against published results. With --json it
- * prints exactly one JSON object on stdout (customer numbers as in the file, service starts).
+ * [--distance trunc1|trunc2|round2|exact] [--recombine] [--json]`: solves a literature TOPTW file
+ * with the same engine as the care-bus plans, for benchmarking against published results. With
+ * --json it prints exactly one JSON object on stdout (customer numbers as in the file, service
+ * starts). --recombine adds the route-pool recombination through HiGHS (opt-in: it did not pay
+ * for itself within 1–5 s on the Solomon sets, see packages/solver/README.md).
  */
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { parseArgs } from "node:util";
-import { readToptw, solve, ToptwFormatError, type DistanceConvention } from "@carebus/solver";
+import { loadMipSolver, readToptw, solve, ToptwFormatError, type DistanceConvention, type MipSolver } from "@carebus/solver";
 
 const CONVENTIONS: readonly DistanceConvention[] = ["trunc1", "trunc2", "round2", "exact"];
 
@@ -24,6 +26,7 @@ export async function run(args: string[]): Promise<number> {
         iterations: { type: "string" },
         distance: { type: "string", default: "trunc1" },
         json: { type: "boolean", default: false },
+        recombine: { type: "boolean", default: false },
       },
     });
   } catch (error) {
@@ -46,6 +49,9 @@ export async function run(args: string[]): Promise<number> {
   const distance = values.distance as DistanceConvention;
   if (!CONVENTIONS.includes(distance)) return fail(`--distance must be one of ${CONVENTIONS.join(", ")}, got ${JSON.stringify(values.distance)}`);
   const started = performance.now();
+  // recombining needs at least two routes; HiGHS loads while the file is read, and its loading
+  // counts against the time limit like everything else
+  const mipSolver: Promise<MipSolver | null> | null = values.recombine && vehicles > 1 ? loadMipSolver().catch(() => null) : null;
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -60,9 +66,15 @@ export async function run(args: string[]): Promise<number> {
     if (error instanceof ToptwFormatError) return fail(`${file}: ${error.message}`);
     throw error;
   }
+  const mip = mipSolver ? await mipSolver : null;
   // leave room for reading the file and printing: the whole command stays within the limit
   const budget = Math.max(1, seconds * 1000 - (performance.now() - started) - 5);
-  const result = solve(instance, { seed, timeLimitMs: budget, ...(iterationLimit !== undefined ? { iterationLimit } : {}) });
+  const result = solve(instance, {
+    seed,
+    timeLimitMs: budget,
+    ...(iterationLimit !== undefined ? { iterationLimit } : {}),
+    ...(mip ? { mipSolver: mip } : {}),
+  });
   const routes = result.routes.map((route) => route.visits.map((v) => ({ id: v.stop + 1, start: round(v.start) })));
   const elapsedMs = Math.round(performance.now() - started);
   if (values.json) {

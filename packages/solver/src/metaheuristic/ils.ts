@@ -21,8 +21,8 @@ import { ruin } from "./ruin.js";
 import { canRecombine, recombine, RoutePool } from "./routePool.js";
 import type { MipSolver } from "../exact/highs.js";
 
-/** Routes kept for recombination; more makes the packing MIP slower than it is worth within seconds. */
-const POOL_CAPACITY = 200;
+/** Routes kept for recombination: with 200 the MIP took long enough to cost more than it found at 5 s. */
+const POOL_CAPACITY = 60;
 /**
  * Recombine after every this many iterations without a new best (counted, not timed, so runs stay
  * repeatable): a search that still improves on its own is left alone, as each MIP costs tens of
