@@ -23,7 +23,7 @@ import type { Problem } from "../solution/problem.js";
 import type { Solution } from "../solution/solution.js";
 import type { MipSolver } from "../exact/highs.js";
 
-/** One stored route: its class, the day of that class, its stops in order and its travel. */
+/** One stored route: its class (Problem.routeClass), its stops in order and its travel minutes. */
 export interface PoolRoute {
   readonly routeClass: number;
   readonly stops: readonly number[];
