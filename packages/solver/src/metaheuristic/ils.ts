@@ -21,6 +21,9 @@ import { ruin } from "./ruin.js";
 import { canRecombine, recombine, RoutePool } from "./routePool.js";
 import type { MipSolver } from "../exact/highs.js";
 
+/** Seconds the recombination MIP leaves unused at the end of the budget. */
+const MIP_MARGIN_SECONDS = 0.1;
+
 /** Routes kept for recombination: with 200 the MIP took long enough to cost more than it found at 5 s. */
 const POOL_CAPACITY = 60;
 /**
@@ -117,7 +120,8 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
       addedAtLastRecombine = pool.added;
       remember(best, all);
       // the MIP must beat the best plan, so an answer is never a step back
-      const outcome = recombine(pool, candidate, bestFitness, options.mipSolver!, Math.max(0.001, options.secondsLeft()));
+      // HiGHS notices its time limit late (tens of ms in WebAssembly), so it stops a margin early
+      const outcome = recombine(pool, candidate, bestFitness, options.mipSolver!, Math.max(0.001, options.secondsLeft() - MIP_MARGIN_SECONDS));
       // the MIP's time limit is the rest of the budget: reaching it ends the search like the clock does
       if (outcome === "out-of-time") {
         outOfTime = true;
