@@ -7,7 +7,8 @@
  *
  * Two kinds of job, mirroring solveScenario's phases:
  * - "solve": travel matrix, coverage and instance building (preparation), construction alone
- *   (repeated), then one time-limited solve whose improvements give the value-over-time curve;
+ *   (repeated), then one time-limited solve with route-pool recombination (as solveScenario
+ *   runs it) whose improvements give the value-over-time curve;
  *   the final plan is re-checked by the independent checker;
  * - "bound": preparation, then the LP upper bound that solveScenario computes after its
  *   first plan. It is a separate process because at large sizes it can run far longer than the
@@ -17,7 +18,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseScenario, type Scenario } from "@carebus/model";
 import { computeCoverage, createTravelProvider } from "@carebus/geo";
-import { buildInstance, checkSolution, createRng, solve, upperBoundAsync, type Instance } from "@carebus/solver";
+import { buildInstance, checkSolution, createRng, loadMipSolver, solve, upperBoundAsync, type Instance } from "@carebus/solver";
 import { generateScenario } from "./generateScenario.js";
 
 /** What the parent asks for. */
@@ -121,10 +122,13 @@ async function measureSolve(job: ScalingJob): Promise<ScalingSample> {
 
   const trace: Array<[number, number]> = [];
   let firstProgressMs: number | null = null;
+  // recombination as solveScenario runs it; solveScenario loads HiGHS while it computes the bound
+  const mipSolver = await loadMipSolver().catch(() => null);
   const solveStart = now();
   const result = solve(instance, {
     seed: job.seed,
     timeLimitMs: job.timeLimitMs,
+    ...(mipSolver ? { mipSolver } : {}),
     onProgress: (p) => {
       const at = now() - solveStart;
       firstProgressMs ??= at;
