@@ -87,8 +87,9 @@ export async function solvePrepared(
   // HiGHS gets a quarter of the budget, at most 10 s (the Bogotá week needs ~1.3 s, loading included)
   const bound = await upperBoundAsync(instance, { timeLimitSeconds: Math.min(10, timeLimitSeconds / 4) });
   // route-pool recombination: +0.5–0.7% on the Bogotá week at 10 s (seeds 1–3), where the
-  // search alone stalls; without HiGHS the search runs as it would anyway
-  const mipSolver = await loadMipSolver().catch(() => null);
+  // search alone stalls. Its MIPs are capped by the clock, so a run with an iteration limit
+  // (which must repeat exactly) searches without it; so does a run where HiGHS cannot load.
+  const mipSolver = iterationLimit === undefined ? await loadMipSolver().catch(() => null) : null;
   const searchStart = elapsedMs();
   const onProgress = options.onProgress;
   const result = solve(instance, {

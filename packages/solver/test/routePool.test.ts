@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { test, fc } from "@fast-check/vitest";
-import { arbTinyInstance } from "@carebus/testkit";
+import { arbTinyInstance, makeInstance } from "@carebus/testkit";
 import { checkSolution, createRng, loadMipSolver, readToptw, solve, type Instance, type MipSolver, type RouteSpec } from "@carebus/solver";
 import { Problem } from "../src/solution/problem.js";
 import { Solution } from "../src/solution/solution.js";
@@ -18,7 +18,7 @@ beforeAll(async () => {
   mip = await loadMipSolver();
 });
 
-/** stops on a line at 1, 2, 3, ... (travel = distance), depot at 0, wide windows */
+/** stops on a line at 1, 2, 3, ... (travel = distance), depot at 0, wide windows; `groups[s]` are the groups stop s covers */
 function lineInstance(opts: {
   scores?: number[];
   groups?: number[][];
@@ -29,48 +29,22 @@ function lineInstance(opts: {
   maxVisits?: number[];
   minDaysBetween?: number[];
 }): Instance {
-  const n = (opts.groups ?? opts.scores)!.length;
-  const nl = n + 1;
-  const pos = [...Array.from({ length: n }, (_, s) => s + 1), 0];
-  const travel = new Float64Array(nl * nl);
-  for (let a = 0; a < nl; a++) for (let b = 0; b < nl; b++) travel[a * nl + b] = Math.abs(pos[a]! - pos[b]!);
-  const groups = opts.groups ?? Array.from({ length: n }, (_, s) => [s]);
-  const groupOffset = new Int32Array(n + 1);
-  groups.forEach((g, s) => (groupOffset[s + 1] = groupOffset[s]! + g.length));
-  const routes: RouteSpec[] = opts.routes.map((r, k) => ({
-    bus: k,
-    day: 0,
-    depot: n,
-    shiftStart: 0,
-    shiftEnd: 200,
-    maxWorkMinutes: Infinity,
-    maxDriveMinutes: Infinity,
-    setupMinutes: 0,
-    packupMinutes: 0,
-    lunch: null,
-    ...r,
-  }));
-  return {
+  const coveredBy = opts.groups ?? opts.scores!.map((_, s) => [s]);
+  const n = coveredBy.length;
+  const at = [...Array.from({ length: n }, (_, s) => s + 1), 0];
+  const values = opts.groupValue ?? opts.scores!;
+  return makeInstance({
     name: "line",
-    nStops: n,
-    nLocations: nl,
-    travel,
-    km: travel,
-    dwell: new Float64Array(n),
-    windowOffset: Int32Array.from({ length: n + 1 }, (_, s) => s),
-    windowOpen: new Float64Array(n),
-    windowClose: new Float64Array(n).fill(200),
-    maxVisits: Int32Array.from(opts.maxVisits ?? groups.map(() => 1)),
-    minDaysBetween: Int32Array.from(opts.minDaysBetween ?? groups.map(() => 0)),
-    routes,
-    dayNumbers: Int32Array.from(opts.dayNumbers ?? [0]),
-    allowed: new Uint8Array(n * routes.length).fill(1),
-    groupValue: Float64Array.from(opts.groupValue ?? opts.scores!),
-    stopGroupOffset: groupOffset,
-    stopGroups: Int32Array.from(groups.flat()),
-    visitValues: Float64Array.from(opts.visitValues ?? [1]),
-    pinned: [],
-  };
+    travel: at.map((a) => at.map((b) => Math.abs(a - b))),
+    dwell: new Array<number>(n).fill(0),
+    windows: Array.from({ length: n }, () => [[0, 200]]),
+    routes: opts.routes.map((r, k) => ({ bus: k, shiftEnd: 200, ...r })),
+    groups: values.map((value, g) => ({ value, stops: coveredBy.flatMap((gs, s) => (gs.includes(g) ? [s] : [])) })),
+    ...(opts.dayNumbers ? { dayNumbers: opts.dayNumbers } : {}),
+    ...(opts.maxVisits ? { maxVisits: opts.maxVisits } : {}),
+    ...(opts.minDaysBetween ? { minDaysBetween: opts.minDaysBetween } : {}),
+    ...(opts.visitValues ? { visitValues: opts.visitValues } : {}),
+  });
 }
 
 function poolRoute(p: Problem, routeClass: number, stops: number[]): PoolRoute {

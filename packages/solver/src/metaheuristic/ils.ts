@@ -24,6 +24,14 @@ import type { MipSolver } from "../exact/highs.js";
 /** Seconds the recombination MIP leaves unused at the end of the budget. */
 const MIP_MARGIN_SECONDS = 0.1;
 
+/**
+ * Longest single recombination MIP, in seconds: on the Bogotá week they take 0.1–0.4 s, but on
+ * a generated 50-stop week with 1,000 demand points 0.4–2.3 s, which starved the search. A MIP
+ * stopped here counts as one that found nothing. This makes a run depend on the clock, which
+ * is why solveScenario recombines only in runs without an iteration limit.
+ */
+const MIP_CAP_SECONDS = 0.5;
+
 /** Routes kept for recombination: with 200 the MIP took long enough to cost more than it found at 5 s. */
 const POOL_CAPACITY = 60;
 /**
@@ -87,6 +95,9 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
   const all = Array.from({ length: p.nRoutes }, (_, r) => r);
   remember(best, all);
   let addedAtLastRecombine = 0;
+  // a MIP that finds nothing doubles the wait for the next one, so recombination costs little
+  // where it does not pay (iterations, not the clock, so a seed and iteration limit still repeat)
+  let recombineEvery = RECOMBINE_EVERY;
   let outOfTime = false;
   while (iteration < options.maxIterations) {
     if (ctx.shouldStop() || options.reachedBound(best.value)) break;
@@ -116,17 +127,19 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
       candidate = swap;
       remember(current, touchedNow);
     }
-    if (pool && sinceBest > 0 && sinceBest % RECOMBINE_EVERY === 0 && pool.added > addedAtLastRecombine) {
+    if (pool && sinceBest > 0 && sinceBest % recombineEvery === 0 && pool.added > addedAtLastRecombine) {
       addedAtLastRecombine = pool.added;
       remember(best, all);
       // the MIP must beat the best plan, so an answer is never a step back
       // HiGHS notices its time limit late (tens of ms in WebAssembly), so it stops a margin early
-      const outcome = recombine(pool, candidate, bestFitness, options.mipSolver!, Math.max(0.001, options.secondsLeft() - MIP_MARGIN_SECONDS));
-      // the MIP's time limit is the rest of the budget: reaching it ends the search like the clock does
-      if (outcome === "out-of-time") {
+      const left = Math.max(0.001, options.secondsLeft() - MIP_MARGIN_SECONDS);
+      const outcome = recombine(pool, candidate, bestFitness, options.mipSolver!, Math.min(left, MIP_CAP_SECONDS));
+      // a MIP stopped by the rest of the budget ends the search like the clock does
+      if (outcome === "out-of-time" && left <= MIP_CAP_SECONDS) {
         outOfTime = true;
         break;
       }
+      recombineEvery = outcome === "rebuilt" ? RECOMBINE_EVERY : 2 * recombineEvery;
       if (outcome === "rebuilt") {
         localSearch(candidate, all, allOpen(candidate), ctx);
         remember(candidate, all);
