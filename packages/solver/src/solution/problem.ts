@@ -105,30 +105,26 @@ export class Problem {
 
   /** value gained by one more visit of `stop` given current per-group visit counts */
   addGain(stop: number, counts: Int32Array): number {
-    const inst = this.inst;
-    const vv = inst.visitValues;
-    const last = vv.length - 1;
-    let gain = 0;
-    for (let k = inst.stopGroupOffset[stop]!; k < inst.stopGroupOffset[stop + 1]!; k++) {
-      const g = inst.stopGroups[k]!;
-      const c = counts[g]!;
-      gain += inst.groupValue[g]! * vv[c < last ? c : last]!;
-    }
-    return gain;
+    return this.visitWorth(stop, counts, 0);
   }
 
   /** value lost by removing one visit of `stop` given current per-group visit counts */
   removeLoss(stop: number, counts: Int32Array): number {
+    return this.visitWorth(stop, counts, 1);
+  }
+
+  /** worth of the visit of `stop` that would be each covered group's (count − `before` + 1)-th */
+  private visitWorth(stop: number, counts: Int32Array, before: number): number {
     const inst = this.inst;
     const vv = inst.visitValues;
     const last = vv.length - 1;
-    let loss = 0;
+    let worth = 0;
     for (let k = inst.stopGroupOffset[stop]!; k < inst.stopGroupOffset[stop + 1]!; k++) {
       const g = inst.stopGroups[k]!;
-      const c = counts[g]! - 1;
-      loss += inst.groupValue[g]! * vv[c < last ? c : last]!;
+      const c = counts[g]! - before;
+      worth += inst.groupValue[g]! * vv[c < last ? c : last]!;
     }
-    return loss;
+    return worth;
   }
 }
 
