@@ -162,25 +162,17 @@ function buildNeighbours(inst: Instance, k: number): [Int32Array, Int32Array] {
       const a = inst.travel[s * nl + u]!;
       const b = inst.travel[u * nl + s]!;
       const d = a < b ? a : b;
-      if (size < k) {
-        let i = size++;
-        while (i > 0 && bestD[i - 1]! > d) {
-          bestD[i] = bestD[i - 1]!;
-          bestS[i] = bestS[i - 1]!;
-          i--;
-        }
-        bestD[i] = d;
-        bestS[i] = u;
-      } else if (d < bestD[k - 1]!) {
-        let i = k - 1;
-        while (i > 0 && bestD[i - 1]! > d) {
-          bestD[i] = bestD[i - 1]!;
-          bestS[i] = bestS[i - 1]!;
-          i--;
-        }
-        bestD[i] = d;
-        bestS[i] = u;
+      // insertion into the sorted top-k: a new last slot while not full, else over the farthest
+      if (size < k) size++;
+      else if (d >= bestD[k - 1]!) continue;
+      let i = size - 1;
+      while (i > 0 && bestD[i - 1]! > d) {
+        bestD[i] = bestD[i - 1]!;
+        bestS[i] = bestS[i - 1]!;
+        i--;
       }
+      bestD[i] = d;
+      bestS[i] = u;
     }
     for (let i = 0; i < size; i++) list[s * k + i] = bestS[i]!;
     offset[s + 1] = offset[s]! + size;
