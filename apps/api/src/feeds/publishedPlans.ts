@@ -32,7 +32,8 @@ export interface Published {
 
 /** A rendered feed. */
 export interface RenderedFeed {
-  body: string;
+  /** the iCalendar text, UTF-8 encoded once so that each response only copies bytes */
+  body: Buffer;
   etag: string;
   lastModified: Date;
 }
@@ -105,7 +106,7 @@ export class PublishedPlans {
     if (hit) return hit;
     const body = BUILDERS[kind](published.source, id, { lang, url, today });
     const feed: RenderedFeed = {
-      body,
+      body: Buffer.from(body, "utf8"),
       etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`,
       lastModified: new Date(published.latest.publishedAt),
     };
