@@ -160,6 +160,26 @@ describe("bucket-queue travel rows", () => {
     );
   });
 
+  it("keep the times when one wide bucket makes nodes improve many times (more entries than edges)", () => {
+    // the source reaches a hub through k branches, the costliest popped first (the bucket is a
+    // stack), so the hub and the chain behind it improve k times: about k × chain entries
+    const graph = new DirectedGraph<RoadNodeAttributes, RoadEdgeAttributes>();
+    const k = 10;
+    const chain = 50;
+    const edge = (a: string, b: string, seconds: number) => graph.addDirectedEdge(a, b, { durationS: seconds, lengthM: seconds, name: "", highway: "", roundabout: false });
+    for (const id of ["source", "hub", ...Array.from({ length: k }, (_, i) => `branch${i}`), ...Array.from({ length: chain }, (_, i) => `chain${i}`)]) graph.addNode(id, { lat: 0, lon: 0 });
+    for (let i = 0; i < k; i++) {
+      edge("source", `branch${i}`, 10 * (i + 1));
+      edge(`branch${i}`, "hub", 1);
+    }
+    edge("hub", "chain0", 1);
+    for (let i = 1; i < chain; i++) edge(`chain${i - 1}`, `chain${i}`, 1);
+    const compiled = compileGraph(graph);
+    const sources = Int32Array.of(0);
+    const targets = Int32Array.from({ length: compiled.nodeCount }, (_, v) => v);
+    expect(bucketRows(compiled, sources, targets, 1e9)).toEqual(dijkstraRows(compiled, sources, targets));
+  });
+
   it("are filled by a worker thread from the function's source text", async () => {
     const graph = fc.sample(randomGraphOf(300, 1500, true), { seed: 14, numRuns: 1 })[0]!;
     const compiled = compileGraph(graph);

@@ -74,10 +74,11 @@ export function fillTravelRows(
   // a push lands at most ceil(heaviest / width) + 1 buckets ahead, so slots never alias
   const slots = Math.ceil(heaviest * inv) + 2;
   const head = new Int32Array(slots).fill(-1);
-  // lazy deletion: an improved node is pushed again and its old entry skipped, so at most
-  // one entry per edge relaxation plus the source
-  const entryNode = new Int32Array(seconds.length + 1);
-  const entryNext = new Int32Array(seconds.length + 1);
+  // lazy deletion: an improved node is pushed again and its old entry skipped. Plain Dijkstra
+  // relaxes each edge once, so one entry per edge plus the source is enough there; re-searched
+  // light edges can push more, and then the entry arrays grow
+  let entryNode = new Int32Array(seconds.length + 1);
+  let entryNext = new Int32Array(seconds.length + 1);
   const time = new Float64Array(n);
   const length = new Float64Array(n);
   const isTarget = new Uint8Array(n);
@@ -127,6 +128,14 @@ export function fillTravelRows(
           time[v] = candidate;
           length[v] = lu + metres[e]!;
           const s = Math.floor(candidate * inv) % slots;
+          if (used === entryNode.length) {
+            const grownNode = new Int32Array(2 * used);
+            const grownNext = new Int32Array(2 * used);
+            grownNode.set(entryNode);
+            grownNext.set(entryNext);
+            entryNode = grownNode;
+            entryNext = grownNext;
+          }
           entryNode[used] = v;
           entryNext[used] = head[s]!;
           head[s] = used++;
