@@ -7,7 +7,7 @@
  */
 import lpSolverModule from "javascript-lp-solver";
 import type { Instance } from "../instance/instance.js";
-import { loadHighs } from "./highs.js";
+import { loadHighs, lpNumber } from "./highs.js";
 import { buildBoundModel, separateWindowCuts, trivialBound, type BoundModel } from "./boundModel.js";
 
 /** Largest model (variables × rows) handed to the synchronous dense-simplex backend. */
@@ -128,13 +128,12 @@ export function solveBoundModelSync(model: BoundModel): LpSolution | null {
   return { objective: result.result, values };
 }
 
-const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(15).replace(/\.?0+(e|$)/, "$1"));
 
 /** The model in CPLEX LP text, the format HiGHS reads. */
 export function toLpText(model: BoundModel): string {
   const term = (coef: number, v: number, first: boolean) => {
     const sign = coef < 0 ? "-" : first ? "" : "+";
-    return `${sign} ${num(Math.abs(coef))} v${v}`;
+    return `${sign} ${lpNumber(Math.abs(coef))} v${v}`;
   };
   const lines = ["Maximize"];
   const objectiveTerms = model.objective.map((c, v) => [c, v] as const).filter(([c]) => c !== 0);
@@ -142,12 +141,12 @@ export function toLpText(model: BoundModel): string {
   lines.push("Subject To");
   model.rows.forEach((row, i) => {
     if (row.vars.length === 0) return;
-    lines.push(` r${i}: ${row.vars.map((v, j) => term(row.coefs[j]!, v, j === 0)).join(" ")} <= ${num(row.max)}`);
+    lines.push(` r${i}: ${row.vars.map((v, j) => term(row.coefs[j]!, v, j === 0)).join(" ")} <= ${lpNumber(row.max)}`);
   });
   lines.push("Bounds");
   model.names.forEach((_, v) => {
     const upper = model.upper[v]!;
-    lines.push(` ${num(model.lower[v]!)} <= v${v}${Number.isFinite(upper) ? ` <= ${num(upper)}` : ""}`);
+    lines.push(` ${lpNumber(model.lower[v]!)} <= v${v}${Number.isFinite(upper) ? ` <= ${lpNumber(upper)}` : ""}`);
   });
   lines.push("End");
   return lines.join("\n");

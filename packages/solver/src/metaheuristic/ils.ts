@@ -122,9 +122,7 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
       touchedNow = routes;
     }
     if (acceptance.accept(fitness(candidate), fitness(current), rng.next())) {
-      const swap = current;
-      current = candidate;
-      candidate = swap;
+      [current, candidate] = [candidate, current];
       remember(current, touchedNow);
     }
     if (pool && sinceBest > 0 && sinceBest % recombineEvery === 0 && pool.added > addedAtLastRecombine) {
@@ -139,15 +137,13 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
         outOfTime = true;
         break;
       }
-      recombineEvery = outcome === "rebuilt" ? RECOMBINE_EVERY : 2 * recombineEvery;
       if (outcome === "rebuilt") {
+        recombineEvery = RECOMBINE_EVERY;
         localSearch(candidate, all, allOpen(candidate), ctx);
         remember(candidate, all);
-        if (fitness(candidate) > fitness(current)) {
-          const swap = current;
-          current = candidate;
-          candidate = swap;
-        }
+        if (fitness(candidate) > fitness(current)) [current, candidate] = [candidate, current];
+      } else {
+        recombineEvery *= 2;
       }
     }
     const now = fitness(current);

@@ -21,7 +21,7 @@
  */
 import type { Problem } from "../solution/problem.js";
 import type { Solution } from "../solution/solution.js";
-import type { MipSolver } from "../exact/highs.js";
+import { lpNumber, type MipSolver } from "../exact/highs.js";
 
 /** One stored route: its class (Problem.routeClass), its stops in order and its travel minutes. */
 export interface PoolRoute {
@@ -111,13 +111,9 @@ export function buildPackingModel(p: Problem, routes: readonly PoolRoute[]): Pac
   const byStop = new Map<number, number[]>();
   const coverage = new Map<number, Map<number, number>>();
   routes.forEach((route, e) => {
-    const list = byClass.get(route.routeClass) ?? [];
-    list.push(e);
-    byClass.set(route.routeClass, list);
+    append(byClass, route.routeClass, e);
     for (const s of route.stops) {
-      const visits = byStop.get(s) ?? [];
-      visits.push(e);
-      byStop.set(s, visits);
+      append(byStop, s, e);
       for (let k = inst.stopGroupOffset[s]!; k < inst.stopGroupOffset[s + 1]!; k++) {
         const g = inst.stopGroups[k]!;
         const perRoute = coverage.get(g) ?? new Map<number, number>();
@@ -125,7 +121,7 @@ export function buildPackingModel(p: Problem, routes: readonly PoolRoute[]): Pac
         coverage.set(g, perRoute);
       }
     }
-    if (route.travel > 0) objective.push(`- ${num(p.travelWeight * route.travel)} x${e}`);
+    if (route.travel > 0) objective.push(`- ${lpNumber(p.travelWeight * route.travel)} x${e}`);
   });
 
   for (const [c, list] of [...byClass].sort((a, b) => a[0] - b[0])) {
@@ -135,12 +131,7 @@ export function buildPackingModel(p: Problem, routes: readonly PoolRoute[]): Pac
 
   for (const [s, list] of [...byStop].sort((a, b) => a[0] - b[0])) {
     const perDay = new Map<number, number[]>();
-    for (const e of list) {
-      const d = classDay.get(routes[e]!.routeClass)!;
-      const same = perDay.get(d) ?? [];
-      same.push(e);
-      perDay.set(d, same);
-    }
+    for (const e of list) append(perDay, classDay.get(routes[e]!.routeClass)!, e);
     for (const same of perDay.values()) if (same.length > 1) rows.push(`${sum(same)} <= 1`);
     const gap = inst.minDaysBetween[s]!;
     if (gap >= 2 && perDay.size > 1) {
@@ -165,12 +156,12 @@ export function buildPackingModel(p: Problem, routes: readonly PoolRoute[]): Pac
     const slots: string[] = [];
     for (let k = 0; k < Math.min(cap, last); k++) {
       if (vv[k]! <= 0) break;
-      objective.push(`+ ${num(value * vv[k]!)} y${y}`);
+      objective.push(`+ ${lpNumber(value * vv[k]!)} y${y}`);
       bounds.push(` 0 <= y${y} <= 1`);
       slots.push(`+ y${y++}`);
     }
     if (cap > last && vv[last]! > 0) {
-      objective.push(`+ ${num(value * vv[last]!)} y${y}`);
+      objective.push(`+ ${lpNumber(value * vv[last]!)} y${y}`);
       bounds.push(` 0 <= y${y} <= ${cap - last}`);
       slots.push(`+ y${y++}`);
     }
@@ -212,11 +203,7 @@ export function recombine(pool: RoutePool, target: Solution, reference: number, 
   if (answer.ObjectiveValue <= reference + 1e-9 * Math.max(1, Math.abs(reference))) return "not-better";
   const chosen = new Map<number, PoolRoute[]>();
   model.routes.forEach((route, e) => {
-    if ((answer.Columns[`x${e}`]?.Primal ?? 0) > 0.5) {
-      const list = chosen.get(route.routeClass) ?? [];
-      list.push(route);
-      chosen.set(route.routeClass, list);
-    }
+    if ((answer.Columns[`x${e}`]?.Primal ?? 0) > 0.5) append(chosen, route.routeClass, route);
   });
   for (let r = 0; r < p.nRoutes; r++) if (target.seq[r]!.length > 0) target.setRoute(r, []);
   for (let r = 0; r < p.nRoutes; r++) {
@@ -230,6 +217,11 @@ export function recombine(pool: RoutePool, target: Solution, reference: number, 
   return "rebuilt";
 }
 
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 const sum = (columns: readonly number[]) => columns.map((e) => `+ x${e}`).join(" ");
 
-const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(15).replace(/\.?0+(e|$)/, "$1"));
