@@ -17,7 +17,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "apps/*/src/**/*.test.ts", "apps/*/test/**/*.test.ts", "data/**/*.test.ts"],
+    include: [
+      "packages/*/src/**/*.test.ts",
+      "packages/*/test/**/*.test.ts",
+      "apps/*/src/**/*.test.ts",
+      "apps/*/test/**/*.test.ts",
+      "data/**/*.test.ts",
+    ],
     exclude: ["**/node_modules/**", "**/dist/**", "benchmarks/**"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -32,7 +32,10 @@ const result = await esbuild.build({
   metafile: true,
 });
 
-await Promise.all([copyFile(here("./src/index.html"), here("./dist/index.html")), copyFile(here("./src/community.html"), here("./dist/community.html"))]);
+await Promise.all([
+  copyFile(here("./src/index.html"), here("./dist/index.html")),
+  copyFile(here("./src/community.html"), here("./dist/community.html")),
+]);
 
 const outputs = Object.entries(result.metafile.outputs)
   .filter(([name]) => !name.endsWith(".map"))

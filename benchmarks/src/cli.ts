@@ -12,7 +12,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { compareResults, formatComparison } from "./compare.js";
-import { captureEnvironment, parseResult, RESULT_FORMAT, RESULT_VERSION, type BenchResult, type SuiteStatus } from "./result.js";
+import {
+  captureEnvironment,
+  parseResult,
+  RESULT_FORMAT,
+  RESULT_VERSION,
+  type BenchResult,
+  type SuiteStatus,
+} from "./result.js";
 import { writeRun } from "./report/writeReport.js";
 import { SuiteSkipped, type Suite, type SuiteContext } from "./suite.js";
 import { parseNameList } from "./listArgs.js";
@@ -83,7 +90,12 @@ function log(message: string): void {
 
 function defaultOutDir(result: BenchResult): string {
   const stamp = result.env.date.slice(0, 19).replace(/:/g, "").replace("T", "-");
-  return path.join(REPO_ROOT, "benchmarks", "results", `${stamp}-${result.env.commit.slice(0, 7)}${result.quick ? "-quick" : ""}`);
+  return path.join(
+    REPO_ROOT,
+    "benchmarks",
+    "results",
+    `${stamp}-${result.env.commit.slice(0, 7)}${result.quick ? "-quick" : ""}`,
+  );
 }
 
 async function runSuites(names: string[], context: SuiteContext, result: BenchResult): Promise<void> {
@@ -135,7 +147,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     names = values.suite ? parseNameList(values.suite, "--suite") : Object.keys(SUITES);
     const unknown = names.filter((n) => !Object.hasOwn(SUITES, n));
-    if (unknown.length) throw new Error(`--suite: unknown suite(s) ${unknown.join(", ")} (known: ${Object.keys(SUITES).join(", ")})`);
+    if (unknown.length)
+      throw new Error(`--suite: unknown suite(s) ${unknown.join(", ")} (known: ${Object.keys(SUITES).join(", ")})`);
     if (values.compare) oldResult = parseResult(readText(values.compare, "--compare"), values.compare);
     if (values.result && !values.compare) throw new Error("--result: only meaningful with --compare");
   } catch (error) {
@@ -166,7 +179,9 @@ async function main(argv: string[]): Promise<number> {
     const flags: Record<string, string | undefined> = {};
     for (const [key, value] of Object.entries(values)) if (typeof value === "string") flags[key] = value;
     const context: SuiteContext = { quick: result.quick, repoRoot: REPO_ROOT, flags, log };
-    log(`bench: ${result.env.commit.slice(0, 10)}${result.env.dirty ? " (dirty)" : ""}, ${result.env.node}, ${result.env.cpu} × ${result.env.cores}${result.quick ? ", quick" : ""}`);
+    log(
+      `bench: ${result.env.commit.slice(0, 10)}${result.env.dirty ? " (dirty)" : ""}, ${result.env.node}, ${result.env.cpu} × ${result.env.cores}${result.quick ? ", quick" : ""}`,
+    );
     await runSuites(names, context, result);
     result.env.loadAverage.end = os.loadavg()[0] ?? null;
     outDir = path.resolve(values.out ?? defaultOutDir(result));
@@ -192,7 +207,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`bench: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `bench: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

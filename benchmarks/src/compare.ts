@@ -48,14 +48,26 @@ export function compareMetric(oldMetric: Metric, newMetric: Metric): ComparisonR
   const oldMedian = oldMetric.median;
   const newMedian = newMetric.median;
   const ratio = oldMedian === 0 ? (newMedian === 0 ? 1 : Number.NaN) : newMedian / oldMedian;
-  const row: ComparisonRow = { id: newMetric.id, unit: newMetric.unit, oldMedian, newMedian, ratio, threshold, verdict: "unchanged" };
+  const row: ComparisonRow = {
+    id: newMetric.id,
+    unit: newMetric.unit,
+    oldMedian,
+    newMedian,
+    ratio,
+    threshold,
+    verdict: "unchanged",
+  };
   if (!Number.isFinite(oldMedian) || !Number.isFinite(newMedian) || newMetric.better === "none") {
     row.verdict = "info";
     return row;
   }
   // Positive `worsening` means the new run is worse, in the metric's own unit.
   const worsening = newMetric.better === "lower" ? newMedian - oldMedian : oldMedian - newMedian;
-  const allowed = Math.max(threshold * Math.abs(oldMedian), newMetric.tolerance ?? oldMetric.tolerance ?? 0, newMetric.unit === "ms" ? MIN_ABSOLUTE_MS : 0);
+  const allowed = Math.max(
+    threshold * Math.abs(oldMedian),
+    newMetric.tolerance ?? oldMetric.tolerance ?? 0,
+    newMetric.unit === "ms" ? MIN_ABSOLUTE_MS : 0,
+  );
   if (worsening > allowed) row.verdict = "regression";
   else if (-worsening > allowed) row.verdict = "improvement";
   return row;
@@ -69,10 +81,28 @@ export function compareResults(oldResult: BenchResult, newResult: BenchResult): 
   for (const metric of newResult.metrics) {
     const previous = oldById.get(metric.id);
     if (previous) rows.push(compareMetric(previous, metric));
-    else rows.push({ id: metric.id, unit: metric.unit, oldMedian: null, newMedian: metric.median, ratio: null, threshold: 0, verdict: "added" });
+    else
+      rows.push({
+        id: metric.id,
+        unit: metric.unit,
+        oldMedian: null,
+        newMedian: metric.median,
+        ratio: null,
+        threshold: 0,
+        verdict: "added",
+      });
   }
   for (const metric of oldResult.metrics) {
-    if (!newIds.has(metric.id)) rows.push({ id: metric.id, unit: metric.unit, oldMedian: metric.median, newMedian: null, ratio: null, threshold: 0, verdict: "removed" });
+    if (!newIds.has(metric.id))
+      rows.push({
+        id: metric.id,
+        unit: metric.unit,
+        oldMedian: metric.median,
+        newMedian: null,
+        ratio: null,
+        threshold: 0,
+        verdict: "removed",
+      });
   }
   return {
     rows,
@@ -102,11 +132,18 @@ const MARK: Record<Verdict, string> = {
 /** Plain-text table of a comparison, one metric per line, regressions marked. */
 export function formatComparison(comparison: Comparison, oldResult: BenchResult, newResult: BenchResult): string {
   const lines: string[] = [];
-  lines.push(`compare: old ${oldResult.env.commit.slice(0, 10)} (${oldResult.env.date}, ${oldResult.env.cpu}${oldResult.quick ? ", quick" : ""})`);
-  lines.push(`         new ${newResult.env.commit.slice(0, 10)} (${newResult.env.date}, ${newResult.env.cpu}${newResult.quick ? ", quick" : ""})`);
-  if (comparison.differentMachine) lines.push("note: different CPU models; only iteration-budgeted quality metrics [iter] compare across machines");
+  lines.push(
+    `compare: old ${oldResult.env.commit.slice(0, 10)} (${oldResult.env.date}, ${oldResult.env.cpu}${oldResult.quick ? ", quick" : ""})`,
+  );
+  lines.push(
+    `         new ${newResult.env.commit.slice(0, 10)} (${newResult.env.date}, ${newResult.env.cpu}${newResult.quick ? ", quick" : ""})`,
+  );
+  if (comparison.differentMachine)
+    lines.push("note: different CPU models; only iteration-budgeted quality metrics [iter] compare across machines");
   const width = Math.max(10, ...comparison.rows.map((r) => r.id.length)) + 2;
-  lines.push(`${"metric".padEnd(width)}${"old".padStart(12)}${"new".padStart(12)}${"new/old".padStart(10)}  noise  verdict`);
+  lines.push(
+    `${"metric".padEnd(width)}${"old".padStart(12)}${"new".padStart(12)}${"new/old".padStart(10)}  noise  verdict`,
+  );
   const newById = new Map(newResult.metrics.map((m) => [m.id, m]));
   for (const row of comparison.rows) {
     const budget = newById.get(row.id)?.budget === "iterations" ? " [iter]" : "";
@@ -116,6 +153,8 @@ export function formatComparison(comparison: Comparison, oldResult: BenchResult,
       `${row.id.padEnd(width)}${formatNumber(row.oldMedian).padStart(12)}${formatNumber(row.newMedian).padStart(12)}${ratio.padStart(10)}  ${noise}  ${MARK[row.verdict]}${budget}`,
     );
   }
-  lines.push(`${comparison.regressions} regression(s), ${comparison.improvements} improvement(s) beyond noise over ${comparison.rows.length} metric(s)`);
+  lines.push(
+    `${comparison.regressions} regression(s), ${comparison.improvements} improvement(s) beyond noise over ${comparison.rows.length} metric(s)`,
+  );
   return lines.join("\n");
 }

@@ -31,7 +31,10 @@ export function parseNumberList(text: string, flag: string): number[] {
 
 /** A list of names from "a,b,c" (empty items dropped). @throws Error naming `flag` when empty */
 export function parseNameList(text: string, flag: string): string[] {
-  const names = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const names = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   if (names.length === 0) throw new Error(`${flag}: expected a comma-separated list, got "${text}"`);
   return names;
 }

@@ -42,10 +42,20 @@ export interface Metric {
 }
 
 /** Builds a Metric from raw repeats. */
-export function createMetric(fields: Omit<Metric, "median" | "min" | "max" | "spread" | "samples">, samples: readonly number[]): Metric {
+export function createMetric(
+  fields: Omit<Metric, "median" | "min" | "max" | "spread" | "samples">,
+  samples: readonly number[],
+): Metric {
   const finite = samples.filter((v) => Number.isFinite(v));
   const summary = summarize(finite);
-  return { ...fields, samples: finite, median: summary.median, min: summary.min, max: summary.max, spread: summary.spread };
+  return {
+    ...fields,
+    samples: finite,
+    median: summary.median,
+    min: summary.min,
+    max: summary.max,
+    spread: summary.spread,
+  };
 }
 
 /** How one suite ended. A skipped or failed suite says why, so an absent figure is never silent. */

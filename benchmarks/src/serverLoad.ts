@@ -79,14 +79,36 @@ async function runTarget(scenarioFile: string, planSeconds: number): Promise<voi
   const token = "load-test-token-0123456789";
   const store = openSqliteStore(dir);
   const scenario = parseScenario(JSON.parse(readFileSync(scenarioFile, "utf8")));
-  await store.insertScenario({ id: scenario.id, name: scenario.name, hash: scenarioHash(scenario), scenario, baseDir: dirname(scenarioFile), createdAt: new Date().toISOString() });
-  const app = await buildApp({ store, apiToken: token, webRoot: null, defaultScenarioId: scenario.id, config: { dataDir: dir, writeRateLimitPerMinute: 1_000_000, maxSolveSeconds: 3600 } });
+  await store.insertScenario({
+    id: scenario.id,
+    name: scenario.name,
+    hash: scenarioHash(scenario),
+    scenario,
+    baseDir: dirname(scenarioFile),
+    createdAt: new Date().toISOString(),
+  });
+  const app = await buildApp({
+    store,
+    apiToken: token,
+    webRoot: null,
+    defaultScenarioId: scenario.id,
+    config: { dataDir: dir, writeRateLimitPerMinute: 1_000_000, maxSolveSeconds: 3600 },
+  });
   const auth = { authorization: `Bearer ${token}` };
-  const started = await app.inject({ method: "POST", url: "/api/v1/plans", headers: auth, payload: { scenarioId: scenario.id, options: { timeLimitSeconds: planSeconds, seed: 1 } } });
+  const started = await app.inject({
+    method: "POST",
+    url: "/api/v1/plans",
+    headers: auth,
+    payload: { scenarioId: scenario.id, options: { timeLimitSeconds: planSeconds, seed: 1 } },
+  });
   const planId = (started.json() as { id: string }).id;
   for (;;) {
     await new Promise((r) => setTimeout(r, 250));
-    const job = (await app.inject(`/api/v1/plans/${planId}`)).json() as { status: string; error?: string; plan?: { routes: Array<{ visits: Array<{ stopId: string }> }> } };
+    const job = (await app.inject(`/api/v1/plans/${planId}`)).json() as {
+      status: string;
+      error?: string;
+      plan?: { routes: Array<{ visits: Array<{ stopId: string }> }> };
+    };
     if (job.status === "queued" || job.status === "running") continue;
     if (job.status !== "done" || !job.plan) throw new Error(`planning ${job.status}: ${job.error ?? ""}`);
     await app.inject({ method: "POST", url: `/api/v1/plans/${planId}/publish`, headers: auth });
@@ -96,7 +118,12 @@ async function runTarget(scenarioFile: string, planSeconds: number): Promise<voi
     hello.get("/hello", async () => ({ hello: "world" }));
     await app.listen({ host: "127.0.0.1", port: 0 });
     await hello.listen({ host: "127.0.0.1", port: 0 });
-    const info: TargetInfo = { appUrl: `http://127.0.0.1:${(app.server.address() as { port: number }).port}`, helloUrl: `http://127.0.0.1:${(hello.server.address() as { port: number }).port}/hello`, token, stopId };
+    const info: TargetInfo = {
+      appUrl: `http://127.0.0.1:${(app.server.address() as { port: number }).port}`,
+      helloUrl: `http://127.0.0.1:${(hello.server.address() as { port: number }).port}/hello`,
+      token,
+      stopId,
+    };
     process.stdout.write(`${JSON.stringify(info)}\n`);
     const stop = () => {
       void Promise.all([app.close(), hello.close()]).then(async () => {
@@ -112,7 +139,11 @@ async function runTarget(scenarioFile: string, planSeconds: number): Promise<voi
 }
 
 function startTarget(scenarioFile: string, planSeconds: number): { child: ChildProcess; info: Promise<TargetInfo> } {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--target", scenarioFile, String(planSeconds)], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [fileURLToPath(import.meta.url), "--target", scenarioFile, String(planSeconds)],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
   const info = new Promise<TargetInfo>((resolveInfo, reject) => {
     let out = "";
     let err = "";
@@ -160,7 +191,8 @@ export async function runServerLoad(options: ServerLoadOptions): Promise<ServerL
     const feedAlone = await load(feedUrl, options.seconds, connections);
 
     const solveSecondsUsed = Math.max(options.solveSeconds, 2 * options.seconds + 5);
-    const scenarioId = ((await (await fetch(`${info.appUrl}/api/v1/config`)).json()) as { defaultScenarioId: string }).defaultScenarioId;
+    const scenarioId = ((await (await fetch(`${info.appUrl}/api/v1/config`)).json()) as { defaultScenarioId: string })
+      .defaultScenarioId;
     const started = await fetch(`${info.appUrl}/api/v1/plans`, {
       method: "POST",
       headers: { authorization: `Bearer ${info.token}`, "content-type": "application/json" },
@@ -171,8 +203,12 @@ export async function runServerLoad(options: ServerLoadOptions): Promise<ServerL
     await new Promise((r) => setTimeout(r, 1000));
     const feedDuring = await load(feedUrl, options.seconds, connections);
     const helloDuring = await load(info.helloUrl, options.seconds, connections);
-    const status = ((await (await fetch(`${info.appUrl}/api/v1/plans/${solveId}`)).json()) as { status: string }).status;
-    await fetch(`${info.appUrl}/api/v1/plans/${solveId}`, { method: "DELETE", headers: { authorization: `Bearer ${info.token}` } });
+    const status = ((await (await fetch(`${info.appUrl}/api/v1/plans/${solveId}`)).json()) as { status: string })
+      .status;
+    await fetch(`${info.appUrl}/api/v1/plans/${solveId}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${info.token}` },
+    });
 
     return {
       seconds: options.seconds,

@@ -26,7 +26,9 @@ export function directionOf(key: string): Better {
 export function numericLeaves(value: unknown, prefix = ""): Array<[string, number]> {
   if (typeof value === "number") return Number.isFinite(value) ? [[prefix, value]] : [];
   if (value === null || typeof value !== "object" || Array.isArray(value)) return [];
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => numericLeaves(v, prefix ? `${prefix}.${k}` : k));
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    numericLeaves(v, prefix ? `${prefix}.${k}` : k),
+  );
 }
 
 async function runServer(context: SuiteContext): Promise<SuiteOutput> {
@@ -34,12 +36,25 @@ async function runServer(context: SuiteContext): Promise<SuiteOutput> {
   if (!existsSync(modulePath)) throw new SuiteSkipped("benchmarks/src/serverLoad.ts is not in this build yet");
   const loaded = (await import(modulePath)) as { runServerLoad?: RunServerLoad };
   if (typeof loaded.runServerLoad !== "function") throw new SuiteSkipped("serverLoad.js does not export runServerLoad");
-  const seconds = context.flags["server-seconds"] ? parsePositive(context.flags["server-seconds"], "--server-seconds") : context.quick ? 3 : 10;
+  const seconds = context.flags["server-seconds"]
+    ? parsePositive(context.flags["server-seconds"], "--server-seconds")
+    : context.quick
+      ? 3
+      : 10;
   const solveSeconds = context.quick ? 1 : 5;
   context.log(`server: load for ${seconds} s (solve ${solveSeconds} s)`);
   const result = await loaded.runServerLoad({ seconds, solveSeconds });
   const metrics: Metric[] = numericLeaves(result).map(([key, value]) =>
-    createMetric({ id: `server/${key}`, suite: "server", unit: /ms$/i.test(key) ? "ms" : "", better: directionOf(key), budget: "time" }, [value]),
+    createMetric(
+      {
+        id: `server/${key}`,
+        suite: "server",
+        unit: /ms$/i.test(key) ? "ms" : "",
+        better: directionOf(key),
+        budget: "time",
+      },
+      [value],
+    ),
   );
   return { metrics, details: { seconds, solveSeconds, result } };
 }

@@ -53,7 +53,8 @@ export function mean(values: readonly number[]): number {
  */
 export function summarize(samples: readonly number[]): Summary {
   const finite = samples.filter((v) => Number.isFinite(v));
-  if (finite.length === 0) return { n: 0, median: Number.NaN, min: Number.NaN, max: Number.NaN, mean: Number.NaN, spread: 0 };
+  if (finite.length === 0)
+    return { n: 0, median: Number.NaN, min: Number.NaN, max: Number.NaN, mean: Number.NaN, spread: 0 };
   const centre = median(finite);
   const mad = median(finite.map((v) => Math.abs(v - centre)));
   return {
@@ -98,9 +99,15 @@ export function fitPowerLaw(points: ReadonlyArray<{ x: number; y: number }>): Po
     sxy += dx * dy;
     syy += dy * dy;
   }
-  if (usable.length < 2 || sxx === 0) return { exponent: Number.NaN, coefficient: Number.NaN, r2: Number.NaN, points: usable.length };
+  if (usable.length < 2 || sxx === 0)
+    return { exponent: Number.NaN, coefficient: Number.NaN, r2: Number.NaN, points: usable.length };
   const exponent = sxy / sxx;
   const intercept = my - exponent * mx;
   const residual = syy - exponent * sxy;
-  return { exponent, coefficient: Math.exp(intercept), r2: syy === 0 ? Number.NaN : 1 - residual / syy, points: usable.length };
+  return {
+    exponent,
+    coefficient: Math.exp(intercept),
+    r2: syy === 0 ? Number.NaN : 1 - residual / syy,
+    points: usable.length,
+  };
 }

@@ -45,9 +45,30 @@ export const OTHER_RURAL_SHARE = Math.round(
 /** The 20 localities, in their official order. */
 export const LOCALITIES: readonly Locality[] = [
   { slug: "usaquen", name: "Usaquén", urbanPopulation: 518_625, ruralPopulation: 0, lat: 4.715, lon: -74.03 },
-  { slug: "chapinero", name: "Chapinero", urbanPopulation: 151_024, ruralPopulation: OTHER_RURAL_SHARE, lat: 4.645, lon: -74.06 },
-  { slug: "santafe", name: "Santa Fe", urbanPopulation: 99_798, ruralPopulation: OTHER_RURAL_SHARE, lat: 4.6, lon: -74.065 },
-  { slug: "sancristobal", name: "San Cristóbal", urbanPopulation: 371_857, ruralPopulation: 0, lat: 4.555, lon: -74.085 },
+  {
+    slug: "chapinero",
+    name: "Chapinero",
+    urbanPopulation: 151_024,
+    ruralPopulation: OTHER_RURAL_SHARE,
+    lat: 4.645,
+    lon: -74.06,
+  },
+  {
+    slug: "santafe",
+    name: "Santa Fe",
+    urbanPopulation: 99_798,
+    ruralPopulation: OTHER_RURAL_SHARE,
+    lat: 4.6,
+    lon: -74.065,
+  },
+  {
+    slug: "sancristobal",
+    name: "San Cristóbal",
+    urbanPopulation: 371_857,
+    ruralPopulation: 0,
+    lat: 4.555,
+    lon: -74.085,
+  },
   { slug: "usme", name: "Usme", urbanPopulation: 343_423, ruralPopulation: usmeRural, lat: 4.5, lon: -74.1 },
   { slug: "tunjuelito", name: "Tunjuelito", urbanPopulation: 165_891, ruralPopulation: 0, lat: 4.575, lon: -74.135 },
   { slug: "bosa", name: "Bosa", urbanPopulation: 671_181, ruralPopulation: 0, lat: 4.615, lon: -74.19 },
@@ -55,15 +76,57 @@ export const LOCALITIES: readonly Locality[] = [
   { slug: "fontibon", name: "Fontibón", urbanPopulation: 354_322, ruralPopulation: 0, lat: 4.675, lon: -74.145 },
   { slug: "engativa", name: "Engativá", urbanPopulation: 768_777, ruralPopulation: 0, lat: 4.705, lon: -74.11 },
   { slug: "suba", name: "Suba", urbanPopulation: 1_113_416, ruralPopulation: 0, lat: 4.74, lon: -74.085 },
-  { slug: "barriosunidos", name: "Barrios Unidos", urbanPopulation: 126_294, ruralPopulation: 0, lat: 4.67, lon: -74.075 },
+  {
+    slug: "barriosunidos",
+    name: "Barrios Unidos",
+    urbanPopulation: 126_294,
+    ruralPopulation: 0,
+    lat: 4.67,
+    lon: -74.075,
+  },
   { slug: "teusaquillo", name: "Teusaquillo", urbanPopulation: 139_643, ruralPopulation: 0, lat: 4.64, lon: -74.09 },
   { slug: "losmartires", name: "Los Mártires", urbanPopulation: 69_966, ruralPopulation: 0, lat: 4.605, lon: -74.09 },
   { slug: "antonionarino", name: "Antonio Nariño", urbanPopulation: 76_646, ruralPopulation: 0, lat: 4.59, lon: -74.1 },
-  { slug: "puentearanda", name: "Puente Aranda", urbanPopulation: 231_090, ruralPopulation: 0, lat: 4.615, lon: -74.115 },
-  { slug: "lacandelaria", name: "La Candelaria", urbanPopulation: 15_959, ruralPopulation: 0, lat: 4.597, lon: -74.072 },
-  { slug: "rafaeluribeuribe", name: "Rafael Uribe Uribe", urbanPopulation: 344_769, ruralPopulation: 0, lat: 4.57, lon: -74.115 },
-  { slug: "ciudadbolivar", name: "Ciudad Bolívar", urbanPopulation: 584_030, ruralPopulation: CIUDAD_BOLIVAR_RURAL, lat: 4.536, lon: -74.139 },
-  { slug: "sumapaz", name: "Sumapaz", urbanPopulation: 0, ruralPopulation: SUMAPAZ_POPULATION, lat: 4.26, lon: -74.178 },
+  {
+    slug: "puentearanda",
+    name: "Puente Aranda",
+    urbanPopulation: 231_090,
+    ruralPopulation: 0,
+    lat: 4.615,
+    lon: -74.115,
+  },
+  {
+    slug: "lacandelaria",
+    name: "La Candelaria",
+    urbanPopulation: 15_959,
+    ruralPopulation: 0,
+    lat: 4.597,
+    lon: -74.072,
+  },
+  {
+    slug: "rafaeluribeuribe",
+    name: "Rafael Uribe Uribe",
+    urbanPopulation: 344_769,
+    ruralPopulation: 0,
+    lat: 4.57,
+    lon: -74.115,
+  },
+  {
+    slug: "ciudadbolivar",
+    name: "Ciudad Bolívar",
+    urbanPopulation: 584_030,
+    ruralPopulation: CIUDAD_BOLIVAR_RURAL,
+    lat: 4.536,
+    lon: -74.139,
+  },
+  {
+    slug: "sumapaz",
+    name: "Sumapaz",
+    urbanPopulation: 0,
+    ruralPopulation: SUMAPAZ_POPULATION,
+    lat: 4.26,
+    lon: -74.178,
+  },
 ];
 
 /** Share of women in Bogotá's population, CNPV 2018 (wikiwand "Demografía de Bogotá"). */
@@ -93,23 +156,77 @@ export interface CareBlockFact {
 
 /** Care Blocks identified in bogota-facts.md §A4 (of 27 opened by Dec 2025). */
 export const CARE_BLOCKS: readonly CareBlockFact[] = [
-  { id: "mc-ciudadbolivar-manitas", name: "Manzana del Cuidado SuperCADE Manitas", locality: "Ciudad Bolívar", lat: 4.561, lon: -74.149 },
+  {
+    id: "mc-ciudadbolivar-manitas",
+    name: "Manzana del Cuidado SuperCADE Manitas",
+    locality: "Ciudad Bolívar",
+    lat: 4.561,
+    lon: -74.149,
+  },
   { id: "mc-bosa-centro", name: "Manzana del Cuidado Bosa (Nov 2020)", locality: "Bosa", lat: 4.615, lon: -74.19 },
   { id: "mc-usme", name: "Manzana del Cuidado Usme", locality: "Usme", lat: 4.5, lon: -74.1 },
   { id: "mc-losmartires", name: "Manzana del Cuidado Los Mártires", locality: "Los Mártires", lat: 4.605, lon: -74.09 },
   { id: "mc-kennedy-timiza", name: "Manzana del Cuidado Timiza", locality: "Kennedy", lat: 4.607, lon: -74.154 },
   { id: "mc-usaquen", name: "Manzana del Cuidado Usaquén", locality: "Usaquén", lat: 4.715, lon: -74.03 },
-  { id: "mc-santafe-centro", name: "Manzana del Cuidado Santa Fe–La Candelaria (centro)", locality: "Santa Fe", lat: 4.598, lon: -74.076 },
+  {
+    id: "mc-santafe-centro",
+    name: "Manzana del Cuidado Santa Fe–La Candelaria (centro)",
+    locality: "Santa Fe",
+    lat: 4.598,
+    lon: -74.076,
+  },
   { id: "mc-engativa", name: "Manzana del Cuidado Engativá", locality: "Engativá", lat: 4.705, lon: -74.11 },
-  { id: "mc-rafaeluribeuribe", name: "Manzana del Cuidado Rafael Uribe Uribe", locality: "Rafael Uribe Uribe", lat: 4.57, lon: -74.115 },
-  { id: "mc-ciudadbolivar-mochuelo", name: "Manzana del Cuidado El Mochuelo", locality: "Ciudad Bolívar", lat: 4.525, lon: -74.155 },
+  {
+    id: "mc-rafaeluribeuribe",
+    name: "Manzana del Cuidado Rafael Uribe Uribe",
+    locality: "Rafael Uribe Uribe",
+    lat: 4.57,
+    lon: -74.115,
+  },
+  {
+    id: "mc-ciudadbolivar-mochuelo",
+    name: "Manzana del Cuidado El Mochuelo",
+    locality: "Ciudad Bolívar",
+    lat: 4.525,
+    lon: -74.155,
+  },
   { id: "mc-bosa-campoverde", name: "Manzana del Cuidado Campo Verde", locality: "Bosa", lat: 4.628, lon: -74.208 },
-  { id: "mc-sancristobal-entrenubes", name: "Manzana del Cuidado Parque Entrenubes", locality: "San Cristóbal", lat: 4.545, lon: -74.1 },
-  { id: "mc-tunjuelito-molinos", name: "Manzana del Cuidado Molinos", locality: "Tunjuelito", lat: 4.567, lon: -74.127 },
-  { id: "mc-fontibon-giralda", name: "Manzana del Cuidado CDC La Giralda", locality: "Fontibón", lat: 4.675, lon: -74.14 },
+  {
+    id: "mc-sancristobal-entrenubes",
+    name: "Manzana del Cuidado Parque Entrenubes",
+    locality: "San Cristóbal",
+    lat: 4.545,
+    lon: -74.1,
+  },
+  {
+    id: "mc-tunjuelito-molinos",
+    name: "Manzana del Cuidado Molinos",
+    locality: "Tunjuelito",
+    lat: 4.567,
+    lon: -74.127,
+  },
+  {
+    id: "mc-fontibon-giralda",
+    name: "Manzana del Cuidado CDC La Giralda",
+    locality: "Fontibón",
+    lat: 4.675,
+    lon: -74.14,
+  },
   { id: "mc-suba", name: "Manzana del Cuidado Suba", locality: "Suba", lat: 4.74, lon: -74.085 },
-  { id: "mc-barriosunidos", name: "Manzana del Cuidado Barrios Unidos", locality: "Barrios Unidos", lat: 4.67, lon: -74.075 },
-  { id: "mc-sancristobal-20dejulio", name: "Manzana del Cuidado SuperCADE 20 de Julio", locality: "San Cristóbal", lat: 4.571, lon: -74.096 },
+  {
+    id: "mc-barriosunidos",
+    name: "Manzana del Cuidado Barrios Unidos",
+    locality: "Barrios Unidos",
+    lat: 4.67,
+    lon: -74.075,
+  },
+  {
+    id: "mc-sancristobal-20dejulio",
+    name: "Manzana del Cuidado SuperCADE 20 de Julio",
+    locality: "San Cristóbal",
+    lat: 4.571,
+    lon: -74.096,
+  },
 ];
 
 /** A rural settlement named in the facts (a vereda or corregimiento centre). */
@@ -152,7 +269,13 @@ export const VEREDAS: readonly VeredaFact[] = [
  * noticiascaracol.com 2025) and only 4 places in rural Usme (34 % of the campesinos).
  * `count` points are scattered within `radiusKm` of `around` (assumption).
  */
-export const EXTRA_RURAL_AREAS: readonly { locality: string; label: string; around: string; count: number; radiusKm: number }[] = [
+export const EXTRA_RURAL_AREAS: readonly {
+  locality: string;
+  label: string;
+  around: string;
+  count: number;
+  radiusKm: number;
+}[] = [
   { locality: "sumapaz", label: "cuenca río Blanco", around: "nazareth", count: 6, radiusKm: 9 },
   { locality: "sumapaz", label: "cuenca río Sumapaz", around: "sanjuan", count: 6, radiusKm: 9 },
   { locality: "usme", label: "UPR río Tunjuelo", around: "losarrayanes", count: 4, radiusKm: 6 },
@@ -196,7 +319,17 @@ export const NAMED_URBAN_SITES: readonly {
 
 /** Localities where urban candidate stops are placed: the underserved periphery, plus two the bus has visited (Usaquén 2023 cycle, Fontibón 2022). */
 export const URBAN_STOP_LOCALITIES: readonly string[] = [
-  "bosa", "kennedy", "ciudadbolivar", "usme", "sancristobal", "suba", "engativa", "rafaeluribeuribe", "tunjuelito", "usaquen", "fontibon",
+  "bosa",
+  "kennedy",
+  "ciudadbolivar",
+  "usme",
+  "sancristobal",
+  "suba",
+  "engativa",
+  "rafaeluribeuribe",
+  "tunjuelito",
+  "usaquen",
+  "fontibon",
 ];
 
 /** Localities with rural candidate stops (issue 2; bogota-facts.md §A6). */
@@ -209,5 +342,11 @@ export const RURAL_STOP_LOCALITIES: readonly string[] = ["sumapaz", "usme", "ciu
  */
 export const CORE_SERVICES: readonly string[] = ["respite", "legal-psychological", "child-care", "health-promotion"];
 export const OPTIONAL_SERVICES: readonly string[] = [
-  "school-completion", "sena-training", "employment", "physical-activity", "nature-therapy", "animal-welfare", "elderly-disability-care",
+  "school-completion",
+  "sena-training",
+  "employment",
+  "physical-activity",
+  "nature-therapy",
+  "animal-welfare",
+  "elderly-disability-care",
 ];

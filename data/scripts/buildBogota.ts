@@ -160,7 +160,8 @@ export function caregiverTargets(): CaregiverTarget[] {
   for (const locality of LOCALITIES) {
     for (const zone of ["urban", "rural"] as const) {
       const population = zone === "urban" ? locality.urbanPopulation : locality.ruralPopulation;
-      if (population > 0) parts.push({ locality, zone, population, caregivers: Math.round(population * CAREGIVERS_PER_INHABITANT) });
+      if (population > 0)
+        parts.push({ locality, zone, population, caregivers: Math.round(population * CAREGIVERS_PER_INHABITANT) });
     }
   }
   return parts;
@@ -204,11 +205,15 @@ function walkReachKm(minutes: number): number {
   return ((minutes / 60) * BOGOTA_COVERAGE.walkingSpeedKmh) / BOGOTA_COVERAGE.detourFactor;
 }
 
-const servable = (stop: Stop): boolean => isStopServable(stop, BOGOTA_BUSES, BOGOTA_DEPOTS, BOGOTA_TRAVEL, SERVICE_WEEKDAYS);
+const servable = (stop: Stop): boolean =>
+  isStopServable(stop, BOGOTA_BUSES, BOGOTA_DEPOTS, BOGOTA_TRAVEL, SERVICE_WEEKDAYS);
 
 function urbanStops(rng: Rng): Stop[] {
   const localities = URBAN_STOP_LOCALITIES.map(localityBySlug);
-  const counts = apportion(URBAN_CANDIDATE_STOPS, localities.map((l) => l.urbanPopulation));
+  const counts = apportion(
+    URBAN_CANDIDATE_STOPS,
+    localities.map((l) => l.urbanPopulation),
+  );
   const blockReachKm = walkReachKm(BOGOTA_COVERAGE.careBlockMinutes ?? 20);
   const placed: Stop[] = [];
   localities.forEach((locality, k) => {
@@ -233,7 +238,10 @@ function urbanStops(rng: Rng): Stop[] {
           weekdays: restricted ? (rng.next() < 0.5 ? ["mon", "wed", "fri"] : ["tue", "thu", "sat"]) : SERVICE_WEEKDAYS,
           timeWindows: fullDay
             ? [{ start: "08:00", end: "16:00" }]
-            : [{ start: "08:00", end: "12:00" }, { start: "12:30", end: "16:30" }],
+            : [
+                { start: "08:00", end: "12:00" },
+                { start: "12:30", end: "16:30" },
+              ],
           dwellMinutes: fullDay ? 240 : 180,
           maxVisits: 2,
           minDaysBetween: 1,
@@ -256,7 +264,10 @@ function urbanStops(rng: Rng): Stop[] {
       services: drawServices(rng),
       busKinds: [...site.busKinds],
       weekdays: site.weekdays ? [...site.weekdays] : SERVICE_WEEKDAYS,
-      timeWindows: [{ start: "08:00", end: "12:00" }, { start: "12:30", end: "16:30" }],
+      timeWindows: [
+        { start: "08:00", end: "12:00" },
+        { start: "12:30", end: "16:30" },
+      ],
       dwellMinutes: 180,
       maxVisits: 2,
       minDaysBetween: 1,
@@ -286,7 +297,14 @@ function ruralStop(rng: Rng, id: string, name: string, at: LatLon, localitySlug:
 
 function ruralStops(rng: Rng): Stop[] {
   const stops = VEREDAS.map((v) =>
-    ruralStop(rng, `r-${v.locality}-${v.slug}`, `${v.name} (${localityBySlug(v.locality).name})`, v, v.locality, `vereda ${v.name}`),
+    ruralStop(
+      rng,
+      `r-${v.locality}-${v.slug}`,
+      `${v.name} (${localityBySlug(v.locality).name})`,
+      v,
+      v.locality,
+      `vereda ${v.name}`,
+    ),
   );
   for (const area of EXTRA_RURAL_AREAS) {
     const around = VEREDAS.find((v) => v.slug === area.around);
@@ -299,7 +317,13 @@ function ruralStops(rng: Rng): Stop[] {
         if (attempt > 5000) throw new Error(`buildBogota: cannot place rural stop ${n} in ${locality.name}`);
         const at = pointInDisc(rng, around, area.radiusKm);
         if (stops.some((s) => distanceKm(s, at) < RURAL_STOP_SPACING_KM)) continue;
-        const stop = ruralStop(rng, `r-${area.locality}-${pad(n, 2)}`, `${locality.name} — punto rural ${pad(n, 2)} (${area.label})`, at, area.locality);
+        const stop = ruralStop(
+          rng,
+          `r-${area.locality}-${pad(n, 2)}`,
+          `${locality.name} — punto rural ${pad(n, 2)} (${area.label})`,
+          at,
+          area.locality,
+        );
         if (!servable(stop)) continue;
         stops.push(stop);
         break;
@@ -313,11 +337,22 @@ function demandPoints(rng: Rng, rural: readonly Stop[]): DemandPoint[] {
   const targets = caregiverTargets();
   const urbanTargets = targets.filter((t) => t.zone === "urban");
   const ruralTargets = targets.filter((t) => t.zone === "rural");
-  const urbanCounts = apportion(URBAN_DEMAND_POINTS, urbanTargets.map((t) => t.caregivers), 1);
-  const ruralCounts = apportion(RURAL_DEMAND_POINTS, ruralTargets.map((t) => t.caregivers), RURAL_MIN_POINTS);
+  const urbanCounts = apportion(
+    URBAN_DEMAND_POINTS,
+    urbanTargets.map((t) => t.caregivers),
+    1,
+  );
+  const ruralCounts = apportion(
+    RURAL_DEMAND_POINTS,
+    ruralTargets.map((t) => t.caregivers),
+    RURAL_MIN_POINTS,
+  );
   const points: DemandPoint[] = [];
   const emit = (target: CaregiverTarget, places: LatLon[]) => {
-    const shares = apportion(target.caregivers, places.map(() => 0.5 + rng.next()));
+    const shares = apportion(
+      target.caregivers,
+      places.map(() => 0.5 + rng.next()),
+    );
     places.forEach((at, i) => {
       points.push({
         id: `p-${target.locality.slug}-${target.zone[0]}${pad(i + 1, 4)}`,
@@ -331,12 +366,20 @@ function demandPoints(rng: Rng, rural: readonly Stop[]): DemandPoint[] {
   };
   urbanTargets.forEach((target, k) => {
     const radiusKm = urbanRadiusKm(target.locality);
-    emit(target, Array.from({ length: urbanCounts[k]! }, () => pointInDisc(rng, target.locality, radiusKm)));
+    emit(
+      target,
+      Array.from({ length: urbanCounts[k]! }, () => pointInDisc(rng, target.locality, radiusKm)),
+    );
   });
   ruralTargets.forEach((target, k) => {
     const centres = rural.filter((s) => s.locality === target.locality.name);
     if (centres.length === 0) throw new Error(`buildBogota: no rural settlement in ${target.locality.name}`);
-    emit(target, Array.from({ length: ruralCounts[k]! }, () => pointInDisc(rng, centres[rng.int(centres.length)]!, RURAL_SPREAD_KM)));
+    emit(
+      target,
+      Array.from({ length: ruralCounts[k]! }, () =>
+        pointInDisc(rng, centres[rng.int(centres.length)]!, RURAL_SPREAD_KM),
+      ),
+    );
   });
   return points;
 }
@@ -385,7 +428,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const demand = scenario.demand.kind === "points" ? scenario.demand.points : [];
   const unservable = scenario.stops.filter((s) => !servable(s)).map((s) => s.id);
   console.log(`wrote ${target.pathname}`);
-  console.log(`stops: ${scenario.stops.length} (urban ${byZone("urban")}, rural ${byZone("rural")}); unservable: ${unservable.join(", ") || "none"}`);
+  console.log(
+    `stops: ${scenario.stops.length} (urban ${byZone("urban")}, rural ${byZone("rural")}); unservable: ${unservable.join(", ") || "none"}`,
+  );
   console.log(`demand points: ${demand.length}; caregivers: ${demand.reduce((a, p) => a + p.caregivers, 0)}`);
   console.log(`buses: ${scenario.buses.map((b) => `${b.id} (${b.kind})`).join(", ")}`);
 }

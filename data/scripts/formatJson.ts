@@ -29,7 +29,8 @@ function format(value: unknown, indent: string): string {
 /** Flat: holds only primitives, or arrays of primitives. */
 function isFlat(value: object): boolean {
   return Object.values(value).every(
-    (v) => v === null || typeof v !== "object" || (Array.isArray(v) && v.every((x) => x === null || typeof x !== "object")),
+    (v) =>
+      v === null || typeof v !== "object" || (Array.isArray(v) && v.every((x) => x === null || typeof x !== "object")),
   );
 }
 

@@ -30,7 +30,13 @@ export function legMinutes(depot: Depot, stop: Stop, travel: TravelEstimate): nu
 }
 
 /** True when `bus` can serve `stop` on some common weekday, as described in the file header. */
-export function canBusServe(bus: Bus, depot: Depot, stop: Stop, travel: TravelEstimate, serviceWeekdays: readonly string[]): boolean {
+export function canBusServe(
+  bus: Bus,
+  depot: Depot,
+  stop: Stop,
+  travel: TravelEstimate,
+  serviceWeekdays: readonly string[],
+): boolean {
   if (!stop.busKinds.includes(bus.kind)) return false;
   const days = (bus.days ?? serviceWeekdays).filter((d) => (stop.weekdays ?? serviceWeekdays).includes(d));
   const t = legMinutes(depot, stop, travel);
@@ -49,7 +55,11 @@ export function canBusServe(bus: Bus, depot: Depot, stop: Stop, travel: TravelEs
         free = lunchEnd;
       }
       const back = free + t;
-      return back <= shiftEnd && back - shiftStart <= (bus.maxWorkMinutes ?? Infinity) && 2 * t <= (bus.maxDriveMinutes ?? Infinity);
+      return (
+        back <= shiftEnd &&
+        back - shiftStart <= (bus.maxWorkMinutes ?? Infinity) &&
+        2 * t <= (bus.maxDriveMinutes ?? Infinity)
+      );
     });
   });
 }

@@ -8,7 +8,14 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { serviceDates, summarizeScenario, validateScenario, type Scenario } from "@carebus/model";
 import { bogotaScenarioText, BOGOTA_DEPOTS, BOGOTA_TRAVEL, urbanRadiusKm } from "../scripts/buildBogota.js";
-import { CARE_BLOCKS, EXTRA_RURAL_AREAS, LOCALITIES, NAMED_URBAN_SITES, URBAN_STOP_LOCALITIES, VEREDAS } from "../scripts/bogotaFacts.js";
+import {
+  CARE_BLOCKS,
+  EXTRA_RURAL_AREAS,
+  LOCALITIES,
+  NAMED_URBAN_SITES,
+  URBAN_STOP_LOCALITIES,
+  VEREDAS,
+} from "../scripts/bogotaFacts.js";
 import { distanceKm } from "../scripts/geometry.js";
 import { isStopServable } from "../scripts/servability.js";
 
@@ -64,7 +71,11 @@ describe("data/bogota/scenario.json", () => {
     expect(summary.stopsByZone).toEqual({ urban: 270 + NAMED_URBAN_SITES.length, rural });
     expect(summary.stops).toBeGreaterThanOrEqual(200);
     expect(summary.stops).toBeLessThanOrEqual(400);
-    for (const v of VEREDAS) expect(scenario.stops.some((s) => s.id === `r-${v.locality}-${v.slug}`), v.name).toBe(true);
+    for (const v of VEREDAS)
+      expect(
+        scenario.stops.some((s) => s.id === `r-${v.locality}-${v.slug}`),
+        v.name,
+      ).toBe(true);
     expect(new Set(scenario.stops.map((s) => s.id)).size).toBe(scenario.stops.length);
   });
 
@@ -84,7 +95,8 @@ describe("data/bogota/scenario.json", () => {
       expect(stop.busKinds, stop.id).toContain("urban");
       if (NAMED_URBAN_SITES.some((n) => n.id === stop.id)) continue;
       expect(stop.id).toMatch(/^u-[a-z]+-\d{2}$/);
-      for (const block of CARE_BLOCKS) expect(distanceKm(block, stop), `${stop.id} vs ${block.id}`).toBeGreaterThanOrEqual(blockKm);
+      for (const block of CARE_BLOCKS)
+        expect(distanceKm(block, stop), `${stop.id} vs ${block.id}`).toBeGreaterThanOrEqual(blockKm);
     }
   });
 
@@ -94,14 +106,23 @@ describe("data/bogota/scenario.json", () => {
   });
 
   it("runs 6 service days in the week of Monday 2026-11-30, in Bogotá time, over a 20-week cycle", () => {
-    expect(serviceDates(scenario.horizon)).toEqual(["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05"]);
+    expect(serviceDates(scenario.horizon)).toEqual([
+      "2026-11-30",
+      "2026-12-01",
+      "2026-12-02",
+      "2026-12-03",
+      "2026-12-04",
+      "2026-12-05",
+    ]);
     expect(scenario.horizon.timeZone).toBe("America/Bogota");
     expect(scenario.horizon.cycleWeeks).toBe(20);
   });
 
   it("lets some bus reach, serve and leave every stop within its shift", () => {
     const weekdays = scenario.horizon.weekdays ?? [];
-    const unservable = scenario.stops.filter((s) => !isStopServable(s, scenario.buses, BOGOTA_DEPOTS, BOGOTA_TRAVEL, weekdays));
+    const unservable = scenario.stops.filter(
+      (s) => !isStopServable(s, scenario.buses, BOGOTA_DEPOTS, BOGOTA_TRAVEL, weekdays),
+    );
     expect(unservable.map((s) => s.id)).toEqual([]);
   });
 
@@ -117,7 +138,9 @@ describe("data/bogota/scenario.json", () => {
         expect(distanceKm(locality, p), p.id).toBeLessThanOrEqual(urbanRadiusKm(locality) + 0.01);
       } else {
         expect(RURAL_LOCALITY_NAMES, p.id).toContain(p.locality);
-        const nearest = Math.min(...scenario.stops.filter((s) => s.zone === "rural" && s.locality === p.locality).map((s) => distanceKm(s, p)));
+        const nearest = Math.min(
+          ...scenario.stops.filter((s) => s.zone === "rural" && s.locality === p.locality).map((s) => distanceKm(s, p)),
+        );
         expect(nearest, p.id).toBeLessThanOrEqual(3.01);
       }
     }
@@ -132,7 +155,13 @@ describe("data/bogota/scenario.json", () => {
       careBlockMinutes: 20,
       careBlockDiscount: 0.5,
     });
-    expect(scenario.travel).toEqual({ provider: "estimate", urbanSpeedKmh: 20, ruralSpeedKmh: 25, detourFactor: 1.3, accessMinutes: 5 });
+    expect(scenario.travel).toEqual({
+      provider: "estimate",
+      urbanSpeedKmh: 20,
+      ruralSpeedKmh: 25,
+      detourFactor: 1.3,
+      accessMinutes: 5,
+    });
     expect(scenario.demand.kind === "points" && scenario.demand.careBlocks?.length).toBe(CARE_BLOCKS.length);
   });
 });

@@ -43,17 +43,22 @@ describe("apportion", () => {
 
   it("always sums to the total, respects the minimum and stays within one of the exact share", () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 3 }), (weights, extra, minimum) => {
-        const total = weights.length * minimum + extra;
-        const parts = apportion(total, weights, minimum);
-        const sum = weights.reduce((a, b) => a + b, 0);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-        parts.forEach((p, i) => {
-          expect(p).toBeGreaterThanOrEqual(minimum);
-          const exact = minimum + (sum > 0 ? (extra * weights[i]!) / sum : extra / weights.length);
-          expect(Math.abs(p - exact)).toBeLessThan(1 + 1e-9);
-        });
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 3 }),
+        (weights, extra, minimum) => {
+          const total = weights.length * minimum + extra;
+          const parts = apportion(total, weights, minimum);
+          const sum = weights.reduce((a, b) => a + b, 0);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+          parts.forEach((p, i) => {
+            expect(p).toBeGreaterThanOrEqual(minimum);
+            const exact = minimum + (sum > 0 ? (extra * weights[i]!) / sum : extra / weights.length);
+            expect(Math.abs(p - exact)).toBeLessThan(1 + 1e-9);
+          });
+        },
+      ),
       { seed: 42, numRuns: 300 },
     );
   });
@@ -61,7 +66,15 @@ describe("apportion", () => {
 
 describe("formatJson", () => {
   it("keeps small flat objects on one line and round-trips", () => {
-    const value = { a: [{ x: 1, y: "z" }, { x: 2, y: "w" }], b: { c: { d: [1, 2] } }, e: [], f: {} };
+    const value = {
+      a: [
+        { x: 1, y: "z" },
+        { x: 2, y: "w" },
+      ],
+      b: { c: { d: [1, 2] } },
+      e: [],
+      f: {},
+    };
     const text = formatJson(value);
     expect(text).toContain('{ "x": 1, "y": "z" }');
     expect(text.endsWith("\n")).toBe(true);
@@ -80,14 +93,27 @@ describe("formatJson", () => {
 
 describe("canBusServe", () => {
   const bus: Bus = {
-    id: "b", name: "b", kind: "urban", depotId: "d", shift: { start: "07:00", end: "17:00" },
-    setupMinutes: 20, packupMinutes: 20, lunch: { start: "11:30", end: "14:00", minutes: 45 },
+    id: "b",
+    name: "b",
+    kind: "urban",
+    depotId: "d",
+    shift: { start: "07:00", end: "17:00" },
+    setupMinutes: 20,
+    packupMinutes: 20,
+    lunch: { start: "11:30", end: "14:00", minutes: 45 },
   };
   const depot = { id: "d", name: "d", lat: 4.6, lon: -74.1 };
   const travel = { urbanSpeedKmh: 20, ruralSpeedKmh: 25, detourFactor: 1.3, accessMinutes: 5 };
   const stop = (lat: number, windowEnd: string, dwellMinutes = 180): Stop => ({
-    id: "s", name: "s", lat, lon: -74.1, zone: "urban", locality: "x", busKinds: ["urban"],
-    timeWindows: [{ start: "08:00", end: windowEnd }], dwellMinutes,
+    id: "s",
+    name: "s",
+    lat,
+    lon: -74.1,
+    zone: "urban",
+    locality: "x",
+    busKinds: ["urban"],
+    timeWindows: [{ start: "08:00", end: windowEnd }],
+    dwellMinutes,
   });
 
   it("accepts a nearby stop whose window holds set-up, dwell and pack-up", () => {

@@ -70,16 +70,32 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     defaultSolveSeconds: config.defaultSolveSeconds,
     onError: (planId, message) => app.log.warn({ planId }, message),
   });
-  const interrupted = await store.failUnfinishedPlans("interrupted: the server stopped before the job finished", new Date().toISOString());
+  const interrupted = await store.failUnfinishedPlans(
+    "interrupted: the server stopped before the job finished",
+    new Date().toISOString(),
+  );
   if (interrupted > 0) app.log.warn(`${interrupted} unfinished plan job(s) from a previous run marked failed`);
 
   await app.register(fastifyRateLimit, { global: false });
-  if (config.corsOrigin) await app.register(fastifyCors, { origin: config.corsOrigin, methods: ["GET", "HEAD", "POST", "DELETE"] });
+  if (config.corsOrigin)
+    await app.register(fastifyCors, { origin: config.corsOrigin, methods: ["GET", "HEAD", "POST", "DELETE"] });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.0.3",
-      info: { title: "carebus API", version: "1.0.0", description: "Plans where and when mobile care buses stop; publishes the plan as calendar feeds." },
-      components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "CAREBUS_API_TOKEN, or the token printed at first start" } } },
+      info: {
+        title: "carebus API",
+        version: "1.0.0",
+        description: "Plans where and when mobile care buses stop; publishes the plan as calendar feeds.",
+      },
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: "http",
+            scheme: "bearer",
+            description: "CAREBUS_API_TOKEN, or the token printed at first start",
+          },
+        },
+      },
       tags: [{ name: "scenarios" }, { name: "plans" }, { name: "stops" }, { name: "calendars" }, { name: "system" }],
     },
   });
@@ -106,7 +122,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     writeRoute: {
       onRequest: async (request: FastifyRequest) => {
         if (!isAuthorized(request.headers.authorization, options.apiToken)) {
-          throw unauthorized("this route needs the header Authorization: Bearer <token> (CAREBUS_API_TOKEN, or the token printed at first start)");
+          throw unauthorized(
+            "this route needs the header Authorization: Bearer <token> (CAREBUS_API_TOKEN, or the token printed at first start)",
+          );
         }
       },
       config: { rateLimit: { max: config.writeRateLimitPerMinute, timeWindow: "1 minute" } },

@@ -60,7 +60,8 @@ export class ConfigError extends CarebusError {
 function positiveInteger(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined || text === "") return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got ${JSON.stringify(text)}`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new ConfigError(`${name} must be a positive integer, got ${JSON.stringify(text)}`);
   return value;
 }
 
@@ -77,11 +78,15 @@ function nonEmpty(text: string | undefined): string | null {
  */
 export function loadConfig(overrides: Partial<ServerConfig> = {}, env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const token = nonEmpty(env.CAREBUS_API_TOKEN);
-  if (token !== null && token.length < 16) throw new ConfigError("CAREBUS_API_TOKEN must be at least 16 characters long");
-  const port = env.CAREBUS_PORT === undefined || env.CAREBUS_PORT === "" ? DEFAULT_CONFIG.port : Number(env.CAREBUS_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`CAREBUS_PORT must be a port number 0-65535, got ${JSON.stringify(env.CAREBUS_PORT)}`);
+  if (token !== null && token.length < 16)
+    throw new ConfigError("CAREBUS_API_TOKEN must be at least 16 characters long");
+  const port =
+    env.CAREBUS_PORT === undefined || env.CAREBUS_PORT === "" ? DEFAULT_CONFIG.port : Number(env.CAREBUS_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`CAREBUS_PORT must be a port number 0-65535, got ${JSON.stringify(env.CAREBUS_PORT)}`);
   const publicUrl = nonEmpty(env.CAREBUS_PUBLIC_URL);
-  if (publicUrl !== null && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new ConfigError("CAREBUS_PUBLIC_URL must be an absolute http(s) URL");
+  if (publicUrl !== null && !/^https?:\/\/[^/]+/.test(publicUrl))
+    throw new ConfigError("CAREBUS_PUBLIC_URL must be an absolute http(s) URL");
   const config: ServerConfig = {
     port,
     host: nonEmpty(env.CAREBUS_HOST) ?? DEFAULT_CONFIG.host,
@@ -90,11 +95,27 @@ export function loadConfig(overrides: Partial<ServerConfig> = {}, env: NodeJS.Pr
     corsOrigin: nonEmpty(env.CAREBUS_CORS_ORIGIN),
     tileUrl: nonEmpty(env.CAREBUS_TILE_URL),
     tileAttribution: nonEmpty(env.CAREBUS_TILE_ATTRIBUTION),
-    bodyLimitBytes: positiveInteger("CAREBUS_BODY_LIMIT_BYTES", env.CAREBUS_BODY_LIMIT_BYTES, DEFAULT_CONFIG.bodyLimitBytes),
-    solveConcurrency: positiveInteger("CAREBUS_SOLVE_CONCURRENCY", env.CAREBUS_SOLVE_CONCURRENCY, DEFAULT_CONFIG.solveConcurrency),
-    maxSolveSeconds: positiveInteger("CAREBUS_MAX_SOLVE_SECONDS", env.CAREBUS_MAX_SOLVE_SECONDS, DEFAULT_CONFIG.maxSolveSeconds),
+    bodyLimitBytes: positiveInteger(
+      "CAREBUS_BODY_LIMIT_BYTES",
+      env.CAREBUS_BODY_LIMIT_BYTES,
+      DEFAULT_CONFIG.bodyLimitBytes,
+    ),
+    solveConcurrency: positiveInteger(
+      "CAREBUS_SOLVE_CONCURRENCY",
+      env.CAREBUS_SOLVE_CONCURRENCY,
+      DEFAULT_CONFIG.solveConcurrency,
+    ),
+    maxSolveSeconds: positiveInteger(
+      "CAREBUS_MAX_SOLVE_SECONDS",
+      env.CAREBUS_MAX_SOLVE_SECONDS,
+      DEFAULT_CONFIG.maxSolveSeconds,
+    ),
     defaultSolveSeconds: DEFAULT_CONFIG.defaultSolveSeconds,
-    writeRateLimitPerMinute: positiveInteger("CAREBUS_WRITE_RATE_LIMIT", env.CAREBUS_WRITE_RATE_LIMIT, DEFAULT_CONFIG.writeRateLimitPerMinute),
+    writeRateLimitPerMinute: positiveInteger(
+      "CAREBUS_WRITE_RATE_LIMIT",
+      env.CAREBUS_WRITE_RATE_LIMIT,
+      DEFAULT_CONFIG.writeRateLimitPerMinute,
+    ),
     publicUrl: publicUrl?.replace(/\/+$/, "") ?? null,
   };
   const merged = { ...config, ...overrides };

@@ -31,8 +31,10 @@ function ajvPath(context: string, issue: AjvIssue): string {
   for (const part of (issue.instancePath ?? "").split("/").slice(1)) {
     path += /^\d+$/.test(part) ? `[${part}]` : `.${part.replace(/~1/g, "/").replace(/~0/g, "~")}`;
   }
-  if (issue.keyword === "required" && typeof issue.params?.missingProperty === "string") path += `.${issue.params.missingProperty}`;
-  if (issue.keyword === "additionalProperties" && typeof issue.params?.additionalProperty === "string") path += `.${issue.params.additionalProperty}`;
+  if (issue.keyword === "required" && typeof issue.params?.missingProperty === "string")
+    path += `.${issue.params.missingProperty}`;
+  if (issue.keyword === "additionalProperties" && typeof issue.params?.additionalProperty === "string")
+    path += `.${issue.params.additionalProperty}`;
   return path;
 }
 
@@ -43,7 +45,13 @@ function ajvMessage(issue: AjvIssue): string {
 }
 
 function body(statusCode: number, code: string, message: string, issues?: readonly Issue[]): ErrorBody {
-  return { statusCode, code, error: STATUS_CODES[statusCode] ?? "Error", message, ...(issues ? { issues: [...issues] } : {}) };
+  return {
+    statusCode,
+    code,
+    error: STATUS_CODES[statusCode] ?? "Error",
+    message,
+    ...(issues ? { issues: [...issues] } : {}),
+  };
 }
 
 /** Maps any thrown value to the error body and status sent to the client. */
@@ -52,7 +60,17 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof CarebusError) {
     const issues = (error as { issues?: readonly Issue[] }).issues;
     if (error.code === "CAREBUS_SCENARIO_INVALID" || error.code === "CAREBUS_PLAN_INVALID") {
-      return body(400, error.code, issues && issues.length > 0 ? `${issues.length} problem(s): ${issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join("; ")}` : error.message, issues);
+      return body(
+        400,
+        error.code,
+        issues && issues.length > 0
+          ? `${issues.length} problem(s): ${issues
+              .slice(0, 3)
+              .map((i) => `${i.path}: ${i.message}`)
+              .join("; ")}`
+          : error.message,
+        issues,
+      );
     }
     if (error.code.startsWith("CAREBUS_GEO_")) return body(503, error.code, error.message);
   }
@@ -64,7 +82,8 @@ export function toErrorBody(error: unknown): ErrorBody {
   }
   const status = fastifyError.statusCode;
   if (typeof status === "number" && status >= 400 && status < 500) {
-    if (status === 413) return body(413, "CAREBUS_ERR_BODY_TOO_LARGE", "request body is larger than the server accepts");
+    if (status === 413)
+      return body(413, "CAREBUS_ERR_BODY_TOO_LARGE", "request body is larger than the server accepts");
     return body(status, fastifyError.code ?? "CAREBUS_ERR_BAD_REQUEST", fastifyError.message ?? "bad request");
   }
   return body(500, "CAREBUS_ERR_INTERNAL", "internal error; the server log has the details");
@@ -80,6 +99,8 @@ export function installErrorHandlers(app: FastifyInstance): void {
     return reply.code(response.statusCode).type("application/json; charset=utf-8").send(response);
   });
   app.setNotFoundHandler((request, reply) => {
-    return reply.code(404).send(body(404, "CAREBUS_ERR_ROUTE_NOT_FOUND", `no route ${request.method} ${request.url.split("?")[0]}`));
+    return reply
+      .code(404)
+      .send(body(404, "CAREBUS_ERR_ROUTE_NOT_FOUND", `no route ${request.method} ${request.url.split("?")[0]}`));
   });
 }

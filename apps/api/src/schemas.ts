@@ -12,7 +12,14 @@ export const errorSchema = {
     code: { type: "string" },
     error: { type: "string" },
     message: { type: "string" },
-    issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } }, required: ["path", "message"] } },
+    issues: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { path: { type: "string" }, message: { type: "string" } },
+        required: ["path", "message"],
+      },
+    },
   },
   required: ["statusCode", "code", "error", "message"],
 } as const;
@@ -32,7 +39,14 @@ export const idParams = {
 
 export const scenarioIdQuery = {
   type: "object",
-  properties: { scenarioId: { type: "string", minLength: 1, maxLength: 200, description: "scenario to read (default: the server's default scenario)" } },
+  properties: {
+    scenarioId: {
+      type: "string",
+      minLength: 1,
+      maxLength: 200,
+      description: "scenario to read (default: the server's default scenario)",
+    },
+  },
   additionalProperties: false,
 } as const;
 
@@ -40,7 +54,12 @@ export const progressSchema = {
   anyOf: [
     {
       type: "object",
-      properties: { value: { type: "number" }, bound: { type: ["number", "null"] }, elapsedMs: { type: "number" }, iterations: { type: "integer" } },
+      properties: {
+        value: { type: "number" },
+        bound: { type: ["number", "null"] },
+        elapsedMs: { type: "number" },
+        iterations: { type: "integer" },
+      },
       required: ["value", "bound", "elapsedMs", "iterations"],
     },
     { type: "null" },

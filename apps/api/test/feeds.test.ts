@@ -20,11 +20,18 @@ function events(text: string) {
   for (const zone of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(zone);
   return calendar.getAllSubcomponents("vevent").map((c) => {
     const e = new ICAL.Event(c);
-    return { uid: e.uid, sequence: e.sequence, status: c.getFirstPropertyValue("status") as string, start: e.startDate.toString(), utc: e.startDate.toJSDate().toISOString() };
+    return {
+      uid: e.uid,
+      sequence: e.sequence,
+      status: c.getFirstPropertyValue("status") as string,
+      start: e.startDate.toString(),
+      utc: e.startDate.toJSDate().toISOString(),
+    };
   });
 }
 
-const publish = (planId: string) => t.app.inject({ method: "POST", url: `/api/v1/plans/${planId}/publish`, headers: AUTH });
+const publish = (planId: string) =>
+  t.app.inject({ method: "POST", url: `/api/v1/plans/${planId}/publish`, headers: AUTH });
 
 describe("before publishing", () => {
   it("404s stop search and feeds", async () => {
@@ -45,13 +52,20 @@ describe("publish", () => {
     expect(published.plan.routes).toHaveLength(2);
     const list = (await t.app.inject("/api/v1/scenarios")).json();
     expect(list.scenarios[0].publishedPlanId).toBe("plan-1");
-    expect((await t.app.inject("/api/v1/config")).json()).toEqual({ defaultScenarioId: "api-tiny", tileUrl: null, tileAttribution: null });
+    expect((await t.app.inject("/api/v1/config")).json()).toEqual({
+      defaultScenarioId: "api-tiny",
+      tileUrl: null,
+      tileAttribution: null,
+    });
   });
 });
 
 describe("GET /api/v1/stops", () => {
   it("finds the nearest published stops with next visits over the cycle, holidays skipped", async () => {
-    const res = await t.app.inject({ url: "/api/v1/stops?near=4.48,-74.12&limit=2&from=2026-07-01", headers: { host: "buses.example:8080" } });
+    const res = await t.app.inject({
+      url: "/api/v1/stops?near=4.48,-74.12&limit=2&from=2026-07-01",
+      headers: { host: "buses.example:8080" },
+    });
     expect(res.statusCode).toBe(200);
     const { stops } = res.json();
     expect(stops.map((s: { stopId: string }) => s.stopId)).toEqual(["s-usme", "s-tunal"]);
@@ -59,7 +73,10 @@ describe("GET /api/v1/stops", () => {
     // Monday 6 July is served; Monday 13 July (Virgen de Chiquinquirá) is a holiday
     expect(stops[0].nextVisits).toEqual([{ date: "2026-07-06", start: "08:30", end: "10:30", busId: "b1" }]);
     expect(stops[0].services).toEqual(["respiro", "orientación"]);
-    expect(stops[0].feeds).toEqual({ ics: "http://buses.example:8080/calendars/stops/s-usme.ics", webcal: "webcal://buses.example:8080/calendars/stops/s-usme.ics" });
+    expect(stops[0].feeds).toEqual({
+      ics: "http://buses.example:8080/calendars/stops/s-usme.ics",
+      webcal: "webcal://buses.example:8080/calendars/stops/s-usme.ics",
+    });
   });
 
   it("matches text without regard to case or accents in name, neighbourhood and locality", async () => {
@@ -77,7 +94,15 @@ describe("GET /api/v1/stops", () => {
   });
 
   it("answers 400 for bad queries and 404 for unknown stops and scenarios", async () => {
-    for (const url of ["/api/v1/stops", "/api/v1/stops?near=4.6&q=x", "/api/v1/stops?near=abc", "/api/v1/stops?near=95,0", "/api/v1/stops?q=a&limit=0", "/api/v1/stops?q=a&from=2026-02-30", "/api/v1/stops?q=a&bogus=1"]) {
+    for (const url of [
+      "/api/v1/stops",
+      "/api/v1/stops?near=4.6&q=x",
+      "/api/v1/stops?near=abc",
+      "/api/v1/stops?near=95,0",
+      "/api/v1/stops?q=a&limit=0",
+      "/api/v1/stops?q=a&from=2026-02-30",
+      "/api/v1/stops?q=a&bogus=1",
+    ]) {
       const res = await t.app.inject(url);
       expect(res.statusCode, url).toBe(400);
       expect(res.json().issues.length, url).toBeGreaterThan(0);
@@ -106,7 +131,10 @@ describe("calendar feeds", () => {
     const again = await t.app.inject({ url: "/calendars/stops/s-bosa.ics", headers: { "if-none-match": etag } });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe("");
-    const since = await t.app.inject({ url: "/calendars/stops/s-bosa.ics", headers: { "if-modified-since": first.headers["last-modified"] as string } });
+    const since = await t.app.inject({
+      url: "/calendars/stops/s-bosa.ics",
+      headers: { "if-modified-since": first.headers["last-modified"] as string },
+    });
     expect(since.statusCode).toBe(304);
     const stale = await t.app.inject({ url: "/calendars/stops/s-bosa.ics", headers: { "if-none-match": '"other"' } });
     expect(stale.statusCode).toBe(200);
@@ -114,7 +142,12 @@ describe("calendar feeds", () => {
 
   it("serves bus and locality feeds and 404s unknown ids", async () => {
     const bus = events((await t.app.inject("/calendars/buses/b1.ics")).body);
-    expect(bus.map((e) => e.start)).toEqual(["2026-07-06T08:30:00", "2026-07-06T13:00:00", "2026-07-08T09:00:00", "2026-07-15T09:00:00"]);
+    expect(bus.map((e) => e.start)).toEqual([
+      "2026-07-06T08:30:00",
+      "2026-07-06T13:00:00",
+      "2026-07-08T09:00:00",
+      "2026-07-15T09:00:00",
+    ]);
     const locality = events((await t.app.inject("/calendars/localities/usme.ics?lang=en")).body);
     expect(locality).toHaveLength(1);
     expect((await t.app.inject("/calendars/stops/nope.ics")).statusCode).toBe(404);
@@ -125,7 +158,10 @@ describe("calendar feeds", () => {
   it("after a re-publish that moves a visit: same UID, higher SEQUENCE, new ETag; a dropped visit is CANCELLED", async () => {
     const before = await t.app.inject("/calendars/stops/s-usme.ics");
     const [old] = events(before.body);
-    const moved = [tinyRoute("2026-07-06", [["s-usme", "09:00", 120]]), tinyRoute("2026-07-08", [["s-bosa", "09:00", 120]])];
+    const moved = [
+      tinyRoute("2026-07-06", [["s-usme", "09:00", 120]]),
+      tinyRoute("2026-07-08", [["s-bosa", "09:00", 120]]),
+    ];
     await storeTinyWithPlan(t, moved, "plan-2");
     expect((await publish("plan-2")).statusCode).toBe(201);
     const after = await t.app.inject("/calendars/stops/s-usme.ics");

@@ -15,7 +15,9 @@ import { buildApp, openSqliteStore, type Store } from "../src/index.js";
 export const TOKEN = "test-token-0123456789abcdef";
 export const AUTH = { authorization: `Bearer ${TOKEN}` };
 
-export const tinyScenario = JSON.parse(readFileSync(new URL("./fixtures/tiny.json", import.meta.url), "utf8")) as Scenario;
+export const tinyScenario = JSON.parse(
+  readFileSync(new URL("./fixtures/tiny.json", import.meta.url), "utf8"),
+) as Scenario;
 
 export interface TestApp {
   app: FastifyInstance;
@@ -25,14 +27,20 @@ export interface TestApp {
 }
 
 /** A fresh app on a fresh store in a temporary directory. */
-export async function createTestApp(options: { webRoot?: string | null; bodyLimitBytes?: number; defaultScenarioId?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { webRoot?: string | null; bodyLimitBytes?: number; defaultScenarioId?: string } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "carebus-api-"));
   const store = openSqliteStore(dir);
   const app = await buildApp({
     store,
     apiToken: TOKEN,
     webRoot: options.webRoot === undefined ? null : options.webRoot,
-    config: { dataDir: dir, writeRateLimitPerMinute: 100_000, ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}) },
+    config: {
+      dataDir: dir,
+      writeRateLimitPerMinute: 100_000,
+      ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
+    },
     ...(options.defaultScenarioId ? { defaultScenarioId: options.defaultScenarioId } : {}),
   });
   return {
@@ -48,7 +56,8 @@ export async function createTestApp(options: { webRoot?: string | null; bodyLimi
 }
 
 /** A route of bus b1 of the tiny scenario: [stopId, "HH:MM" start, minutes] in order. */
-export const tinyRoute = (date: string, visits: HandMadeVisit[]): PlanRoute => handMadeRoute({ busId: "b1", depotId: "depot", value: 10 }, date, visits);
+export const tinyRoute = (date: string, visits: HandMadeVisit[]): PlanRoute =>
+  handMadeRoute({ busId: "b1", depotId: "depot", value: 10 }, date, visits);
 
 /** A plan of the tiny scenario made of the given routes. */
 export function tinyPlan(routes: PlanRoute[]): Plan {
@@ -59,7 +68,16 @@ export function tinyPlan(routes: PlanRoute[]): Plan {
     timeZone: "America/Bogota",
     dates: ["2026-07-06", "2026-07-07", "2026-07-08"],
     routes,
-    totals: { value: 30, caregiversReached: 130, visits: 3, stopsVisited: 3, travelMinutes: 60, km: 18, byLocality: [], byZone: [] },
+    totals: {
+      value: 30,
+      caregiversReached: 130,
+      visits: 3,
+      stopsVisited: 3,
+      travelMinutes: 60,
+      km: 18,
+      byLocality: [],
+      byZone: [],
+    },
     unvisited: [],
     stats: { value: 30, bound: 40, gap: 0.25, travelMinutes: 60, iterations: 10, elapsedMs: 5, seed: 1 },
   };
@@ -67,7 +85,12 @@ export function tinyPlan(routes: PlanRoute[]): Plan {
 
 /** Stores the tiny scenario over HTTP and a finished hand-made plan directly; returns the plan id. */
 export async function storeTinyWithPlan(t: TestApp, routes: PlanRoute[], planId = "plan-1"): Promise<string> {
-  const created = await t.app.inject({ method: "POST", url: "/api/v1/scenarios", headers: AUTH, payload: tinyScenario });
+  const created = await t.app.inject({
+    method: "POST",
+    url: "/api/v1/scenarios",
+    headers: AUTH,
+    payload: tinyScenario,
+  });
   if (created.statusCode !== 201 && created.statusCode !== 200) throw new Error(`scenario not stored: ${created.body}`);
   await t.store.insertPlan({
     id: planId,
@@ -85,6 +108,9 @@ export async function storeTinyWithPlan(t: TestApp, routes: PlanRoute[], planId 
 
 /** The week used by most tests: Monday Usme then Tunal, Wednesday Bosa. */
 export const WEEK = [
-  tinyRoute("2026-07-06", [["s-usme", "08:30", 120], ["s-tunal", "13:00", 90]]),
+  tinyRoute("2026-07-06", [
+    ["s-usme", "08:30", 120],
+    ["s-tunal", "13:00", 90],
+  ]),
   tinyRoute("2026-07-08", [["s-bosa", "09:00", 120]]),
 ];

@@ -30,12 +30,37 @@ describe("a listening server", () => {
 
   it("serves writes, reads, feeds and SSE over HTTP", async () => {
     const auth = { authorization: `Bearer ${server.token.token}`, "content-type": "application/json" };
-    const noToken = await fetch(`${server.url}/api/v1/scenarios`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(tinyScenario) });
+    const noToken = await fetch(`${server.url}/api/v1/scenarios`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(tinyScenario),
+    });
     expect(noToken.status).toBe(401);
-    const created = await fetch(`${server.url}/api/v1/scenarios`, { method: "POST", headers: auth, body: JSON.stringify(tinyScenario) });
+    const created = await fetch(`${server.url}/api/v1/scenarios`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify(tinyScenario),
+    });
     expect(created.status).toBe(201);
-    await server.store.insertPlan({ id: "p1", scenarioId: tinyScenario.id, scenarioHash: scenarioHash(tinyScenario), options: {}, status: "done", error: null, plan: tinyPlan(WEEK), createdAt: new Date().toISOString(), finishedAt: new Date().toISOString() });
-    expect((await fetch(`${server.url}/api/v1/plans/p1/publish`, { method: "POST", headers: { authorization: auth.authorization } })).status).toBe(201);
+    await server.store.insertPlan({
+      id: "p1",
+      scenarioId: tinyScenario.id,
+      scenarioHash: scenarioHash(tinyScenario),
+      options: {},
+      status: "done",
+      error: null,
+      plan: tinyPlan(WEEK),
+      createdAt: new Date().toISOString(),
+      finishedAt: new Date().toISOString(),
+    });
+    expect(
+      (
+        await fetch(`${server.url}/api/v1/plans/p1/publish`, {
+          method: "POST",
+          headers: { authorization: auth.authorization },
+        })
+      ).status,
+    ).toBe(201);
 
     const stops = await (await fetch(`${server.url}/api/v1/stops?q=usme`)).json();
     const feedUrl: string = stops.stops[0].feeds.ics;
@@ -52,10 +77,14 @@ describe("a listening server", () => {
   });
 
   it("reuses the stored token after a restart", async () => {
-    const again = await startServer(loadConfig({ port: 0, host: "127.0.0.1", dataDir: join(dir, "second") }, {}), { webRoot: null });
+    const again = await startServer(loadConfig({ port: 0, host: "127.0.0.1", dataDir: join(dir, "second") }, {}), {
+      webRoot: null,
+    });
     const token = again.token.token;
     await again.close();
-    const third = await startServer(loadConfig({ port: 0, host: "127.0.0.1", dataDir: join(dir, "second") }, {}), { webRoot: null });
+    const third = await startServer(loadConfig({ port: 0, host: "127.0.0.1", dataDir: join(dir, "second") }, {}), {
+      webRoot: null,
+    });
     try {
       expect(third.token).toMatchObject({ source: "file", token });
     } finally {
@@ -66,8 +95,16 @@ describe("a listening server", () => {
 
 describe("loadConfig", () => {
   it("reads CAREBUS_* variables and names the bad one", () => {
-    const config = loadConfig({}, { CAREBUS_PORT: "8080", CAREBUS_TILE_URL: "https://t/{z}/{x}/{y}.png", CAREBUS_CORS_ORIGIN: "https://a.example" });
-    expect(config).toMatchObject({ port: 8080, tileUrl: "https://t/{z}/{x}/{y}.png", corsOrigin: "https://a.example", host: "127.0.0.1" });
+    const config = loadConfig(
+      {},
+      { CAREBUS_PORT: "8080", CAREBUS_TILE_URL: "https://t/{z}/{x}/{y}.png", CAREBUS_CORS_ORIGIN: "https://a.example" },
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      tileUrl: "https://t/{z}/{x}/{y}.png",
+      corsOrigin: "https://a.example",
+      host: "127.0.0.1",
+    });
     expect(() => loadConfig({}, { CAREBUS_PORT: "eighty" })).toThrow(/CAREBUS_PORT/);
     expect(() => loadConfig({}, { CAREBUS_API_TOKEN: "short" })).toThrow(/CAREBUS_API_TOKEN/);
     expect(() => loadConfig({}, { CAREBUS_SOLVE_CONCURRENCY: "0" })).toThrow(/CAREBUS_SOLVE_CONCURRENCY/);

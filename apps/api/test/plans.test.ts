@@ -14,11 +14,22 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   await storeTinyWithPlan(t, WEEK, "done-plan");
-  await t.store.insertPlan({ id: "failed-plan", scenarioId: "api-tiny", scenarioHash: "x", options: {}, status: "failed", error: "boom", plan: null, createdAt: "2026-07-01T00:00:00.000Z", finishedAt: "2026-07-01T00:00:01.000Z" });
+  await t.store.insertPlan({
+    id: "failed-plan",
+    scenarioId: "api-tiny",
+    scenarioHash: "x",
+    options: {},
+    status: "failed",
+    error: "boom",
+    plan: null,
+    createdAt: "2026-07-01T00:00:00.000Z",
+    finishedAt: "2026-07-01T00:00:01.000Z",
+  });
 });
 afterAll(async () => t.close());
 
-const postPlan = (payload: unknown, headers: Record<string, string> = AUTH) => t.app.inject({ method: "POST", url: "/api/v1/plans", headers, payload: payload as object });
+const postPlan = (payload: unknown, headers: Record<string, string> = AUTH) =>
+  t.app.inject({ method: "POST", url: "/api/v1/plans", headers, payload: payload as object });
 
 describe("POST /api/v1/plans", () => {
   it("rejects bad bodies with 400 and the offending path", async () => {
@@ -32,7 +43,10 @@ describe("POST /api/v1/plans", () => {
     for (const [body, path] of cases) {
       const res = await postPlan(body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
-      expect(res.json().issues.map((i: { path: string }) => i.path), JSON.stringify(body)).toContain(path);
+      expect(
+        res.json().issues.map((i: { path: string }) => i.path),
+        JSON.stringify(body),
+      ).toContain(path);
     }
   });
 
@@ -51,12 +65,24 @@ describe("POST /api/v1/plans", () => {
       fc.record({ scenarioId: fc.oneof(fc.string(), fc.anything()), options: fc.anything() }, { requiredKeys: [] }),
       fc.record({
         scenarioId: fc.constant("no-such-scenario"),
-        options: fc.record({ timeLimitSeconds: fc.oneof(fc.double(), fc.string()), iterationLimit: fc.oneof(fc.integer(), fc.double()), seed: fc.anything() }, { requiredKeys: [] }),
+        options: fc.record(
+          {
+            timeLimitSeconds: fc.oneof(fc.double(), fc.string()),
+            iterationLimit: fc.oneof(fc.integer(), fc.double()),
+            seed: fc.anything(),
+          },
+          { requiredKeys: [] },
+        ),
       }),
     );
     await fc.assert(
       fc.asyncProperty(body, async (payload) => {
-        const res = await t.app.inject({ method: "POST", url: "/api/v1/plans", headers: { ...AUTH, "content-type": "application/json" }, payload: JSON.stringify(payload) ?? "null" });
+        const res = await t.app.inject({
+          method: "POST",
+          url: "/api/v1/plans",
+          headers: { ...AUTH, "content-type": "application/json" },
+          payload: JSON.stringify(payload) ?? "null",
+        });
         expect(res.statusCode).toBeGreaterThanOrEqual(400);
         expect(res.statusCode).toBeLessThan(500);
         expect(res.json().message.length).toBeGreaterThan(0);
@@ -77,7 +103,12 @@ describe("reading plans", () => {
     const res = await t.app.inject("/api/v1/plans/done-plan");
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ id: "done-plan", scenarioId: "api-tiny", status: "done", progress: { value: 30, bound: 40, iterations: 10 } });
+    expect(body).toMatchObject({
+      id: "done-plan",
+      scenarioId: "api-tiny",
+      status: "done",
+      progress: { value: 30, bound: 40, iterations: 10 },
+    });
     expect(body.plan.routes).toHaveLength(2);
   });
 
@@ -112,7 +143,9 @@ describe("reading plans", () => {
   it("400s a bad date or language and 404s a bus-day without a route", async () => {
     expect((await t.app.inject("/api/v1/plans/done-plan/directions/b1/2026-02-30")).statusCode).toBe(400);
     expect((await t.app.inject("/api/v1/plans/done-plan/directions/b1/2026-07-06?lang=fr")).statusCode).toBe(400);
-    expect((await t.app.inject("/api/v1/plans/done-plan/directions/b1/2026-07-07")).json().code).toBe("CAREBUS_ERR_ROUTE_NOT_FOUND");
+    expect((await t.app.inject("/api/v1/plans/done-plan/directions/b1/2026-07-07")).json().code).toBe(
+      "CAREBUS_ERR_ROUTE_NOT_FOUND",
+    );
   });
 });
 
@@ -127,7 +160,7 @@ describe("cancel and events of finished jobs", () => {
   it("streams the final status of a finished job and ends", async () => {
     const res = await t.app.inject("/api/v1/plans/done-plan/events");
     expect(res.headers["content-type"]).toMatch(/^text\/event-stream/);
-    expect(res.body).toContain("event: progress\ndata: {\"value\":30");
+    expect(res.body).toContain('event: progress\ndata: {"value":30');
     expect(res.body).toContain('event: status\ndata: {"status":"done"}');
   });
 

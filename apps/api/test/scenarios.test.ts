@@ -15,7 +15,12 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const post = (payload: unknown, headers: Record<string, string> = AUTH) =>
-  t.app.inject({ method: "POST", url: "/api/v1/scenarios", headers: { "content-type": "application/json", ...headers }, payload: JSON.stringify(payload) });
+  t.app.inject({
+    method: "POST",
+    url: "/api/v1/scenarios",
+    headers: { "content-type": "application/json", ...headers },
+    payload: JSON.stringify(payload),
+  });
 
 describe("POST /api/v1/scenarios", () => {
   it("stores a valid scenario (201) and answers 200 for the same content again", async () => {
@@ -47,7 +52,11 @@ describe("POST /api/v1/scenarios", () => {
   });
 
   it("rejects a road-network file outside the server's folder", async () => {
-    const res = await post({ ...tinyScenario, id: "escape", travel: { provider: "road-graph", file: "../../etc/passwd" } });
+    const res = await post({
+      ...tinyScenario,
+      id: "escape",
+      travel: { provider: "road-graph", file: "../../etc/passwd" },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().issues[0].path).toBe("travel.file");
   });
@@ -64,7 +73,12 @@ describe("POST /api/v1/scenarios", () => {
     const huge = await post({ ...tinyScenario, description: "x".repeat(100 * 1024) });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().code).toBe("CAREBUS_ERR_BODY_TOO_LARGE");
-    const broken = await t.app.inject({ method: "POST", url: "/api/v1/scenarios", headers: { ...AUTH, "content-type": "application/json" }, payload: '{"format": ' });
+    const broken = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/scenarios",
+      headers: { ...AUTH, "content-type": "application/json" },
+      payload: '{"format": ',
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.body).not.toMatch(/at .*\.(js|ts):\d+/);
   });
@@ -74,13 +88,27 @@ describe("POST /api/v1/scenarios", () => {
     const accepted = new Set<string>();
     const mutation = fc.oneof(
       fc.anything(),
-      fc.record({ key: fc.constantFrom("format", "version", "id", "horizon", "depots", "buses", "stops", "demand", "travel"), value: fc.anything() }).map(({ key, value }) => ({ ...tinyScenario, id: "mutant", [key]: value })),
-      fc.record({ index: fc.nat(2), key: fc.constantFrom("lat", "lon", "zone", "timeWindows", "dwellMinutes", "busKinds", "id"), value: fc.anything() }).map(({ index, key, value }) => {
-        const copy = structuredClone(tinyScenario) as unknown as { id: string; stops: Array<Record<string, unknown>> };
-        copy.id = "mutant";
-        copy.stops[index]![key] = value;
-        return copy;
-      }),
+      fc
+        .record({
+          key: fc.constantFrom("format", "version", "id", "horizon", "depots", "buses", "stops", "demand", "travel"),
+          value: fc.anything(),
+        })
+        .map(({ key, value }) => ({ ...tinyScenario, id: "mutant", [key]: value })),
+      fc
+        .record({
+          index: fc.nat(2),
+          key: fc.constantFrom("lat", "lon", "zone", "timeWindows", "dwellMinutes", "busKinds", "id"),
+          value: fc.anything(),
+        })
+        .map(({ index, key, value }) => {
+          const copy = structuredClone(tinyScenario) as unknown as {
+            id: string;
+            stops: Array<Record<string, unknown>>;
+          };
+          copy.id = "mutant";
+          copy.stops[index]![key] = value;
+          return copy;
+        }),
     );
     await fc.assert(
       fc.asyncProperty(mutation, async (body) => {
@@ -108,7 +136,9 @@ describe("GET scenarios", () => {
   it("lists stored scenarios with their published plan id", async () => {
     const res = await t.app.inject("/api/v1/scenarios");
     expect(res.statusCode).toBe(200);
-    expect(res.json().scenarios).toContainEqual(expect.objectContaining({ id: "api-tiny", name: tinyScenario.name, publishedPlanId: null }));
+    expect(res.json().scenarios).toContainEqual(
+      expect.objectContaining({ id: "api-tiny", name: tinyScenario.name, publishedPlanId: null }),
+    );
   });
 
   it("reads a scenario back unchanged and 404s an unknown id", async () => {

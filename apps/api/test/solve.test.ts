@@ -26,7 +26,12 @@ async function waitForStatus(id: string, wanted: string[]): Promise<Record<strin
 
 describe("solve jobs in a worker thread", () => {
   it("solves with an iteration limit, streams status over SSE, stores the plan and publishes it", async () => {
-    const started = await t.app.inject({ method: "POST", url: "/api/v1/plans", headers: AUTH, payload: { scenarioId: "api-tiny", options: { iterationLimit: 50, seed: 1 } } });
+    const started = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/plans",
+      headers: AUTH,
+      payload: { scenarioId: "api-tiny", options: { iterationLimit: 50, seed: 1 } },
+    });
     expect(started.statusCode).toBe(202);
     const { id } = started.json();
     // inject resolves when the stream ends, i.e. after the terminal status event
@@ -36,13 +41,17 @@ describe("solve jobs in a worker thread", () => {
     const plan = done.plan as { scenario: { id: string }; stats: { iterations: number } };
     expect(plan.scenario.id).toBe("api-tiny");
     expect(done.progress).toMatchObject({ iterations: plan.stats.iterations });
-    expect((await t.app.inject({ method: "POST", url: `/api/v1/plans/${id}/publish`, headers: AUTH })).statusCode).toBe(201);
+    expect((await t.app.inject({ method: "POST", url: `/api/v1/plans/${id}/publish`, headers: AUTH })).statusCode).toBe(
+      201,
+    );
   });
 
   it("cancels a queued job at once and a running one at its next check", async () => {
     const long = { scenarioId: "api-tiny", options: { timeLimitSeconds: 30 } };
-    const first = (await t.app.inject({ method: "POST", url: "/api/v1/plans", headers: AUTH, payload: long })).json().id as string;
-    const second = (await t.app.inject({ method: "POST", url: "/api/v1/plans", headers: AUTH, payload: long })).json().id as string;
+    const first = (await t.app.inject({ method: "POST", url: "/api/v1/plans", headers: AUTH, payload: long })).json()
+      .id as string;
+    const second = (await t.app.inject({ method: "POST", url: "/api/v1/plans", headers: AUTH, payload: long })).json()
+      .id as string;
     expect((await t.app.inject(`/api/v1/plans/${second}`)).json().status).toBe("queued");
     const cancelQueued = await t.app.inject({ method: "DELETE", url: `/api/v1/plans/${second}`, headers: AUTH });
     expect(cancelQueued.json()).toEqual({ id: second, status: "cancelled" });
@@ -56,7 +65,17 @@ describe("solve jobs in a worker thread", () => {
 
 describe("jobs across restarts", () => {
   it("marks jobs a previous process left running as failed", async () => {
-    await t.store.insertPlan({ id: "orphan", scenarioId: "api-tiny", scenarioHash: "x", options: {}, status: "running", error: null, plan: null, createdAt: new Date().toISOString(), finishedAt: null });
+    await t.store.insertPlan({
+      id: "orphan",
+      scenarioId: "api-tiny",
+      scenarioHash: "x",
+      options: {},
+      status: "running",
+      error: null,
+      plan: null,
+      createdAt: new Date().toISOString(),
+      finishedAt: null,
+    });
     const restarted = await buildApp({ store: t.store, apiToken: TOKEN, webRoot: null, config: { dataDir: t.dir } });
     try {
       const body = (await restarted.inject("/api/v1/plans/orphan")).json();

@@ -31,7 +31,11 @@ describe("system routes", () => {
   });
 
   it("gives the pages a null default scenario and no tiles by default", async () => {
-    expect((await t.app.inject("/api/v1/config")).json()).toEqual({ defaultScenarioId: null, tileUrl: null, tileAttribution: null });
+    expect((await t.app.inject("/api/v1/config")).json()).toEqual({
+      defaultScenarioId: null,
+      tileUrl: null,
+      tileAttribution: null,
+    });
   });
 
   it("publishes an OpenAPI document in which every API route has a response schema", async () => {
@@ -63,7 +67,9 @@ describe("system routes", () => {
       expect(Object.keys(operation.responses).length, `${method} ${path}`).toBeGreaterThan(0);
     }
     expect(doc.paths["/api/v1/plans"].post.security).toEqual([{ bearerAuth: [] }]);
-    expect(doc.paths["/api/v1/scenarios"].post.requestBody.content["application/json"].schema.properties.stops).toBeDefined();
+    expect(
+      doc.paths["/api/v1/scenarios"].post.requestBody.content["application/json"].schema.properties.stops,
+    ).toBeDefined();
   });
 
   it("serves the interactive docs locally", async () => {
@@ -98,14 +104,28 @@ describe("configured apps", () => {
   it("says how to build the pages when they are missing, and allows the configured CORS origin", async () => {
     const dir = mkdtempSync(join(tmpdir(), "carebus-api-"));
     const store = openSqliteStore(dir);
-    const app = await buildApp({ store, apiToken: TOKEN, webRoot: join(dir, "missing"), config: { dataDir: dir, corsOrigin: "https://maps.example", tileUrl: "https://tiles.example/{z}/{x}/{y}.png", tileAttribution: "© OSM" } });
+    const app = await buildApp({
+      store,
+      apiToken: TOKEN,
+      webRoot: join(dir, "missing"),
+      config: {
+        dataDir: dir,
+        corsOrigin: "https://maps.example",
+        tileUrl: "https://tiles.example/{z}/{x}/{y}.png",
+        tileAttribution: "© OSM",
+      },
+    });
     try {
       const page = await app.inject("/");
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain("pages not built: run");
       const cors = await app.inject({ url: "/health", headers: { origin: "https://maps.example" } });
       expect(cors.headers["access-control-allow-origin"]).toBe("https://maps.example");
-      expect((await app.inject("/api/v1/config")).json()).toEqual({ defaultScenarioId: null, tileUrl: "https://tiles.example/{z}/{x}/{y}.png", tileAttribution: "© OSM" });
+      expect((await app.inject("/api/v1/config")).json()).toEqual({
+        defaultScenarioId: null,
+        tileUrl: "https://tiles.example/{z}/{x}/{y}.png",
+        tileAttribution: "© OSM",
+      });
     } finally {
       await app.close();
       await store.close();
@@ -118,9 +138,20 @@ describe("rate limits", () => {
   it("answers write bursts beyond the limit with 429 in the JSON error shape", async () => {
     const dir = mkdtempSync(join(tmpdir(), "carebus-api-"));
     const store = openSqliteStore(dir);
-    const app = await buildApp({ store, apiToken: TOKEN, webRoot: null, config: { dataDir: dir, writeRateLimitPerMinute: 2 } });
+    const app = await buildApp({
+      store,
+      apiToken: TOKEN,
+      webRoot: null,
+      config: { dataDir: dir, writeRateLimitPerMinute: 2 },
+    });
     try {
-      const post = () => app.inject({ method: "POST", url: "/api/v1/plans", headers: { authorization: `Bearer ${TOKEN}` }, payload: { scenarioId: "none" } });
+      const post = () =>
+        app.inject({
+          method: "POST",
+          url: "/api/v1/plans",
+          headers: { authorization: `Bearer ${TOKEN}` },
+          payload: { scenarioId: "none" },
+        });
       expect((await post()).statusCode).toBe(404);
       expect((await post()).statusCode).toBe(404);
       const limited = await post();

@@ -7,8 +7,10 @@
  */
 const COMMANDS: Record<string, string> = {
   validate: "check a scenario file and print its summary (--schema prints the JSON Schema)",
-  solve: "plan a scenario: carebus solve <scenario.json> [--time-limit S] [--iterations N] [--seed K] [--out plan.json] [--directions es|en]",
-  toptw: "solve a literature TOPTW file: carebus toptw <instance.txt> --vehicles M [--time-limit S] [--seed K] [--distance trunc1|trunc2|round2|exact] [--iterations N] [--recombine] --json",
+  solve:
+    "plan a scenario: carebus solve <scenario.json> [--time-limit S] [--iterations N] [--seed K] [--out plan.json] [--directions es|en]",
+  toptw:
+    "solve a literature TOPTW file: carebus toptw <instance.txt> --vehicles M [--time-limit S] [--seed K] [--distance trunc1|trunc2|round2|exact] [--iterations N] [--recombine] --json",
   geojson: "print a plan as a GeoJSON FeatureCollection: carebus geojson <plan.json>",
   serve: "start the server: carebus serve [--port N] [--host H] [--data-dir DIR] [--scenario FILE] [--plan-seconds S]",
 };

@@ -153,10 +153,17 @@ class CommunityPage {
             {},
             h(
               "button",
-              { type: "button", class: "result", "aria-current": this.selected?.stopId === stop.stopId ? "true" : false, onclick: () => this.openStop(stop, true) },
+              {
+                type: "button",
+                class: "result",
+                "aria-current": this.selected?.stopId === stop.stopId ? "true" : false,
+                onclick: () => this.openStop(stop, true),
+              },
               h("span", { class: "result-name" }, stop.name),
               h("span", { class: "result-place" }, [stop.neighbourhood, stop.locality].filter(Boolean).join(" · ")),
-              stop.distanceKm !== undefined ? h("span", { class: "result-distance" }, `${formatNumber(stop.distanceKm, this.lang, 2)} km`) : null,
+              stop.distanceKm !== undefined
+                ? h("span", { class: "result-distance" }, `${formatNumber(stop.distanceKm, this.lang, 2)} km`)
+                : null,
             ),
           ),
         ),
@@ -172,7 +179,13 @@ class CommunityPage {
       const zone = ZONE_STYLE[stop.zone];
       const isSelected = this.selected?.stopId === stop.stopId;
       shapeMarker([stop.lat, stop.lon], {
-        renderer, shape: zone.shape, radius: isSelected ? 11 : 7, color: isSelected ? "#111827" : zone.colour, weight: isSelected ? 3 : 2, fillColor: zone.colour, fillOpacity: 0.8,
+        renderer,
+        shape: zone.shape,
+        radius: isSelected ? 11 : 7,
+        color: isSelected ? "#111827" : zone.colour,
+        weight: isSelected ? 3 : 2,
+        fillColor: zone.colour,
+        fillOpacity: 0.8,
       })
         .bindTooltip(stop.name)
         .on("click", (event: L.LeafletMouseEvent) => {
@@ -226,7 +239,15 @@ class CommunityPage {
     if (!this.map || !this.renderer) return;
     this.setStatus((t) => t.searching);
     this.pointMarker?.remove();
-    this.pointMarker = L.circleMarker([lat, lon], { renderer: this.renderer, radius: 6, color: "#111827", weight: 3, fillColor: "#facc15", fillOpacity: 1, interactive: false }).addTo(this.map);
+    this.pointMarker = L.circleMarker([lat, lon], {
+      renderer: this.renderer,
+      radius: 6,
+      color: "#111827",
+      weight: 3,
+      fillColor: "#facc15",
+      fillOpacity: 1,
+      interactive: false,
+    }).addTo(this.map);
     try {
       const { stops } = await getJson<StopsResponse>(`/api/v1/stops?near=${lat.toFixed(6)},${lon.toFixed(6)}&limit=5`);
       this.showResults(stops, (t) => `${t.nearPoint} ${t.found(stops.length)}`);
@@ -250,12 +271,22 @@ class CommunityPage {
     const { map, renderer } = this;
     if (!map || !renderer) return;
     const centre = map.getCenter();
-    const { stops } = await getJson<StopsResponse>(`/api/v1/stops?near=${centre.lat.toFixed(6)},${centre.lng.toFixed(6)}&limit=${OVERVIEW_LIMIT}`);
+    const { stops } = await getJson<StopsResponse>(
+      `/api/v1/stops?near=${centre.lat.toFixed(6)},${centre.lng.toFixed(6)}&limit=${OVERVIEW_LIMIT}`,
+    );
     for (const stop of stops) {
       const zone = ZONE_STYLE[stop.zone];
       // The distance is from the map centre, meaningless to the person: drop it.
       const { distanceKm: _fromCentre, ...item } = stop;
-      shapeMarker([stop.lat, stop.lon], { renderer, shape: zone.shape, radius: 4, color: zone.colour, weight: 1, fillColor: "#ffffff", fillOpacity: 1 })
+      shapeMarker([stop.lat, stop.lon], {
+        renderer,
+        shape: zone.shape,
+        radius: 4,
+        color: zone.colour,
+        weight: 1,
+        fillColor: "#ffffff",
+        fillOpacity: 1,
+      })
         .bindTooltip(stop.name)
         .on("click", (event: L.LeafletMouseEvent) => {
           L.DomEvent.stopPropagation(event);
@@ -265,7 +296,8 @@ class CommunityPage {
         })
         .addTo(this.overviewLayer);
     }
-    if (stops.length && this.results.length === 0) map.fitBounds(L.latLngBounds(stops.map((s) => [s.lat, s.lon] as L.LatLngTuple)), { padding: [16, 16] });
+    if (stops.length && this.results.length === 0)
+      map.fitBounds(L.latLngBounds(stops.map((s) => [s.lat, s.lon] as L.LatLngTuple)), { padding: [16, 16] });
   }
 }
 

@@ -78,7 +78,11 @@ async function main(): Promise<void> {
     syncPlanSelect();
     if (!loaded) {
       state.index = null;
-      say(state.scenario ? `No plan is published for “${state.scenario.name}” yet: run one below.` : "No scenario loaded.");
+      say(
+        state.scenario
+          ? `No plan is published for “${state.scenario.name}” yet: run one below.`
+          : "No scenario loaded.",
+      );
       replaceChildren(byId("week-grid"), h("p", {}, "No plan on show."));
       return;
     }
@@ -88,13 +92,18 @@ async function main(): Promise<void> {
     renderWeekGrid(byId("week-grid"), index, (ref) => openStop(ref.visit.stopId, ref));
     renderCoverage(byId("coverage-summary"), byId("left-out"), index, (stopId) => openStop(stopId, null));
     buildRouteToggles(index, plannerMap);
-    const label = state.showing === "published" && state.published ? `published plan ${state.published.planId} (${new Date(state.published.publishedAt).toLocaleString("en")})` : `new plan ${loaded.planId} (not published)`;
+    const label =
+      state.showing === "published" && state.published
+        ? `published plan ${state.published.planId} (${new Date(state.published.publishedAt).toLocaleString("en")})`
+        : `new plan ${loaded.planId} (not published)`;
     byId("plan-label").textContent = label;
     say(`Showing the ${label}: ${loaded.plan.routes.length} bus-days, ${loaded.plan.totals.visits} visits.`);
   };
 
   for (const input of document.querySelectorAll<HTMLInputElement>("#layer-toggles input[data-layer]")) {
-    input.addEventListener("change", () => plannerMap.setLayerVisible(input.dataset.layer as ContextLayer, input.checked));
+    input.addEventListener("change", () =>
+      plannerMap.setLayerVisible(input.dataset.layer as ContextLayer, input.checked),
+    );
   }
   planSelect.addEventListener("change", () => {
     state.showing = planSelect.value === "candidate" ? "candidate" : "published";
@@ -103,7 +112,8 @@ async function main(): Promise<void> {
   scenarioSelect.addEventListener("change", () => {
     loadScenario(scenarioSelect.value).then(
       () => show(true),
-      (error: unknown) => say(`Could not load the scenario: ${error instanceof Error ? error.message : String(error)}`, "error"),
+      (error: unknown) =>
+        say(`Could not load the scenario: ${error instanceof Error ? error.message : String(error)}`, "error"),
     );
   });
 
@@ -144,7 +154,12 @@ function syncPlanSelect(): void {
 
 async function refreshScenarioList(preferred: string | null): Promise<ScenarioSummary[]> {
   const { scenarios } = await getJson<{ scenarios: ScenarioSummary[] }>("/api/v1/scenarios");
-  replaceChildren(scenarioSelect, ...scenarios.map((s) => h("option", { value: s.id }, `${s.name}${s.publishedPlanId ? "" : " (nothing published)"}`)));
+  replaceChildren(
+    scenarioSelect,
+    ...scenarios.map((s) =>
+      h("option", { value: s.id }, `${s.name}${s.publishedPlanId ? "" : " (nothing published)"}`),
+    ),
+  );
   if (preferred && scenarios.some((s) => s.id === preferred)) scenarioSelect.value = preferred;
   return scenarios;
 }
@@ -160,7 +175,10 @@ async function loadPublished(scenarioId: string): Promise<PublishedPlan | null> 
 
 async function loadScenario(id: string): Promise<void> {
   say("Loading the scenario and its published plan…");
-  const [scenario, published] = await Promise.all([getJson<Scenario>(`/api/v1/scenarios/${encodeURIComponent(id)}`), loadPublished(id)]);
+  const [scenario, published] = await Promise.all([
+    getJson<Scenario>(`/api/v1/scenarios/${encodeURIComponent(id)}`),
+    loadPublished(id),
+  ]);
   state.scenario = scenario;
   state.published = published;
   state.candidate = null;
@@ -181,10 +199,26 @@ function buildRouteToggles(index: PlanIndex, plannerMap: PlannerMap): void {
     byId("bus-toggles"),
     h("legend", {}, "Routes by bus"),
     ...scenario.buses.map((bus, i) =>
-      toggle(`bus-${i}`, h("span", {}, h("span", { class: "swatch", style: `background:${busColour(i)}`, "aria-hidden": "true" }), bus.name || bus.id), plannerMap.isBusVisible(bus.id), (on) => plannerMap.setBusVisible(bus.id, on)),
+      toggle(
+        `bus-${i}`,
+        h(
+          "span",
+          {},
+          h("span", { class: "swatch", style: `background:${busColour(i)}`, "aria-hidden": "true" }),
+          bus.name || bus.id,
+        ),
+        plannerMap.isBusVisible(bus.id),
+        (on) => plannerMap.setBusVisible(bus.id, on),
+      ),
     ),
   );
-  replaceChildren(byId("day-toggles"), h("legend", {}, "Routes by day"), ...dates.map((d, i) => toggle(`day-${i}`, formatDate(d, "en"), plannerMap.isDayVisible(d), (on) => plannerMap.setDayVisible(d, on))));
+  replaceChildren(
+    byId("day-toggles"),
+    h("legend", {}, "Routes by day"),
+    ...dates.map((d, i) =>
+      toggle(`day-${i}`, formatDate(d, "en"), plannerMap.isDayVisible(d), (on) => plannerMap.setDayVisible(d, on)),
+    ),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -28,12 +28,19 @@ const PHONE = { width: 390, height: 844 };
 /** The small example moved to a fixed future week, so "next visits" stay in the future. */
 function testScenario(): Scenario {
   const scenario = JSON.parse(readFileSync(join(repoRoot, "data/examples/small.json"), "utf8")) as Scenario;
-  return { ...scenario, id: "web-e2e", name: "Web e2e: southern Bogotá", horizon: { ...scenario.horizon, startDate: "2030-03-04", days: 3 } };
+  return {
+    ...scenario,
+    id: "web-e2e",
+    name: "Web e2e: southern Bogotá",
+    horizon: { ...scenario.horizon, startDate: "2030-03-04", days: 3 },
+  };
 }
 
 function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  const h =
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
@@ -47,7 +54,8 @@ function unlabelledControls(page: Page): Promise<string[]> {
 }
 
 const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`pages e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium fonts-liberation)`);
+if (!haveChromium)
+  console.warn(`pages e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium fonts-liberation)`);
 
 describe.skipIf(!haveChromium)("web pages against the real server", () => {
   let dir: string;
@@ -63,7 +71,10 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
   async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
     const response = await fetch(`${base}${path}`, {
       method,
-      headers: { authorization: `Bearer ${TOKEN}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: {
+        authorization: `Bearer ${TOKEN}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return { status: response.status, body: (await response.json()) as T };
@@ -93,12 +104,20 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     mkdirSync(artifacts, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), "carebus-web-"));
     store = openSqliteStore(dir);
-    app = await buildApp({ store, apiToken: TOKEN, webRoot, config: { dataDir: dir, writeRateLimitPerMinute: 10_000 } });
+    app = await buildApp({
+      store,
+      apiToken: TOKEN,
+      webRoot,
+      config: { dataDir: dir, writeRateLimitPerMinute: 10_000 },
+    });
     base = await app.listen({ host: "127.0.0.1", port: 0 });
 
     scenario = testScenario();
     expect((await api("POST", "/api/v1/scenarios", scenario)).status).toBe(201);
-    const job = await api<{ id: string }>("POST", "/api/v1/plans", { scenarioId: scenario.id, options: { iterationLimit: 50, seed: 1 } });
+    const job = await api<{ id: string }>("POST", "/api/v1/plans", {
+      scenarioId: scenario.id,
+      options: { iterationLimit: 50, seed: 1 },
+    });
     expect(job.status).toBe(202);
     planId = job.body.id;
     const done = await waitForPlan(planId);
@@ -109,7 +128,14 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
 
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   });
 
@@ -150,7 +176,9 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     expect(await page.locator(".leaflet-carebus-stops-pane canvas").count()).toBe(1);
 
     // Coverage figures are the plan's, and every left-out stop is listed.
-    expect(await page.locator("#figure-value").textContent()).toBe(new Intl.NumberFormat("en", { maximumFractionDigits: 1 }).format(plan.totals.value));
+    expect(await page.locator("#figure-value").textContent()).toBe(
+      new Intl.NumberFormat("en", { maximumFractionDigits: 1 }).format(plan.totals.value),
+    );
     expect(await page.locator("#left-out tbody tr").count()).toBe(plan.unvisited.length);
     expect(await unlabelledControls(page)).toEqual([]);
 
@@ -187,7 +215,11 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
       const log: string[] = [];
       (window as unknown as { statusLog: string[] }).statusLog = log;
       const target = document.getElementById("run-status")!;
-      new MutationObserver(() => log.push(target.textContent ?? "")).observe(target, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => log.push(target.textContent ?? "")).observe(target, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     });
     await page.fill("#time-limit", "30");
     await page.locator("#run-form details summary").click();
@@ -245,8 +277,12 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     if (await page.locator("button.result").count()) await result.first().click();
     await expect.poll(() => page.locator("#stop-card-heading").textContent()).toBe(stop.name);
 
-    const planDates = [...new Set(plan.routes.filter((r) => r.visits.some((v) => v.stopId === stop.id)).map((r) => r.date))];
-    const shownDates = await page.locator("#next-visits time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")));
+    const planDates = [
+      ...new Set(plan.routes.filter((r) => r.visits.some((v) => v.stopId === stop.id)).map((r) => r.date)),
+    ];
+    const shownDates = await page
+      .locator("#next-visits time")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("datetime")));
     for (const date of planDates) expect(shownDates).toContain(date);
     const firstHours = visit.visit.serviceStart.slice(11, 16);
     expect(await page.locator("#next-visits li").first().textContent()).toContain(firstHours);
@@ -273,18 +309,31 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
   });
 
   it("community page finds the nearest stops to a clicked point and to the person's location", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, geolocation: { latitude: 4.62, longitude: -74.19 }, permissions: ["geolocation"] });
+    const context = await browser.newContext({
+      viewport: DESKTOP,
+      geolocation: { latitude: 4.62, longitude: -74.19 },
+      permissions: ["geolocation"],
+    });
     const page = await newPage(context);
     // The map first shows every served stop (one request), then a click asks for the five nearest.
-    const overview = page.waitForResponse((r) => r.url().includes("/api/v1/stops?near=") && r.url().includes("limit=200"));
+    const overview = page.waitForResponse(
+      (r) => r.url().includes("/api/v1/stops?near=") && r.url().includes("limit=200"),
+    );
     await page.goto(`${base}/community`);
     await overview;
     const visited = scenario.stops.filter((s) => plan.routes.some((r) => r.visits.some((v) => v.stopId === s.id)));
 
-    const nearRequest = page.waitForRequest((r) => r.url().includes("/api/v1/stops?near=") && r.url().endsWith("limit=5"));
+    const nearRequest = page.waitForRequest(
+      (r) => r.url().includes("/api/v1/stops?near=") && r.url().endsWith("limit=5"),
+    );
     await page.locator("#map").click({ position: { x: 200, y: 300 } });
-    const near = new URL((await nearRequest).url()).searchParams.get("near")!.split(",").map(Number) as [number, number];
-    const nearest = [...visited].sort((a, b) => haversineKm({ lat: near[0], lon: near[1] }, a) - haversineKm({ lat: near[0], lon: near[1] }, b));
+    const near = new URL((await nearRequest).url()).searchParams.get("near")!.split(",").map(Number) as [
+      number,
+      number,
+    ];
+    const nearest = [...visited].sort(
+      (a, b) => haversineKm({ lat: near[0], lon: near[1] }, a) - haversineKm({ lat: near[0], lon: near[1] }, b),
+    );
     const expectedCount = Math.min(5, visited.length);
     if (expectedCount > 1) {
       await page.locator("button.result").first().waitFor();

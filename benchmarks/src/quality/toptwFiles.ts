@@ -44,9 +44,14 @@ export function parseBks(text: string): Map<string, BestKnown> {
     const m = Number(cells[2]);
     const bks = Number(cells[3]);
     const where = `bks.csv line ${offset + 2}`;
-    if (!Number.isInteger(m) || m < 1) throw new Error(`${where}: m must be a positive integer (got "${cells[2] ?? ""}")`);
-    if (!Number.isFinite(bks) || bks < 0) throw new Error(`${where}: bks must be a non-negative number (got "${cells[3] ?? ""}")`);
-    result.set(bksKey((cells[0] ?? "").trim(), (cells[1] ?? "").trim(), m), { bks, source: cells.slice(4).join(",").trim() });
+    if (!Number.isInteger(m) || m < 1)
+      throw new Error(`${where}: m must be a positive integer (got "${cells[2] ?? ""}")`);
+    if (!Number.isFinite(bks) || bks < 0)
+      throw new Error(`${where}: bks must be a non-negative number (got "${cells[3] ?? ""}")`);
+    result.set(bksKey((cells[0] ?? "").trim(), (cells[1] ?? "").trim(), m), {
+      bks,
+      source: cells.slice(4).join(",").trim(),
+    });
   });
   return result;
 }
@@ -80,7 +85,9 @@ export function readTotalScores(dir: string): Map<string, number> {
   const file = path.join(dir, "instance-stats.csv");
   const totals = new Map<string, number>();
   if (!existsSync(file)) return totals;
-  const [head = "", ...rows] = readFileSync(file, "utf8").split(/\r?\n/).filter((l) => l.trim() !== "");
+  const [head = "", ...rows] = readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "");
   const header = head.split(",").map((h) => h.trim());
   const [iSet, iInstance, iTotal] = [header.indexOf("set"), header.indexOf("instance"), header.indexOf("total_score")];
   if (iSet < 0 || iInstance < 0 || iTotal < 0) return totals;

@@ -108,19 +108,35 @@ export function planToptw(context: Pick<SuiteContext, "quick" | "flags">): Toptw
   let plan: ToptwPlan;
   switch (profile) {
     case "quick":
-      plan = { profile, sets: null, instances: QUICK_INSTANCES, budgets: [...timeBudgets([1, 2], [0.2]), ...iterationBudgets([1, 2], [500])], seeds: [1] };
+      plan = {
+        profile,
+        sets: null,
+        instances: QUICK_INSTANCES,
+        budgets: [...timeBudgets([1, 2], [0.2]), ...iterationBudgets([1, 2], [500])],
+        seeds: [1],
+      };
       break;
     case "full":
       plan = {
         profile,
         sets: [SET_100, SET_200],
         instances: null,
-        budgets: [...timeBudgets([1], [0.2]), ...timeBudgets([1, 2, 3, 4], [1]), ...iterationBudgets([1, 2, 3, 4], [2000])],
+        budgets: [
+          ...timeBudgets([1], [0.2]),
+          ...timeBudgets([1, 2, 3, 4], [1]),
+          ...iterationBudgets([1, 2, 3, 4], [2000]),
+        ],
         seeds: [1],
       };
       break;
     case "complete":
-      plan = { profile, sets: null, instances: null, budgets: [...timeBudgets([1, 2, 3, 4], [0.2, 1, 5]), ...iterationBudgets([1, 2, 3, 4], [2000])], seeds: [1, 2, 3] };
+      plan = {
+        profile,
+        sets: null,
+        instances: null,
+        budgets: [...timeBudgets([1, 2, 3, 4], [0.2, 1, 5]), ...iterationBudgets([1, 2, 3, 4], [2000])],
+        seeds: [1, 2, 3],
+      };
       break;
     default:
       throw new Error(`--toptw-profile: must be quick, full or complete, got "${profile}"`);
@@ -129,12 +145,26 @@ export function planToptw(context: Pick<SuiteContext, "quick" | "flags">): Toptw
   if (flags["toptw-instances"]) plan.instances = parseNameList(flags["toptw-instances"], "--toptw-instances");
   if (flags["toptw-seeds"]) plan.seeds = parseNumberList(flags["toptw-seeds"], "--toptw-seeds");
   if (flags["toptw-m"] || flags["toptw-limits"] || flags["toptw-iterations"]) {
-    const ms = flags["toptw-m"] ? parseNumberList(flags["toptw-m"], "--toptw-m") : [...new Set(plan.budgets.map((b) => b.m))];
-    if (ms.some((m) => !Number.isInteger(m) || m < 1)) throw new Error(`--toptw-m: vehicles must be positive integers, got "${flags["toptw-m"] ?? ""}"`);
-    const limits = flags["toptw-limits"] !== undefined ? (flags["toptw-limits"] === "none" ? [] : parseNumberList(flags["toptw-limits"], "--toptw-limits")) : [context.quick ? 0.2 : 1];
-    const counts = flags["toptw-iterations"] !== undefined ? (flags["toptw-iterations"] === "none" ? [] : parseNumberList(flags["toptw-iterations"], "--toptw-iterations")) : [context.quick ? 500 : 2000];
+    const ms = flags["toptw-m"]
+      ? parseNumberList(flags["toptw-m"], "--toptw-m")
+      : [...new Set(plan.budgets.map((b) => b.m))];
+    if (ms.some((m) => !Number.isInteger(m) || m < 1))
+      throw new Error(`--toptw-m: vehicles must be positive integers, got "${flags["toptw-m"] ?? ""}"`);
+    const limits =
+      flags["toptw-limits"] !== undefined
+        ? flags["toptw-limits"] === "none"
+          ? []
+          : parseNumberList(flags["toptw-limits"], "--toptw-limits")
+        : [context.quick ? 0.2 : 1];
+    const counts =
+      flags["toptw-iterations"] !== undefined
+        ? flags["toptw-iterations"] === "none"
+          ? []
+          : parseNumberList(flags["toptw-iterations"], "--toptw-iterations")
+        : [context.quick ? 500 : 2000];
     if (limits.some((s) => s <= 0)) throw new Error("--toptw-limits: time limits must be positive seconds");
-    if (counts.some((n) => !Number.isInteger(n) || n < 0)) throw new Error("--toptw-iterations: iteration counts must be non-negative integers");
+    if (counts.some((n) => !Number.isInteger(n) || n < 0))
+      throw new Error("--toptw-iterations: iteration counts must be non-negative integers");
     plan.budgets = [...timeBudgets(ms, limits), ...iterationBudgets(ms, counts)];
   }
   return plan;
@@ -145,10 +175,33 @@ export function defaultToptwDir(repoRoot: string): string {
   return path.resolve(repoRoot, "..", "shared", "benchdata", "toptw");
 }
 
-function solveOne(file: ToptwFile, text: string, m: number, budget: Budget, seed: number, bks: number | null, allCustomers: number | null): ToptwRun {
+function solveOne(
+  file: ToptwFile,
+  text: string,
+  m: number,
+  budget: Budget,
+  seed: number,
+  bks: number | null,
+  allCustomers: number | null,
+): ToptwRun {
   const run: ToptwRun = {
-    set: file.set, instance: file.instance, m, budget: budgetLabel(budget), seed,
-    score: null, solverValue: null, bks, allCustomers, gapPct: null, elapsedMs: null, timeToBestMs: null, iterations: null, constructionValue: null, violations: 0, stoppedBy: null, trace: [],
+    set: file.set,
+    instance: file.instance,
+    m,
+    budget: budgetLabel(budget),
+    seed,
+    score: null,
+    solverValue: null,
+    bks,
+    allCustomers,
+    gapPct: null,
+    elapsedMs: null,
+    timeToBestMs: null,
+    iterations: null,
+    constructionValue: null,
+    violations: 0,
+    stoppedBy: null,
+    trace: [],
   };
   try {
     const instance = readToptw(text, { name: file.instance, vehicles: m, distance: "trunc1" });
@@ -156,7 +209,9 @@ function solveOne(file: ToptwFile, text: string, m: number, budget: Budget, seed
     const result = solve(instance, {
       seed,
       // An iteration budget must be the binding stop, so its time limit is set far out of reach.
-      ...(budget.kind === "time" ? { timeLimitMs: budget.seconds * 1000 } : { iterationLimit: budget.count, timeLimitMs: ITERATION_RUN_TIME_LIMIT_MS }),
+      ...(budget.kind === "time"
+        ? { timeLimitMs: budget.seconds * 1000 }
+        : { iterationLimit: budget.count, timeLimitMs: ITERATION_RUN_TIME_LIMIT_MS }),
       onProgress: (p) => {
         if (p.value > lastValue) {
           lastValue = p.value;
@@ -169,7 +224,8 @@ function solveOne(file: ToptwFile, text: string, m: number, budget: Budget, seed
     run.solverValue = result.value;
     run.violations = check.violations.length + (Math.abs(check.value - result.value) > 1e-6 ? 1 : 0);
     const problems = check.violations.slice(0, 3).map((v) => `${v.kind}: ${v.detail}`);
-    if (Math.abs(check.value - result.value) > 1e-6) problems.push(`solver claims ${result.value}, checker recomputes ${check.value}`);
+    if (Math.abs(check.value - result.value) > 1e-6)
+      problems.push(`solver claims ${result.value}, checker recomputes ${check.value}`);
     if (problems.length) run.error = problems.join("; ");
     run.elapsedMs = result.elapsedMs;
     run.timeToBestMs = result.timeToBestMs;
@@ -189,11 +245,16 @@ export function aggregateRuns(runs: readonly ToptwRun[]): ToptwAggregate {
   const ok = runs.filter((r) => r.score !== null);
   const gaps = ok.filter((r) => r.gapPct !== null).map((r) => r.gapPct!);
   return {
-    set: first.set, m: first.m, budget: first.budget, seed: first.seed,
+    set: first.set,
+    m: first.m,
+    budget: first.budget,
+    seed: first.seed,
     instances: runs.length,
     failed: runs.length - ok.length,
     totalScore: ok.reduce((s, r) => s + r.score!, 0),
-    allCustomersTotal: runs.every((r) => r.allCustomers !== null) ? runs.reduce((s, r) => s + r.allCustomers!, 0) : null,
+    allCustomersTotal: runs.every((r) => r.allCustomers !== null)
+      ? runs.reduce((s, r) => s + r.allCustomers!, 0)
+      : null,
     withBks: gaps.length,
     meanGapPct: gaps.length ? mean(gaps) : null,
     atBks: ok.filter((r) => r.bks !== null && r.score! >= r.bks - 1e-9).length,
@@ -222,14 +283,54 @@ export function toptwMetrics(aggregates: readonly ToptwAggregate[]): Metric[] {
     const budget = group[0]!.budget.startsWith("i") ? "iterations" : "time";
     const note = `${group[0]!.instances} instances, ${group.length} seed(s)`;
     if (group.some((a) => a.meanGapPct !== null)) {
-      metrics.push(createMetric({ id: id("meanGapPct"), suite: "toptw", unit: "%", better: "lower", budget, tolerance: 0.05, note: `${group[0]!.withBks} with bks, ${group.length} seed(s)` }, group.map((a) => a.meanGapPct ?? Number.NaN)));
+      metrics.push(
+        createMetric(
+          {
+            id: id("meanGapPct"),
+            suite: "toptw",
+            unit: "%",
+            better: "lower",
+            budget,
+            tolerance: 0.05,
+            note: `${group[0]!.withBks} with bks, ${group.length} seed(s)`,
+          },
+          group.map((a) => a.meanGapPct ?? Number.NaN),
+        ),
+      );
     }
-    metrics.push(createMetric({ id: id("totalScore"), suite: "toptw", unit: "score", better: "higher", budget, note }, group.map((a) => a.totalScore)));
-    metrics.push(createMetric({ id: id("meanTimeToBestMs"), suite: "toptw", unit: "ms", better: "none", budget: "time", note }, group.map((a) => a.meanTimeToBestMs)));
+    metrics.push(
+      createMetric(
+        { id: id("totalScore"), suite: "toptw", unit: "score", better: "higher", budget, note },
+        group.map((a) => a.totalScore),
+      ),
+    );
+    metrics.push(
+      createMetric(
+        { id: id("meanTimeToBestMs"), suite: "toptw", unit: "ms", better: "none", budget: "time", note },
+        group.map((a) => a.meanTimeToBestMs),
+      ),
+    );
     if (budget === "iterations") {
-      metrics.push(createMetric({ id: id("meanElapsedMs"), suite: "toptw", unit: "ms", better: "lower", budget: "time", note }, group.map((a) => a.meanElapsedMs)));
+      metrics.push(
+        createMetric(
+          { id: id("meanElapsedMs"), suite: "toptw", unit: "ms", better: "lower", budget: "time", note },
+          group.map((a) => a.meanElapsedMs),
+        ),
+      );
     }
-    metrics.push(createMetric({ id: id("violations"), suite: "toptw", unit: "count", better: "lower", tolerance: 0, note: "checker violations + value mismatches + failed solves" }, group.map((a) => a.violations + a.failed)));
+    metrics.push(
+      createMetric(
+        {
+          id: id("violations"),
+          suite: "toptw",
+          unit: "count",
+          better: "lower",
+          tolerance: 0,
+          note: "checker violations + value mismatches + failed solves",
+        },
+        group.map((a) => a.violations + a.failed),
+      ),
+    );
   }
   return metrics;
 }
@@ -240,7 +341,11 @@ async function runToptw(context: SuiteContext): Promise<SuiteOutput> {
   const plan = planToptw(context);
   const bks = readBks(dir);
   const totals = readTotalScores(dir);
-  const files = listToptwFiles(dir).filter((f) => (plan.sets === null || plan.sets.includes(f.set)) && (plan.instances === null || plan.instances.includes(f.instance)));
+  const files = listToptwFiles(dir).filter(
+    (f) =>
+      (plan.sets === null || plan.sets.includes(f.set)) &&
+      (plan.instances === null || plan.instances.includes(f.instance)),
+  );
   if (files.length === 0) throw new SuiteSkipped(`no instance files matched in ${dir}`);
   const texts = new Map(files.map((f) => [f.file, readFileSync(f.file, "utf8")]));
 
@@ -249,17 +354,29 @@ async function runToptw(context: SuiteContext): Promise<SuiteOutput> {
   solveOne(warm, texts.get(warm.file)!, 2, { kind: "iterations", count: 200 }, 0, null, null);
 
   const total = files.length * plan.budgets.length * plan.seeds.length;
-  context.log(`toptw: profile ${plan.profile}, ${files.length} instance file(s) × ${plan.budgets.length} (m, budget) × ${plan.seeds.length} seed(s) = ${total} solves`);
+  context.log(
+    `toptw: profile ${plan.profile}, ${files.length} instance file(s) × ${plan.budgets.length} (m, budget) × ${plan.seeds.length} seed(s) = ${total} solves`,
+  );
   const runs: ToptwRun[] = [];
   for (const { m, budget } of plan.budgets) {
     for (const seed of plan.seeds) {
       for (const file of files) {
         const best = bks.get(bksKey(file.set, file.instance, m))?.bks ?? null;
-        const run = solveOne(file, texts.get(file.file)!, m, budget, seed, best, totals.get(`${file.set}/${file.instance}`) ?? null);
+        const run = solveOne(
+          file,
+          texts.get(file.file)!,
+          m,
+          budget,
+          seed,
+          best,
+          totals.get(`${file.set}/${file.instance}`) ?? null,
+        );
         runs.push(run);
         const gap = run.gapPct === null ? "" : ` gap ${run.gapPct.toFixed(2)}%`;
         const problem = run.error ? ` ERROR: ${run.error}` : run.violations ? ` ${run.violations} violation(s)` : "";
-        context.log(`  [${runs.length}/${total}] ${file.set}/${file.instance} m=${m} ${run.budget} seed ${seed}: score ${run.score ?? "—"}${best !== null ? `/${best}` : ""}${gap} in ${run.elapsedMs?.toFixed(0) ?? "—"} ms${problem}`);
+        context.log(
+          `  [${runs.length}/${total}] ${file.set}/${file.instance} m=${m} ${run.budget} seed ${seed}: score ${run.score ?? "—"}${best !== null ? `/${best}` : ""}${gap} in ${run.elapsedMs?.toFixed(0) ?? "—"} ms${problem}`,
+        );
       }
     }
   }

@@ -31,7 +31,18 @@ export interface ChartOptions {
   yFromZero?: boolean;
 }
 
-const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
+const PALETTE = [
+  "#1f77b4",
+  "#d62728",
+  "#2ca02c",
+  "#ff7f0e",
+  "#9467bd",
+  "#8c564b",
+  "#e377c2",
+  "#17becf",
+  "#7f7f7f",
+  "#bcbd22",
+];
 
 /** Escapes text for an SVG text node or attribute. */
 export function escapeXml(text: string): string {
@@ -117,7 +128,8 @@ export function renderChart(options: ChartOptions): string {
   const margin = { left: 70, right: 170, top: 36, bottom: 50 };
   const plotRight = width - margin.right;
   const plotBottom = height - margin.bottom;
-  const keep = (x: number, y: number) => Number.isFinite(x) && Number.isFinite(y) && (!options.logX || x > 0) && (!options.logY || y > 0);
+  const keep = (x: number, y: number) =>
+    Number.isFinite(x) && Number.isFinite(y) && (!options.logX || x > 0) && (!options.logY || y > 0);
   const series = options.series.map((s) => ({ ...s, points: s.points.filter(([x, y]) => keep(x, y)) }));
   const xs = series.flatMap((s) => s.points.map(([x]) => x));
   const ys = series.flatMap((s) => s.points.map(([, y]) => y));
@@ -127,9 +139,13 @@ export function renderChart(options: ChartOptions): string {
   const py = (v: number) => yAxis.toPixel(v).toFixed(1);
 
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
+  );
   out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="white"/>`);
-  out.push(`<text x="${width / 2}" y="20" text-anchor="middle" font-size="14" font-weight="bold">${escapeXml(options.title)}</text>`);
+  out.push(
+    `<text x="${width / 2}" y="20" text-anchor="middle" font-size="14" font-weight="bold">${escapeXml(options.title)}</text>`,
+  );
   for (const t of xAxis.ticks) {
     const x = px(t);
     out.push(`<line x1="${x}" y1="${margin.top}" x2="${x}" y2="${plotBottom}" stroke="#e5e5e5"/>`);
@@ -138,14 +154,25 @@ export function renderChart(options: ChartOptions): string {
   for (const t of yAxis.ticks) {
     const y = py(t);
     out.push(`<line x1="${margin.left}" y1="${y}" x2="${plotRight}" y2="${y}" stroke="#e5e5e5"/>`);
-    out.push(`<text x="${margin.left - 6}" y="${y}" text-anchor="end" dominant-baseline="middle">${escapeXml(formatTick(t))}</text>`);
+    out.push(
+      `<text x="${margin.left - 6}" y="${y}" text-anchor="end" dominant-baseline="middle">${escapeXml(formatTick(t))}</text>`,
+    );
   }
-  out.push(`<rect x="${margin.left}" y="${margin.top}" width="${plotRight - margin.left}" height="${plotBottom - margin.top}" fill="none" stroke="#333"/>`);
+  out.push(
+    `<rect x="${margin.left}" y="${margin.top}" width="${plotRight - margin.left}" height="${plotBottom - margin.top}" fill="none" stroke="#333"/>`,
+  );
   const xLabel = options.xLabel + (options.logX ? " (log)" : "");
   const yLabel = options.yLabel + (options.logY ? " (log)" : "");
-  out.push(`<text x="${(margin.left + plotRight) / 2}" y="${height - 12}" text-anchor="middle">${escapeXml(xLabel)}</text>`);
-  out.push(`<text x="16" y="${(margin.top + plotBottom) / 2}" text-anchor="middle" transform="rotate(-90 16 ${(margin.top + plotBottom) / 2})">${escapeXml(yLabel)}</text>`);
-  if (xs.length === 0) out.push(`<text x="${(margin.left + plotRight) / 2}" y="${(margin.top + plotBottom) / 2}" text-anchor="middle" fill="#999">no data</text>`);
+  out.push(
+    `<text x="${(margin.left + plotRight) / 2}" y="${height - 12}" text-anchor="middle">${escapeXml(xLabel)}</text>`,
+  );
+  out.push(
+    `<text x="16" y="${(margin.top + plotBottom) / 2}" text-anchor="middle" transform="rotate(-90 16 ${(margin.top + plotBottom) / 2})">${escapeXml(yLabel)}</text>`,
+  );
+  if (xs.length === 0)
+    out.push(
+      `<text x="${(margin.left + plotRight) / 2}" y="${(margin.top + plotBottom) / 2}" text-anchor="middle" fill="#999">no data</text>`,
+    );
 
   series.forEach((s, index) => {
     const color = PALETTE[index % PALETTE.length]!;
@@ -163,7 +190,9 @@ export function renderChart(options: ChartOptions): string {
       for (const [x, y] of s.points) out.push(`<circle cx="${px(x)}" cy="${py(y)}" r="3" fill="${color}"/>`);
     }
     const ly = margin.top + 8 + index * 16;
-    out.push(`<line x1="${plotRight + 10}" y1="${ly}" x2="${plotRight + 28}" y2="${ly}" stroke="${color}" stroke-width="2"${dash}/>`);
+    out.push(
+      `<line x1="${plotRight + 10}" y1="${ly}" x2="${plotRight + 28}" y2="${ly}" stroke="${color}" stroke-width="2"${dash}/>`,
+    );
     out.push(`<text x="${plotRight + 33}" y="${ly}" dominant-baseline="middle">${escapeXml(s.name)}</text>`);
   });
   out.push("</svg>");

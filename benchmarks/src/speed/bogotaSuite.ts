@@ -26,41 +26,100 @@ export function valueAt(trace: ReadonlyArray<readonly [number, number]>, ms: num
 }
 
 async function runBogota(context: SuiteContext): Promise<SuiteOutput> {
-  const file = path.resolve(context.flags["bogota-scenario"] ?? path.join(context.repoRoot, "data", "bogota", "scenario.json"));
+  const file = path.resolve(
+    context.flags["bogota-scenario"] ?? path.join(context.repoRoot, "data", "bogota", "scenario.json"),
+  );
   if (!existsSync(file)) throw new SuiteSkipped(`no scenario at ${file}`);
-  const seconds = context.flags["bogota-seconds"] ? parsePositive(context.flags["bogota-seconds"], "--bogota-seconds") : context.quick ? 3 : 60;
+  const seconds = context.flags["bogota-seconds"]
+    ? parsePositive(context.flags["bogota-seconds"], "--bogota-seconds")
+    : context.quick
+      ? 3
+      : 60;
   const repeats = context.quick ? 1 : 3;
   context.log(`bogota: ${file}, ${seconds} s solve, ${repeats} construction repeat(s)`);
   const job = { stops: 0, scenarioFile: file, seed: 1, timeLimitMs: seconds * 1000, constructionRepeats: repeats };
   const solveJob = { ...job, kind: "solve" as const };
   const s = await runWorker<ScalingSample>(solveJob, workerTimeoutMs(solveJob, 0), context.log);
   // The quick run leaves the LP bound to the scaling suite's small sizes, to stay within its minute or two.
-  const { bound: b, boundError } = context.quick ? { bound: null, boundError: "not run in --quick" } : await runBoundJob(job, 180_000, context.log);
+  const { bound: b, boundError } = context.quick
+    ? { bound: null, boundError: "not run in --quick" }
+    : await runBoundJob(job, 180_000, context.log);
   const construction = median(s.constructionMs);
   const early = valueAt(s.trace, EARLY_MS);
   const earlyPct = s.finalValue > 0 ? (100 * early) / s.finalValue : Number.NaN;
-  context.log(`  first plan ${(s.prepMs + construction).toFixed(0)} ms without the LP bound, value ${s.constructionValue.toFixed(1)} → ${s.finalValue.toFixed(1)} ${seconds * 1000 > EARLY_MS ? ` (at 5 s: ${earlyPct.toFixed(2)}% of it)` : ""}, ${s.violations} violation(s)`);
+  context.log(
+    `  first plan ${(s.prepMs + construction).toFixed(0)} ms without the LP bound, value ${s.constructionValue.toFixed(1)} → ${s.finalValue.toFixed(1)} ${seconds * 1000 > EARLY_MS ? ` (at 5 s: ${earlyPct.toFixed(2)}% of it)` : ""}, ${s.violations} violation(s)`,
+  );
   for (const v of s.violationSamples) context.log(`    ${v}`);
   const id = (name: string) => `bogota/${name}`;
   const ms = (name: string, value: number | number[], note: string) =>
-    createMetric({ id: id(name), suite: "bogota", unit: "ms", better: "lower", budget: "time", note }, Array.isArray(value) ? value : [value]);
+    createMetric(
+      { id: id(name), suite: "bogota", unit: "ms", better: "lower", budget: "time", note },
+      Array.isArray(value) ? value : [value],
+    );
   const metrics: Metric[] = [
     ms("firstPlanMs", s.prepMs + construction, "matrix + coverage + instance + construction (target ≤ 500)"),
     ms("prepMs", s.prepMs, "matrix + coverage + instance"),
     ms("constructionMs", s.constructionMs, "solve with iterationLimit 0"),
-    createMetric({ id: id("constructionValue"), suite: "bogota", unit: "value", better: "higher", budget: "iterations" }, [s.constructionValue]),
-    createMetric({ id: id(`value@${seconds}s`), suite: "bogota", unit: "value", better: "higher", budget: "time" }, [s.finalValue]),
+    createMetric(
+      { id: id("constructionValue"), suite: "bogota", unit: "value", better: "higher", budget: "iterations" },
+      [s.constructionValue],
+    ),
+    createMetric({ id: id(`value@${seconds}s`), suite: "bogota", unit: "value", better: "higher", budget: "time" }, [
+      s.finalValue,
+    ]),
     createMetric({ id: id("peakRssMB"), suite: "bogota", unit: "MB", better: "lower" }, [s.maxRssMB]),
-    createMetric({ id: id("violations"), suite: "bogota", unit: "count", better: "lower", tolerance: 0 }, [s.violations]),
+    createMetric({ id: id("violations"), suite: "bogota", unit: "count", better: "lower", tolerance: 0 }, [
+      s.violations,
+    ]),
   ];
   if (seconds * 1000 > EARLY_MS) {
-    metrics.push(createMetric({ id: id(`valueAt5sPctOf${seconds}s`), suite: "bogota", unit: "%", better: "higher", budget: "time", tolerance: 0.1, note: "target ≥ 99 with a 60 s run" }, [earlyPct]));
+    metrics.push(
+      createMetric(
+        {
+          id: id(`valueAt5sPctOf${seconds}s`),
+          suite: "bogota",
+          unit: "%",
+          better: "higher",
+          budget: "time",
+          tolerance: 0.1,
+          note: "target ≥ 99 with a 60 s run",
+        },
+        [earlyPct],
+      ),
+    );
   }
   if (b) {
     metrics.push(ms("boundMs", b.boundMs, "LP upper bound (upperBoundAsync)"));
-    if (b.bound > 0) metrics.push(createMetric({ id: id("boundGapPct"), suite: "bogota", unit: "%", better: "lower", budget: "time", tolerance: 0.1, note: `(bound − value) / bound at ${seconds} s` }, [(100 * (b.bound - s.finalValue)) / b.bound]));
+    if (b.bound > 0)
+      metrics.push(
+        createMetric(
+          {
+            id: id("boundGapPct"),
+            suite: "bogota",
+            unit: "%",
+            better: "lower",
+            budget: "time",
+            tolerance: 0.1,
+            note: `(bound − value) / bound at ${seconds} s`,
+          },
+          [(100 * (b.bound - s.finalValue)) / b.bound],
+        ),
+      );
   } else {
-    metrics.push(createMetric({ id: id("boundFailed"), suite: "bogota", unit: "count", better: "lower", tolerance: 0, note: boundError ?? "" }, [1]));
+    metrics.push(
+      createMetric(
+        {
+          id: id("boundFailed"),
+          suite: "bogota",
+          unit: "count",
+          better: "lower",
+          tolerance: 0,
+          note: boundError ?? "",
+        },
+        [1],
+      ),
+    );
   }
   return { metrics, details: { file, seconds, sample: s, bound: b, boundError } };
 }

@@ -21,11 +21,21 @@ interface LineFeature {
 }
 
 /** The grid's bounding box, for placing benchmark places inside it. */
-export function gridBounds(options: GridNetworkOptions): { latMin: number; latMax: number; lonMin: number; lonMax: number } {
+export function gridBounds(options: GridNetworkOptions): {
+  latMin: number;
+  latMax: number;
+  lonMin: number;
+  lonMax: number;
+} {
   const origin = options.origin ?? { lat: 4.5, lon: -74.2 };
   const step = (options.spacingKm ?? 0.1) / 111.32;
   const span = step * (options.side - 1);
-  return { latMin: origin.lat, latMax: origin.lat + span, lonMin: origin.lon, lonMax: origin.lon + span / Math.cos((origin.lat * Math.PI) / 180) };
+  return {
+    latMin: origin.lat,
+    latMax: origin.lat + span,
+    lonMin: origin.lon,
+    lonMax: origin.lon + span / Math.cos((origin.lat * Math.PI) / 180),
+  };
 }
 
 /**
@@ -33,7 +43,10 @@ export function gridBounds(options: GridNetworkOptions): { latMin: number; latMa
  * all its junctions, so streets cross at shared vertices.
  * @example generateGridNetwork({ side: 100 }).features.length // 200
  */
-export function generateGridNetwork(options: GridNetworkOptions): { type: "FeatureCollection"; features: LineFeature[] } {
+export function generateGridNetwork(options: GridNetworkOptions): {
+  type: "FeatureCollection";
+  features: LineFeature[];
+} {
   const side = Math.max(2, Math.floor(options.side));
   const box = gridBounds({ ...options, side });
   const lat = (i: number) => Number((box.latMin + ((box.latMax - box.latMin) * i) / (side - 1)).toFixed(7));
@@ -41,10 +54,18 @@ export function generateGridNetwork(options: GridNetworkOptions): { type: "Featu
   const features: LineFeature[] = [];
   const highway = (k: number) => (k % 5 === 0 ? "primary" : "residential");
   for (let i = 0; i < side; i++) {
-    features.push({ type: "Feature", properties: { highway: highway(i), name: `Calle ${i + 1}` }, geometry: { type: "LineString", coordinates: Array.from({ length: side }, (_, j) => [lon(j), lat(i)]) } });
+    features.push({
+      type: "Feature",
+      properties: { highway: highway(i), name: `Calle ${i + 1}` },
+      geometry: { type: "LineString", coordinates: Array.from({ length: side }, (_, j) => [lon(j), lat(i)]) },
+    });
   }
   for (let j = 0; j < side; j++) {
-    features.push({ type: "Feature", properties: { highway: highway(j), name: `Carrera ${j + 1}` }, geometry: { type: "LineString", coordinates: Array.from({ length: side }, (_, i) => [lon(j), lat(i)]) } });
+    features.push({
+      type: "Feature",
+      properties: { highway: highway(j), name: `Carrera ${j + 1}` },
+      geometry: { type: "LineString", coordinates: Array.from({ length: side }, (_, i) => [lon(j), lat(i)]) },
+    });
   }
   return { type: "FeatureCollection", features };
 }

@@ -30,13 +30,33 @@ export interface GenerateScenarioOptions {
 const URBAN = { latMin: 4.5, latMax: 4.78, lonMin: -74.2, lonMax: -74.03 };
 const RURAL = { latMin: 3.8, latMax: 4.45, lonMin: -74.3, lonMax: -74.05 };
 const LOCALITIES = [
-  "Usaquén", "Chapinero", "Santa Fe", "San Cristóbal", "Usme", "Tunjuelito", "Bosa", "Kennedy", "Fontibón", "Engativá",
-  "Suba", "Barrios Unidos", "Teusaquillo", "Los Mártires", "Antonio Nariño", "Puente Aranda", "La Candelaria",
-  "Rafael Uribe Uribe", "Ciudad Bolívar", "Sumapaz",
+  "Usaquén",
+  "Chapinero",
+  "Santa Fe",
+  "San Cristóbal",
+  "Usme",
+  "Tunjuelito",
+  "Bosa",
+  "Kennedy",
+  "Fontibón",
+  "Engativá",
+  "Suba",
+  "Barrios Unidos",
+  "Teusaquillo",
+  "Los Mártires",
+  "Antonio Nariño",
+  "Puente Aranda",
+  "La Candelaria",
+  "Rafael Uribe Uribe",
+  "Ciudad Bolívar",
+  "Sumapaz",
 ];
 const RURAL_LOCALITIES = ["Usme", "Ciudad Bolívar", "Sumapaz"];
 const WINDOWS: TimeWindow[][] = [
-  [{ start: "08:00", end: "12:00" }, { start: "13:00", end: "17:00" }],
+  [
+    { start: "08:00", end: "12:00" },
+    { start: "13:00", end: "17:00" },
+  ],
   [{ start: "08:00", end: "16:00" }],
   [{ start: "09:00", end: "13:00" }],
   [{ start: "13:00", end: "17:30" }],
@@ -133,14 +153,25 @@ export function generateScenario(options: GenerateScenarioOptions, rng: UniformS
     id: `generated-${nStops}`,
     name: `Generated Bogotá-like scenario, ${nStops} stops`,
     description: "synthetic, for benchmarks only",
-    horizon: { startDate: "2026-11-23", days: 6, weekdays: ["mon", "tue", "wed", "thu", "fri", "sat"], holidays: "none", timeZone: "America/Bogota" },
+    horizon: {
+      startDate: "2026-11-23",
+      days: 6,
+      weekdays: ["mon", "tue", "wed", "thu", "fri", "sat"],
+      holidays: "none",
+      timeZone: "America/Bogota",
+    },
     depots,
     buses,
     stops,
     demand: {
       kind: "points",
       points,
-      coverage: { catchmentMinutes: { urban: 15, rural: 30 }, walkingSpeedKmh: 4, detourFactor: 1.3, visitValues: [1, 0.5, 0.25] },
+      coverage: {
+        catchmentMinutes: { urban: 15, rural: 30 },
+        walkingSpeedKmh: 4,
+        detourFactor: 1.3,
+        visitValues: [1, 0.5, 0.25],
+      },
     },
     travel: { provider: "estimate" },
   };

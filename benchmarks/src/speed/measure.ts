@@ -48,9 +48,20 @@ export async function measure(id: string, suite: string, fn: () => unknown, opti
   const task = bench.tasks[0]!;
   const result = task.result;
   if (result.state === "errored") throw result.error;
-  if (result.state !== "completed" && result.state !== "aborted-with-statistics") throw new Error(`${id}: tinybench ended in state ${result.state}`);
+  if (result.state !== "completed" && result.state !== "aborted-with-statistics")
+    throw new Error(`${id}: tinybench ended in state ${result.state}`);
   const samples = [...(result.latency.samples ?? [])];
-  const metric = createMetric({ id, suite, unit: options.unit ?? "ms", better: "lower", budget: "time", ...(options.note ? { note: options.note } : {}) }, samples);
+  const metric = createMetric(
+    {
+      id,
+      suite,
+      unit: options.unit ?? "ms",
+      better: "lower",
+      budget: "time",
+      ...(options.note ? { note: options.note } : {}),
+    },
+    samples,
+  );
   metric.samples = thinSamples(metric.samples);
   return metric;
 }

@@ -62,7 +62,9 @@ export function runWorker<T>(job: ScalingJob, timeoutMs: number, log: (message: 
   const script = fileURLToPath(new URL("./scalingWorker.js", import.meta.url));
   const label = `${job.kind} worker for ${job.scenarioFile ?? `${job.stops} stops`}`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${WORKER_HEAP_MB}`, script, JSON.stringify(job)], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [`--max-old-space-size=${WORKER_HEAP_MB}`, script, JSON.stringify(job)], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -106,7 +108,13 @@ export function fitScaling(rows: readonly ScalingRow[]): ScalingFits {
   const ok = rows.filter((r) => r.sample !== null).map((r) => r.sample!);
   const fit = (y: (s: ScalingSample) => number) => fitPowerLaw(ok.map((s) => ({ x: s.stops, y: y(s) })));
   const bounds = rows.filter((r) => r.bound !== null).map((r) => ({ x: r.stops, y: r.bound!.boundMs }));
-  return { firstPlan: fit(firstPlanMs), prep: fit((s) => s.prepMs), construction: fit((s) => median(s.constructionMs)), bound: fitPowerLaw(bounds), memory: fit((s) => s.maxRssMB) };
+  return {
+    firstPlan: fit(firstPlanMs),
+    prep: fit((s) => s.prepMs),
+    construction: fit((s) => median(s.constructionMs)),
+    bound: fitPowerLaw(bounds),
+    memory: fit((s) => s.maxRssMB),
+  };
 }
 
 function scalingMetrics(rows: readonly ScalingRow[], fits: ScalingFits): Metric[] {
@@ -114,35 +122,106 @@ function scalingMetrics(rows: readonly ScalingRow[], fits: ScalingFits): Metric[
   for (const row of rows) {
     const id = (name: string) => `scaling/n${row.stops}/${name}`;
     const time = (name: string, values: number[], note?: string) =>
-      metrics.push(createMetric({ id: id(name), suite: "scaling", unit: "ms", better: "lower", budget: "time", ...(note ? { note } : {}) }, values));
+      metrics.push(
+        createMetric(
+          { id: id(name), suite: "scaling", unit: "ms", better: "lower", budget: "time", ...(note ? { note } : {}) },
+          values,
+        ),
+      );
     const s = row.sample;
     if (!s) {
-      metrics.push(createMetric({ id: id("failed"), suite: "scaling", unit: "count", better: "lower", tolerance: 0, note: row.error ?? "" }, [1]));
+      metrics.push(
+        createMetric(
+          { id: id("failed"), suite: "scaling", unit: "count", better: "lower", tolerance: 0, note: row.error ?? "" },
+          [1],
+        ),
+      );
     } else {
       time("prepMs", [s.prepMs], "travel matrix + coverage + instance");
       time("matrixMs", [s.matrixMs]);
       time("coverageMs", [s.coverageMs]);
       time("constructionMs", s.constructionMs, "solve with iterationLimit 0");
       time("firstPlanMs", [firstPlanMs(s)], "prep + median construction (no LP bound)");
-      if (s.firstProgressMs !== null) time("firstProgressMs", [s.firstProgressMs], "first onProgress of the timed solve");
-      metrics.push(createMetric({ id: id(`value@${s.timeLimitMs / 1000}s`), suite: "scaling", unit: "value", better: "higher", budget: "time" }, [s.finalValue]));
-      metrics.push(createMetric({ id: id("constructionValue"), suite: "scaling", unit: "value", better: "higher", budget: "iterations" }, [s.constructionValue]));
+      if (s.firstProgressMs !== null)
+        time("firstProgressMs", [s.firstProgressMs], "first onProgress of the timed solve");
+      metrics.push(
+        createMetric(
+          {
+            id: id(`value@${s.timeLimitMs / 1000}s`),
+            suite: "scaling",
+            unit: "value",
+            better: "higher",
+            budget: "time",
+          },
+          [s.finalValue],
+        ),
+      );
+      metrics.push(
+        createMetric(
+          { id: id("constructionValue"), suite: "scaling", unit: "value", better: "higher", budget: "iterations" },
+          [s.constructionValue],
+        ),
+      );
       metrics.push(createMetric({ id: id("peakRssMB"), suite: "scaling", unit: "MB", better: "lower" }, [s.maxRssMB]));
-      metrics.push(createMetric({ id: id("violations"), suite: "scaling", unit: "count", better: "lower", tolerance: 0 }, [s.violations]));
+      metrics.push(
+        createMetric({ id: id("violations"), suite: "scaling", unit: "count", better: "lower", tolerance: 0 }, [
+          s.violations,
+        ]),
+      );
     }
     const b = row.bound;
     if (b) {
       time("boundMs", [b.boundMs], "LP upper bound (upperBoundAsync)");
       if (s) {
-        if (b.bound > 0) metrics.push(createMetric({ id: id("boundGapPct"), suite: "scaling", unit: "%", better: "lower", budget: "time", tolerance: 0.1, note: "(bound − value at the limit) / bound" }, [(100 * (b.bound - s.finalValue)) / b.bound]));
+        if (b.bound > 0)
+          metrics.push(
+            createMetric(
+              {
+                id: id("boundGapPct"),
+                suite: "scaling",
+                unit: "%",
+                better: "lower",
+                budget: "time",
+                tolerance: 0.1,
+                note: "(bound − value at the limit) / bound",
+              },
+              [(100 * (b.bound - s.finalValue)) / b.bound],
+            ),
+          );
       }
-      metrics.push(createMetric({ id: id("boundPeakRssMB"), suite: "scaling", unit: "MB", better: "lower" }, [b.maxRssMB]));
+      metrics.push(
+        createMetric({ id: id("boundPeakRssMB"), suite: "scaling", unit: "MB", better: "lower" }, [b.maxRssMB]),
+      );
     } else if (row.boundError) {
-      metrics.push(createMetric({ id: id("boundFailed"), suite: "scaling", unit: "count", better: "lower", tolerance: 0, note: row.boundError }, [1]));
+      metrics.push(
+        createMetric(
+          {
+            id: id("boundFailed"),
+            suite: "scaling",
+            unit: "count",
+            better: "lower",
+            tolerance: 0,
+            note: row.boundError,
+          },
+          [1],
+        ),
+      );
     }
   }
   const exponent = (name: string, fit: PowerLawFit) => {
-    if (Number.isFinite(fit.exponent)) metrics.push(createMetric({ id: `scaling/exponent/${name}`, suite: "scaling", unit: "exponent", better: "none", note: `r² ${fit.r2.toFixed(3)} over ${fit.points} sizes` }, [fit.exponent]));
+    if (Number.isFinite(fit.exponent))
+      metrics.push(
+        createMetric(
+          {
+            id: `scaling/exponent/${name}`,
+            suite: "scaling",
+            unit: "exponent",
+            better: "none",
+            note: `r² ${fit.r2.toFixed(3)} over ${fit.points} sizes`,
+          },
+          [fit.exponent],
+        ),
+      );
   };
   exponent("firstPlan", fits.firstPlan);
   exponent("prep", fits.prep);
@@ -153,10 +232,16 @@ function scalingMetrics(rows: readonly ScalingRow[], fits: ScalingFits): Metric[
 }
 
 /** Runs a size's bound job, returning the sample or the reason it has none. */
-export async function runBoundJob(job: Omit<ScalingJob, "kind">, capMs: number, log: (message: string) => void): Promise<{ bound: BoundSample | null; boundError?: string }> {
+export async function runBoundJob(
+  job: Omit<ScalingJob, "kind">,
+  capMs: number,
+  log: (message: string) => void,
+): Promise<{ bound: BoundSample | null; boundError?: string }> {
   try {
     const bound = await runWorker<BoundSample>({ ...job, kind: "bound" }, capMs, log);
-    log(`  LP bound ${bound.bound.toFixed(1)} in ${bound.boundMs.toFixed(0)} ms, peak RSS ${bound.maxRssMB.toFixed(0)} MB`);
+    log(
+      `  LP bound ${bound.bound.toFixed(1)} in ${bound.boundMs.toFixed(0)} ms, peak RSS ${bound.maxRssMB.toFixed(0)} MB`,
+    );
     return { bound };
   } catch (error) {
     const boundError = error instanceof Error ? error.message : String(error);
@@ -166,19 +251,39 @@ export async function runBoundJob(job: Omit<ScalingJob, "kind">, capMs: number, 
 }
 
 async function runScaling(context: SuiteContext): Promise<SuiteOutput> {
-  const sizes = context.flags["scaling-sizes"] ? parseNumberList(context.flags["scaling-sizes"], "--scaling-sizes") : context.quick ? QUICK_SIZES : FULL_SIZES;
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--scaling-sizes: sizes must be positive integers`);
-  const boundCapMs = 1000 * (context.flags["bound-cap-seconds"] ? parsePositive(context.flags["bound-cap-seconds"], "--bound-cap-seconds") : context.quick ? 60 : 180);
+  const sizes = context.flags["scaling-sizes"]
+    ? parseNumberList(context.flags["scaling-sizes"], "--scaling-sizes")
+    : context.quick
+      ? QUICK_SIZES
+      : FULL_SIZES;
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`--scaling-sizes: sizes must be positive integers`);
+  const boundCapMs =
+    1000 *
+    (context.flags["bound-cap-seconds"]
+      ? parsePositive(context.flags["bound-cap-seconds"], "--bound-cap-seconds")
+      : context.quick
+        ? 60
+        : 180);
   const rows: ScalingRow[] = [];
   for (const stops of sizes) {
-    const job = { stops, seed: 1, timeLimitMs: scalingTimeLimitMs(stops, context.quick), constructionRepeats: context.quick ? 1 : 3 };
-    context.log(`scaling: ${stops} stops, ${job.timeLimitMs / 1000} s solve, ${job.constructionRepeats} construction repeat(s), LP bound capped at ${boundCapMs / 1000} s`);
+    const job = {
+      stops,
+      seed: 1,
+      timeLimitMs: scalingTimeLimitMs(stops, context.quick),
+      constructionRepeats: context.quick ? 1 : 3,
+    };
+    context.log(
+      `scaling: ${stops} stops, ${job.timeLimitMs / 1000} s solve, ${job.constructionRepeats} construction repeat(s), LP bound capped at ${boundCapMs / 1000} s`,
+    );
     const row: ScalingRow = { stops, sample: null, bound: null };
     try {
       const solveJob: ScalingJob = { ...job, kind: "solve" };
       row.sample = await runWorker<ScalingSample>(solveJob, workerTimeoutMs(solveJob, boundCapMs), context.log);
       const s = row.sample;
-      context.log(`  first plan ${firstPlanMs(s).toFixed(0)} ms, value ${s.constructionValue.toFixed(1)} → ${s.finalValue.toFixed(1)}, peak RSS ${s.maxRssMB.toFixed(0)} MB, ${s.violations} violation(s)`);
+      context.log(
+        `  first plan ${firstPlanMs(s).toFixed(0)} ms, value ${s.constructionValue.toFixed(1)} → ${s.finalValue.toFixed(1)}, peak RSS ${s.maxRssMB.toFixed(0)} MB, ${s.violations} violation(s)`,
+      );
       for (const v of s.violationSamples) context.log(`    ${v}`);
     } catch (error) {
       row.error = error instanceof Error ? error.message : String(error);
@@ -194,6 +299,7 @@ async function runScaling(context: SuiteContext): Promise<SuiteOutput> {
 /** The scaling suite. */
 export const scalingSuite: Suite = {
   name: "scaling",
-  description: "generated Bogotá-like scenarios of growing size: time to first plan, LP bound time, value over time, peak memory, growth exponents",
+  description:
+    "generated Bogotá-like scenarios of growing size: time to first plan, LP bound time, value over time, peak memory, growth exponents",
   run: runScaling,
 };

@@ -18,7 +18,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseScenario, type Scenario } from "@carebus/model";
 import { computeCoverage, createTravelProvider } from "@carebus/geo";
-import { buildInstance, checkSolution, createRng, loadMipSolver, solve, upperBoundAsync, type Instance } from "@carebus/solver";
+import {
+  buildInstance,
+  checkSolution,
+  createRng,
+  loadMipSolver,
+  solve,
+  upperBoundAsync,
+  type Instance,
+} from "@carebus/solver";
 import { generateScenario } from "./generateScenario.js";
 
 /** What the parent asks for. */
@@ -75,19 +83,26 @@ function now(): number {
 }
 
 async function prepare(job: ScalingJob): Promise<{ scenario: Scenario; instance: Instance; prep: PreparationSample }> {
-  const scenario = job.scenarioFile ? parseScenario(JSON.parse(readFileSync(job.scenarioFile, "utf8"))) : generateScenario({ stops: job.stops }, createRng(job.seed));
+  const scenario = job.scenarioFile
+    ? parseScenario(JSON.parse(readFileSync(job.scenarioFile, "utf8")))
+    : generateScenario({ stops: job.stops }, createRng(job.seed));
   const baseDir = job.scenarioFile ? path.dirname(job.scenarioFile) : undefined;
   const t0 = now();
   const provider = createTravelProvider(scenario.travel, baseDir ? { baseDir } : {});
   // The same places, in the same order, as the solver's prepareScenario (stops with their zone, then depots).
-  const places = [...scenario.stops.map((s) => ({ lat: s.lat, lon: s.lon, zone: s.zone, name: s.name })), ...scenario.depots.map((d) => ({ lat: d.lat, lon: d.lon, name: d.name }))];
+  const places = [
+    ...scenario.stops.map((s) => ({ lat: s.lat, lon: s.lon, zone: s.zone, name: s.name })),
+    ...scenario.depots.map((d) => ({ lat: d.lat, lon: d.lon, name: d.name })),
+  ];
   const travel = await provider.matrix(places);
   const t1 = now();
   const coverage = scenario.demand.kind === "points" ? computeCoverage(scenario) : null;
   const t2 = now();
   const { instance } = buildInstance(scenario, { travel, coverage });
   const t3 = now();
-  process.stderr.write(`${job.kind} ${scenario.stops.length} stops: matrix ${(t1 - t0).toFixed(0)} ms, coverage ${(t2 - t1).toFixed(0)} ms, build ${(t3 - t2).toFixed(0)} ms\n`);
+  process.stderr.write(
+    `${job.kind} ${scenario.stops.length} stops: matrix ${(t1 - t0).toFixed(0)} ms, coverage ${(t2 - t1).toFixed(0)} ms, build ${(t3 - t2).toFixed(0)} ms\n`,
+  );
   const prep: PreparationSample = {
     stops: scenario.stops.length,
     buses: scenario.buses.length,

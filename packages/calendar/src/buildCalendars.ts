@@ -11,10 +11,19 @@ import { renderCalendar, type CalendarOptions } from "./renderCalendar.js";
 
 /** Lower-case, accent-free form used to match place names typed by people. */
 export function normalizeName(text: string): string {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().trim();
+  return text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .trim();
 }
 
-function render(source: CalendarSource, name: string, keep: (e: FeedEvent) => boolean, options: CalendarOptions): string {
+function render(
+  source: CalendarSource,
+  name: string,
+  keep: (e: FeedEvent) => boolean,
+  options: CalendarOptions,
+): string {
   const events = buildFeedEvents(source, options.today === undefined ? {} : { today: options.today }).filter(keep);
   const latest = source.publications[source.publications.length - 1];
   return renderCalendar(
@@ -47,7 +56,9 @@ export function buildBusCalendar(source: CalendarSource, busId: string, options:
 /** The feed of every stop in a locality, matched without regard to case or accents. */
 export function buildLocalityCalendar(source: CalendarSource, locality: string, options: CalendarOptions = {}): string {
   const wanted = normalizeName(locality);
-  const inLocality = new Set(source.scenario.stops.filter((s) => normalizeName(s.locality) === wanted).map((s) => s.id));
+  const inLocality = new Set(
+    source.scenario.stops.filter((s) => normalizeName(s.locality) === wanted).map((s) => s.id),
+  );
   const display = source.scenario.stops.find((s) => inLocality.has(s.id))?.locality ?? locality;
   return render(source, `carebus – ${display}`, (e) => inLocality.has(e.stopId), options);
 }

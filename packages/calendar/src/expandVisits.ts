@@ -48,7 +48,11 @@ export function expandVisits(plan: Plan, horizon: Horizon): ExpandedVisit[] {
   const { dates: _explicit, days: _days, ...rules } = horizon;
   const first = horizonDays(horizon)[0]?.date ?? horizon.startDate;
   const rangeDays = cycleDays(horizon);
-  const served = new Set(horizonDays({ ...rules, startDate: first, days: rangeDays }).filter((d) => d.served).map((d) => d.date));
+  const served = new Set(
+    horizonDays({ ...rules, startDate: first, days: rangeDays })
+      .filter((d) => d.served)
+      .map((d) => d.date),
+  );
   const step = patternDays(horizon);
   const out: ExpandedVisit[] = [];
   for (const route of plan.routes) {
@@ -63,12 +67,18 @@ export function expandVisits(plan: Plan, horizon: Horizon): ExpandedVisit[] {
           busId: route.busId,
           date,
           startMinute: localMinuteOf(visit.serviceStart),
-          endMinute: localMinuteOf(visit.serviceEnd) + 1440 * (dayNumber(visit.serviceEnd.slice(0, 10)) - dayNumber(visit.serviceStart.slice(0, 10))),
+          endMinute:
+            localMinuteOf(visit.serviceEnd) +
+            1440 * (dayNumber(visit.serviceEnd.slice(0, 10)) - dayNumber(visit.serviceStart.slice(0, 10))),
         });
       }
     }
   }
   return out.sort(
-    (a, b) => a.date.localeCompare(b.date) || a.startMinute - b.startMinute || a.busId.localeCompare(b.busId) || a.stopId.localeCompare(b.stopId),
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      a.startMinute - b.startMinute ||
+      a.busId.localeCompare(b.busId) ||
+      a.stopId.localeCompare(b.stopId),
   );
 }

@@ -28,7 +28,11 @@ export interface FeedEventsOptions {
 }
 
 /** The stable UID of the `index`-th visit (0-based) of a bus to a stop on one date. */
-export function visitUid(scenarioId: string, visit: Pick<ExpandedVisit, "stopId" | "busId" | "date">, index = 0): string {
+export function visitUid(
+  scenarioId: string,
+  visit: Pick<ExpandedVisit, "stopId" | "busId" | "date">,
+  index = 0,
+): string {
   const part = (s: string) => encodeURIComponent(s);
   const suffix = index > 0 ? `-${index}` : "";
   return `${visit.date}-${part(visit.stopId)}-${part(visit.busId)}${suffix}.${part(scenarioId)}@carebus`;
@@ -59,15 +63,34 @@ export function buildFeedEvents(source: CalendarSource, options: FeedEventsOptio
       seen.add(uid);
       const before = tracked.get(uid);
       if (!before) {
-        tracked.set(uid, { event: { ...visit, uid, sequence: 0, status: "confirmed", changedAt: publication.publishedAt } });
-      } else if (before.event.status === "cancelled" || before.event.startMinute !== visit.startMinute || before.event.endMinute !== visit.endMinute) {
-        tracked.set(uid, { event: { ...visit, uid, sequence: before.event.sequence + 1, status: "confirmed", changedAt: publication.publishedAt } });
+        tracked.set(uid, {
+          event: { ...visit, uid, sequence: 0, status: "confirmed", changedAt: publication.publishedAt },
+        });
+      } else if (
+        before.event.status === "cancelled" ||
+        before.event.startMinute !== visit.startMinute ||
+        before.event.endMinute !== visit.endMinute
+      ) {
+        tracked.set(uid, {
+          event: {
+            ...visit,
+            uid,
+            sequence: before.event.sequence + 1,
+            status: "confirmed",
+            changedAt: publication.publishedAt,
+          },
+        });
       }
     }
     for (const [uid, entry] of tracked) {
       if (seen.has(uid) || entry.event.status === "cancelled") continue;
       tracked.set(uid, {
-        event: { ...entry.event, sequence: entry.event.sequence + 1, status: "cancelled", changedAt: publication.publishedAt },
+        event: {
+          ...entry.event,
+          sequence: entry.event.sequence + 1,
+          status: "cancelled",
+          changedAt: publication.publishedAt,
+        },
         expires: addDaysIso(publication.publishedAt.slice(0, 10), cycle),
       });
     }

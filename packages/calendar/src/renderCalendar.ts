@@ -30,8 +30,22 @@ export interface CalendarOptions {
 export const DEFAULT_REFRESH_SECONDS = 6 * 3600;
 
 const TEXT = {
-  es: { visit: "Bus de cuidado", cancelled: "CANCELADO", services: "Servicios", locality: "Localidad", bus: "Bus", neighbourhood: "Barrio" },
-  en: { visit: "Care bus", cancelled: "CANCELLED", services: "Services", locality: "Locality", bus: "Bus", neighbourhood: "Neighbourhood" },
+  es: {
+    visit: "Bus de cuidado",
+    cancelled: "CANCELADO",
+    services: "Servicios",
+    locality: "Localidad",
+    bus: "Bus",
+    neighbourhood: "Barrio",
+  },
+  en: {
+    visit: "Care bus",
+    cancelled: "CANCELLED",
+    services: "Services",
+    locality: "Locality",
+    bus: "Bus",
+    neighbourhood: "Neighbourhood",
+  },
 } as const;
 
 function zonedDate(date: string, minute: number, timeZone: string): TZDate {

@@ -5,7 +5,13 @@
  */
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { buildBusCalendar, buildFeedEvents, buildLocalityCalendar, buildStopCalendar, expandVisits } from "../src/index.js";
+import {
+  buildBusCalendar,
+  buildFeedEvents,
+  buildLocalityCalendar,
+  buildStopCalendar,
+  expandVisits,
+} from "../src/index.js";
 import { plan, publication, route, scenario } from "./fixtures.js";
 
 interface ParsedEvent {
@@ -40,7 +46,10 @@ function parseFeed(text: string): { events: ParsedEvent[]; calendar: ICAL.Compon
   return { events, calendar };
 }
 
-const monday = route("2026-07-06", [["s1", "08:30", 60], ["s2", "10:00", 90]]);
+const monday = route("2026-07-06", [
+  ["s1", "08:30", 60],
+  ["s2", "10:00", 90],
+]);
 const wednesday = route("2026-07-08", [["s2", "09:00", 90]]);
 const first = publication("p1", "2026-07-01T12:00:00.000Z", [monday, wednesday]);
 
@@ -71,7 +80,13 @@ describe("stop feed", () => {
   });
 
   it("gives a moved visit the same UID and a higher SEQUENCE", () => {
-    const moved = publication("p2", "2026-07-02T12:00:00.000Z", [route("2026-07-06", [["s1", "11:00", 60], ["s2", "08:00", 90]]), wednesday]);
+    const moved = publication("p2", "2026-07-02T12:00:00.000Z", [
+      route("2026-07-06", [
+        ["s1", "11:00", 60],
+        ["s2", "08:00", 90],
+      ]),
+      wednesday,
+    ]);
     const before = parseFeed(buildStopCalendar({ scenario, publications: [first] }, "s1")).events;
     const after = parseFeed(buildStopCalendar({ scenario, publications: [first, moved] }, "s1")).events;
     expect(after).toHaveLength(1);
@@ -87,7 +102,10 @@ describe("stop feed", () => {
   });
 
   it("keeps a removed visit as CANCELLED for one cycle, then drops it", () => {
-    const dropped = publication("p2", "2026-07-02T12:00:00.000Z", [route("2026-07-06", [["s2", "10:00", 90]]), wednesday]);
+    const dropped = publication("p2", "2026-07-02T12:00:00.000Z", [
+      route("2026-07-06", [["s2", "10:00", 90]]),
+      wednesday,
+    ]);
     const source = { scenario, publications: [first, dropped] };
     const events = parseFeed(buildStopCalendar(source, "s1", { today: "2026-07-10" })).events;
     expect(events).toHaveLength(1);

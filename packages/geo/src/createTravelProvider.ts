@@ -20,7 +20,10 @@ export interface CreateTravelProviderOptions {
  * @throws GeoError (from the provider's calls) when a network file or server is unusable.
  * @example const provider = createTravelProvider(scenario.travel, { baseDir: dirname(scenarioPath) });
  */
-export function createTravelProvider(settings: TravelSettings | undefined, options: CreateTravelProviderOptions = {}): RoutingProvider {
+export function createTravelProvider(
+  settings: TravelSettings | undefined,
+  options: CreateTravelProviderOptions = {},
+): RoutingProvider {
   if (settings === undefined) return createEstimateProvider();
   switch (settings.provider) {
     case "estimate": {

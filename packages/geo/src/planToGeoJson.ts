@@ -11,7 +11,9 @@ import { coverageByStop } from "./catchment/coverageByStop.js";
 /** GeoJSON types as emitted (kept local: no @types/geojson dependency). */
 export interface GeoJsonFeature {
   type: "Feature";
-  geometry: { type: "Point"; coordinates: [number, number] } | { type: "LineString"; coordinates: Array<[number, number]> };
+  geometry:
+    | { type: "Point"; coordinates: [number, number] }
+    | { type: "LineString"; coordinates: Array<[number, number]> };
   properties: Record<string, unknown>;
 }
 export interface GeoJsonFeatureCollection {
@@ -85,7 +87,8 @@ export function planToGeoJson(plan: Plan, scenario: Scenario): GeoJsonFeatureCol
 
 /** The legs of an `addDirections` geometry joined into one line, or undefined if absent. */
 function routeLine(geometry: unknown): Array<[number, number]> | undefined {
-  const legs = (geometry as { features?: Array<{ geometry?: { coordinates?: Array<[number, number]> } }> } | undefined)?.features;
+  const legs = (geometry as { features?: Array<{ geometry?: { coordinates?: Array<[number, number]> } }> } | undefined)
+    ?.features;
   if (!Array.isArray(legs) || legs.length === 0) return undefined;
   const line: Array<[number, number]> = [];
   for (const leg of legs) {

@@ -1,7 +1,11 @@
 // Types for the untyped CommonJS packages this package uses, limited to what it calls.
 declare module "osrm-text-instructions" {
   interface Compiler {
-    compile(language: string, step: unknown, options?: { legCount?: number; legIndex?: number; waypointName?: string }): string;
+    compile(
+      language: string,
+      step: unknown,
+      options?: { legCount?: number; legIndex?: number; waypointName?: string },
+    ): string;
   }
   function osrmTextInstructions(version: "v5"): Compiler;
   export default osrmTextInstructions;

@@ -30,12 +30,17 @@ describe("computeCoverage", () => {
   it("widens coverage when the rural catchment grows", () => {
     const base = tinyScenario();
     if (base.demand.kind !== "points") throw new Error("fixture");
-    const scenario = tinyScenario({ demand: { ...base.demand, coverage: { ...base.demand.coverage, catchmentMinutes: { urban: 20, rural: 33 } } } });
+    const scenario = tinyScenario({
+      demand: { ...base.demand, coverage: { ...base.demand.coverage, catchmentMinutes: { urban: 20, rural: 33 } } },
+    });
     expect(Array.from(computeCoverage(scenario).stopPoints[0]!)).toEqual([0, 1, 2, 4, 5]);
   });
 
   it("gives one pseudo-point per stop in the scores form", () => {
-    const scenario = parseScenario({ ...tinyScenario(), demand: { kind: "scores", scores: [{ stopId: "s1", score: 7 }] } });
+    const scenario = parseScenario({
+      ...tinyScenario(),
+      demand: { kind: "scores", scores: [{ stopId: "s1", score: 7 }] },
+    });
     const coverage = computeCoverage(scenario);
     expect(coverage.stopPoints.map((s) => Array.from(s))).toEqual([[0], [1]]);
     expect(Array.from(coverage.pointValue)).toEqual([0, 7]);
@@ -44,7 +49,7 @@ describe("computeCoverage", () => {
   it("agrees with a brute-force scan on many random points", () => {
     // deterministic pseudo-random points around the stops (LCG), checked pair by pair
     let seed = 12345;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const base = tinyScenario();
     if (base.demand.kind !== "points") throw new Error("fixture");
     const points = Array.from({ length: 2000 }, (_, i) => ({
@@ -61,7 +66,9 @@ describe("computeCoverage", () => {
     const rad = Math.PI / 180;
     scenario.stops.forEach((stop, s) => {
       const expected = points.flatMap((p, i) => {
-        const h = Math.sin(((p.lat - stop.lat) * rad) / 2) ** 2 + Math.cos(p.lat * rad) * Math.cos(stop.lat * rad) * Math.sin(((p.lon - stop.lon) * rad) / 2) ** 2;
+        const h =
+          Math.sin(((p.lat - stop.lat) * rad) / 2) ** 2 +
+          Math.cos(p.lat * rad) * Math.cos(stop.lat * rad) * Math.sin(((p.lon - stop.lon) * rad) / 2) ** 2;
         const km = 2 * R * Math.asin(Math.sqrt(h));
         const minutes = ((km * rules.detourFactor) / rules.walkingSpeedKmh) * 60;
         return minutes <= rules.catchmentMinutes[p.zone] ? [i] : [];
@@ -77,7 +84,11 @@ describe("coverageByStop", () => {
     const scenario = tinyScenario();
     const rows = coverageByStop(scenario, computeCoverage(scenario));
     expect(rows).toEqual([
-      { stopId: "s0", caregivers: POINTS[0].caregivers + POINTS[1].caregivers + POINTS[2].caregivers + POINTS[4].caregivers, byLocality: { Kennedy: 30, Bosa: 5, Usme: 3 } },
+      {
+        stopId: "s0",
+        caregivers: POINTS[0].caregivers + POINTS[1].caregivers + POINTS[2].caregivers + POINTS[4].caregivers,
+        byLocality: { Kennedy: 30, Bosa: 5, Usme: 3 },
+      },
       { stopId: "s1", caregivers: 4, byLocality: { Usme: 4 } },
     ]);
   });

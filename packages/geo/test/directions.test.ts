@@ -18,7 +18,13 @@ describe("addDirections", () => {
       ["Head north", "You have arrived at Vereda Uno"],
       ["Head south", "You have arrived at Base"],
     ]);
-    const geometry = route.geometry as { type: string; features: Array<{ properties: { from: string; to: string }; geometry: { type: string; coordinates: number[][] } }> };
+    const geometry = route.geometry as {
+      type: string;
+      features: Array<{
+        properties: { from: string; to: string };
+        geometry: { type: string; coordinates: number[][] };
+      }>;
+    };
     expect(geometry.type).toBe("FeatureCollection");
     expect(geometry.features.map((f) => [f.properties.from, f.properties.to, f.geometry.coordinates.length])).toEqual([
       ["d1", "s0", 2],
@@ -35,7 +41,10 @@ describe("addDirections", () => {
   it("speaks Spanish (es-ES)", async () => {
     const scenario = tinyScenario();
     const plan = await addDirections(tinyPlan(scenario), scenario, { lang: "es" });
-    expect(plan.routes[0]!.directions![0]!.steps.map((s) => s.text)).toEqual(["Dirígete al norte", "Has llegado a Parque Cero"]);
+    expect(plan.routes[0]!.directions![0]!.steps.map((s) => s.text)).toEqual([
+      "Dirígete al norte",
+      "Has llegado a Parque Cero",
+    ]);
   });
 
   it("follows the roads of a road-graph scenario, turn by turn", async () => {
@@ -56,7 +65,8 @@ describe("addDirections", () => {
       expect(leg.steps[leg.steps.length - 1]!.text).toMatch(/^You have arrived/);
       expect(leg.steps.length).toBeGreaterThanOrEqual(3); // no grid pair here is on one street
     }
-    const features = (plan.routes[0]!.geometry as { features: Array<{ geometry: { coordinates: number[][] } }> }).features;
+    const features = (plan.routes[0]!.geometry as { features: Array<{ geometry: { coordinates: number[][] } }> })
+      .features;
     expect(features.every((f) => f.geometry.coordinates.length > 2)).toBe(true);
   });
 
@@ -72,7 +82,10 @@ describe("addDirections", () => {
     const scenario = tinyScenario();
     const plan = tinyPlan(scenario);
     plan.routes[0]!.visits[0]!.stopId = "ghost";
-    await expect(addDirections(plan, scenario, { lang: "en" })).rejects.toMatchObject({ code: "CAREBUS_GEO_UNREACHABLE_STOP", message: expect.stringContaining('"ghost"') });
+    await expect(addDirections(plan, scenario, { lang: "en" })).rejects.toMatchObject({
+      code: "CAREBUS_GEO_UNREACHABLE_STOP",
+      message: expect.stringContaining('"ghost"'),
+    });
   });
 });
 
@@ -87,13 +100,22 @@ describe("planToGeoJson", () => {
       ["s0", true, 38],
       ["s1", false, 4],
     ]);
-    expect(stops[0]!.properties["visits"]).toEqual([{ busId: "b1", date: "2026-11-30", serviceStart: "2026-11-30T08:00:00-05:00" }]);
+    expect(stops[0]!.properties["visits"]).toEqual([
+      { busId: "b1", date: "2026-11-30", serviceStart: "2026-11-30T08:00:00-05:00" },
+    ]);
     expect(stops[0]!.properties["byLocality"]).toEqual({ Kennedy: 30, Bosa: 5, Usme: 3 });
     expect(fc.features.filter((f) => f.properties["kind"] === "depot")).toHaveLength(1);
     const routes = fc.features.filter((f) => f.properties["kind"] === "route");
     expect(routes).toHaveLength(1);
     expect(routes[0]!.properties).toMatchObject({ busId: "b1", date: "2026-11-30", stops: ["s0"] });
-    expect(routes[0]!.geometry).toEqual({ type: "LineString", coordinates: [[-74.1, 4.59], [-74.1, 4.6], [-74.1, 4.59]] });
+    expect(routes[0]!.geometry).toEqual({
+      type: "LineString",
+      coordinates: [
+        [-74.1, 4.59],
+        [-74.1, 4.6],
+        [-74.1, 4.59],
+      ],
+    });
   });
 
   it("draws the road geometry when directions were added", async () => {

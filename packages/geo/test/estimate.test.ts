@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { createEstimateProvider, createTravelProvider, DEFAULT_TRAVEL_ESTIMATE, haversineKm, type Place } from "@carebus/geo";
+import {
+  createEstimateProvider,
+  createTravelProvider,
+  DEFAULT_TRAVEL_ESTIMATE,
+  haversineKm,
+  type Place,
+} from "@carebus/geo";
 
 // Coordinates from the Wikipedia articles (degrees-minutes-seconds as published there):
 // Plaza de Bolívar, Bogotá: 4°35′53″N 74°04′33″W; El Dorado International Airport: 4°42′05″N 74°08′49″W.
@@ -37,7 +43,13 @@ describe("haversineKm", () => {
 
 describe("estimate provider", () => {
   it("times a journey as km × detour at the zone's speed plus access minutes", async () => {
-    const provider = createTravelProvider({ provider: "estimate", urbanSpeedKmh: 24, ruralSpeedKmh: 36, detourFactor: 1.5, accessMinutes: 4 });
+    const provider = createTravelProvider({
+      provider: "estimate",
+      urbanSpeedKmh: 24,
+      ruralSpeedKmh: 36,
+      detourFactor: 1.5,
+      accessMinutes: 4,
+    });
     const rural: Place = { ...EL_DORADO, zone: "rural" };
     const m = await provider.matrix([PLAZA_DE_BOLIVAR, EL_DORADO, rural]);
     const km = haversineKm(PLAZA_DE_BOLIVAR, EL_DORADO) * 1.5;
@@ -76,14 +88,20 @@ describe("estimate provider", () => {
   it("keeps the triangle inequality for km, and for minutes among places of one zone", async () => {
     const provider = createEstimateProvider();
     await fc.assert(
-      fc.asyncProperty(bogotaPlace, bogotaPlace, bogotaPlace, fc.constantFrom<"urban" | "rural">("urban", "rural"), async (a, b, c, zone) => {
-        const m = await provider.matrix([a, b, c]);
-        expect(m.km[2]!).toBeLessThanOrEqual(m.km[1]! + m.km[5]! + 1e-9);
-        // with mixed zones a rural detour can be faster than the urban straight line, so
-        // minutes obey the inequality only when one speed applies to every leg
-        const same = await provider.matrix([a, b, c].map((p) => ({ ...p, zone })));
-        expect(same.minutes[2]!).toBeLessThanOrEqual(same.minutes[1]! + same.minutes[5]! + 1e-9);
-      }),
+      fc.asyncProperty(
+        bogotaPlace,
+        bogotaPlace,
+        bogotaPlace,
+        fc.constantFrom<"urban" | "rural">("urban", "rural"),
+        async (a, b, c, zone) => {
+          const m = await provider.matrix([a, b, c]);
+          expect(m.km[2]!).toBeLessThanOrEqual(m.km[1]! + m.km[5]! + 1e-9);
+          // with mixed zones a rural detour can be faster than the urban straight line, so
+          // minutes obey the inequality only when one speed applies to every leg
+          const same = await provider.matrix([a, b, c].map((p) => ({ ...p, zone })));
+          expect(same.minutes[2]!).toBeLessThanOrEqual(same.minutes[1]! + same.minutes[5]! + 1e-9);
+        },
+      ),
       { seed: 42, numRuns: 200 },
     );
   });
@@ -92,7 +110,10 @@ describe("estimate provider", () => {
     const legs = await createEstimateProvider().route([PLAZA_DE_BOLIVAR, { ...EL_DORADO, name: "El Dorado" }]);
     expect(legs).toHaveLength(1);
     const [leg] = legs;
-    expect(leg!.coordinates).toEqual([[PLAZA_DE_BOLIVAR.lon, PLAZA_DE_BOLIVAR.lat], [EL_DORADO.lon, EL_DORADO.lat]]);
+    expect(leg!.coordinates).toEqual([
+      [PLAZA_DE_BOLIVAR.lon, PLAZA_DE_BOLIVAR.lat],
+      [EL_DORADO.lon, EL_DORADO.lat],
+    ]);
     expect(leg!.steps.map((s) => s.maneuver.type)).toEqual(["depart", "arrive"]);
     // El Dorado is west-northwest of the plaza: initial bearing between 270° and 337.5°
     expect(leg!.steps[0]!.maneuver.bearing_after).toBeGreaterThan(270);

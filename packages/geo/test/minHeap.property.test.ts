@@ -6,7 +6,13 @@ describe("MinHeap", () => {
   it("pops entries in nondecreasing key order, whatever the order of pushes and pops", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.record({ push: fc.double({ min: 0, max: 1e6, noNaN: true }) }), fc.constant({ pop: true as const })), { maxLength: 400 }),
+        fc.array(
+          fc.oneof(
+            fc.record({ push: fc.double({ min: 0, max: 1e6, noNaN: true }) }),
+            fc.constant({ pop: true as const }),
+          ),
+          { maxLength: 400 },
+        ),
         (ops) => {
           const heap = new MinHeap(2); // small on purpose: exercises growth
           const model: number[] = [];

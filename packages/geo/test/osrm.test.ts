@@ -35,7 +35,9 @@ function answerTable(res: ServerResponse, url: URL): void {
   const destinations = pick("destinations");
   const cell = (f: (km: number) => number) =>
     sources.map((s) =>
-      destinations.map((d) => (coords[s]!.lon > 0 !== coords[d]!.lon > 0 ? null : f(haversineKm(coords[s]!, coords[d]!)))),
+      destinations.map((d) =>
+        coords[s]!.lon > 0 !== coords[d]!.lon > 0 ? null : f(haversineKm(coords[s]!, coords[d]!)),
+      ),
     );
   json(res, 200, { code: "Ok", durations: cell((km) => km * 100), distances: cell((km) => km * 1500) });
 }
@@ -94,7 +96,12 @@ describe("OSRM provider", () => {
     handler = (_req, res, url) => answerTable(res, url);
     const provider = createTravelProvider({ provider: "osrm", url: base });
     const m = await provider.matrix([places[0]!, { lat: 0.5, lon: 10 }, places[1]!]);
-    expect(m.unreachable).toEqual([[0, 1], [1, 0], [1, 2], [2, 1]]);
+    expect(m.unreachable).toEqual([
+      [0, 1],
+      [1, 0],
+      [1, 2],
+      [2, 1],
+    ]);
     expect(m.minutes[1]).toBe(Infinity);
     expect(Number.isFinite(m.minutes[2])).toBe(true);
     expect(requests).toHaveLength(1);
@@ -103,7 +110,10 @@ describe("OSRM provider", () => {
   it("turns NoRoute into CAREBUS_GEO_UNREACHABLE_STOP without retrying", async () => {
     handler = (_req, res) => json(res, 400, { code: "NoRoute", message: "Impossible route between points" });
     const provider = createTravelProvider({ provider: "osrm", url: base, retries: 3 });
-    await expect(provider.route(places.slice(0, 2))).rejects.toMatchObject({ code: "CAREBUS_GEO_UNREACHABLE_STOP", message: expect.stringContaining("NoRoute") });
+    await expect(provider.route(places.slice(0, 2))).rejects.toMatchObject({
+      code: "CAREBUS_GEO_UNREACHABLE_STOP",
+      message: expect.stringContaining("NoRoute"),
+    });
     expect(requests).toHaveLength(1);
   });
 
@@ -146,7 +156,10 @@ describe("OSRM provider", () => {
   it("reports a server that keeps timing out", async () => {
     handler = () => {}; // never answers
     const provider = createTravelProvider({ provider: "osrm", url: base, timeoutMs: 200, retries: 1 });
-    await expect(provider.matrix(places.slice(0, 2))).rejects.toMatchObject({ code: "CAREBUS_GEO_UNAVAILABLE", message: expect.stringMatching(/no answer within 200 ms/) });
+    await expect(provider.matrix(places.slice(0, 2))).rejects.toMatchObject({
+      code: "CAREBUS_GEO_UNAVAILABLE",
+      message: expect.stringMatching(/no answer within 200 ms/),
+    });
     expect(requests).toHaveLength(2);
   });
 
@@ -168,9 +181,15 @@ describe("OSRM provider", () => {
       res.end("<html>proxy error</html>");
     };
     const provider = createTravelProvider({ provider: "osrm", url: base, retries: 0 });
-    await expect(provider.matrix(places.slice(0, 2))).rejects.toMatchObject({ code: "CAREBUS_GEO_UNAVAILABLE", message: expect.stringContaining("not JSON") });
+    await expect(provider.matrix(places.slice(0, 2))).rejects.toMatchObject({
+      code: "CAREBUS_GEO_UNAVAILABLE",
+      message: expect.stringContaining("not JSON"),
+    });
     handler = (_req, res) => json(res, 200, { code: "Ok", durations: [[0]] });
-    await expect(provider.matrix(places.slice(0, 2))).rejects.toMatchObject({ code: "CAREBUS_GEO_UNAVAILABLE", message: expect.stringContaining("2×2") });
+    await expect(provider.matrix(places.slice(0, 2))).rejects.toMatchObject({
+      code: "CAREBUS_GEO_UNAVAILABLE",
+      message: expect.stringContaining("2×2"),
+    });
   });
 
   it("passes OSRM's own steps to the instructions in addDirections", async () => {
@@ -186,9 +205,42 @@ describe("OSRM provider", () => {
           distance: 1000,
           duration: 120,
           steps: [
-            { distance: 600, duration: 70, name: "Carrera 68", mode: "driving", geometry: { type: "LineString", coordinates: [[from.lon, from.lat], mid] }, maneuver: { type: "depart", bearing_before: 0, bearing_after: 0, location: [from.lon, from.lat] } },
-            { distance: 400, duration: 50, name: "Calle 26", mode: "driving", geometry: { type: "LineString", coordinates: [mid, [to.lon, to.lat]] }, maneuver: { type: "turn", modifier: "left", bearing_before: 0, bearing_after: 270, location: mid } },
-            { distance: 0, duration: 0, name: "", mode: "driving", geometry: { type: "LineString", coordinates: [[to.lon, to.lat], [to.lon, to.lat]] }, maneuver: { type: "arrive", modifier: "right", bearing_before: 270, bearing_after: 0, location: [to.lon, to.lat] } },
+            {
+              distance: 600,
+              duration: 70,
+              name: "Carrera 68",
+              mode: "driving",
+              geometry: { type: "LineString", coordinates: [[from.lon, from.lat], mid] },
+              maneuver: { type: "depart", bearing_before: 0, bearing_after: 0, location: [from.lon, from.lat] },
+            },
+            {
+              distance: 400,
+              duration: 50,
+              name: "Calle 26",
+              mode: "driving",
+              geometry: { type: "LineString", coordinates: [mid, [to.lon, to.lat]] },
+              maneuver: { type: "turn", modifier: "left", bearing_before: 0, bearing_after: 270, location: mid },
+            },
+            {
+              distance: 0,
+              duration: 0,
+              name: "",
+              mode: "driving",
+              geometry: {
+                type: "LineString",
+                coordinates: [
+                  [to.lon, to.lat],
+                  [to.lon, to.lat],
+                ],
+              },
+              maneuver: {
+                type: "arrive",
+                modifier: "right",
+                bearing_before: 270,
+                bearing_after: 0,
+                location: [to.lon, to.lat],
+              },
+            },
           ],
         };
       });
@@ -196,7 +248,11 @@ describe("OSRM provider", () => {
     };
     const plan = await addDirections(tinyPlan(scenario), scenario, { lang: "es" });
     const route = plan.routes[0]!;
-    expect(route.directions!.map((d) => [d.from, d.to])).toEqual([["d1", "s0"], ["s0", "s1"], ["s1", "d1"]]);
+    expect(route.directions!.map((d) => [d.from, d.to])).toEqual([
+      ["d1", "s0"],
+      ["s0", "s1"],
+      ["s1", "d1"],
+    ]);
     expect(route.directions![0]!.steps).toEqual([
       { text: "Dirígete al norte por Carrera 68", distanceM: 600, durationS: 70 },
       { text: "Gira a la izquierda por Calle 26", distanceM: 400, durationS: 50 },

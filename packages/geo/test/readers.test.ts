@@ -1,6 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { GeoError, OsmXmlReader, readGeoJsonNetwork, readOsmPbf, readOsmXml, readRoadNetworkFile, type RoadWay } from "@carebus/geo";
+import {
+  GeoError,
+  OsmXmlReader,
+  readGeoJsonNetwork,
+  readOsmPbf,
+  readOsmXml,
+  readRoadNetworkFile,
+  type RoadWay,
+} from "@carebus/geo";
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url);
 const geojsonText = readFileSync(fixture("grid.geojson"), "utf8");
@@ -20,7 +28,14 @@ function expectGeoError(f: () => unknown, code: string, fragment: RegExp): void 
 
 /** Ways as comparable sorted records. */
 const normal = (ways: RoadWay[]) =>
-  ways.map((w) => ({ ...w })).sort((a, b) => a.name.localeCompare(b.name) || a.coordinates[0]![0] - b.coordinates[0]![0] || a.coordinates[0]![1] - b.coordinates[0]![1]);
+  ways
+    .map((w) => ({ ...w }))
+    .sort(
+      (a, b) =>
+        a.name.localeCompare(b.name) ||
+        a.coordinates[0]![0] - b.coordinates[0]![0] ||
+        a.coordinates[0]![1] - b.coordinates[0]![1],
+    );
 
 describe("road network readers on the committed grid fixture", () => {
   const fromGeoJson = readGeoJsonNetwork(geojsonText);
@@ -65,29 +80,83 @@ describe("road network readers on the committed grid fixture", () => {
 
 describe("bad road network files", () => {
   it("rejects text that is not JSON, naming the source", () => {
-    expectGeoError(() => readGeoJsonNetwork("{ not json", "roads.geojson"), "CAREBUS_GEO_INVALID_NETWORK", /roads\.geojson: not valid JSON/);
+    expectGeoError(
+      () => readGeoJsonNetwork("{ not json", "roads.geojson"),
+      "CAREBUS_GEO_INVALID_NETWORK",
+      /roads\.geojson: not valid JSON/,
+    );
   });
   it("rejects JSON that is not a FeatureCollection", () => {
     expectGeoError(() => readGeoJsonNetwork({ type: "Feature" }), "CAREBUS_GEO_INVALID_NETWORK", /FeatureCollection/);
   });
   it("rejects a LineString with a bad position, naming the feature", () => {
-    const doc = { type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: { type: "LineString", coordinates: [[0, 0], [0, 95]] } }] };
+    const doc = {
+      type: "FeatureCollection",
+      features: [
+        {
+          type: "Feature",
+          properties: {},
+          geometry: {
+            type: "LineString",
+            coordinates: [
+              [0, 0],
+              [0, 95],
+            ],
+          },
+        },
+      ],
+    };
     expectGeoError(() => readGeoJsonNetwork(doc), "CAREBUS_GEO_INVALID_NETWORK", /features\[0\]\.geometry: position 1/);
   });
   it("rejects a collection with no drivable lines", () => {
-    const doc = { type: "FeatureCollection", features: [{ type: "Feature", properties: { highway: "footway" }, geometry: { type: "LineString", coordinates: [[0, 0], [0, 1]] } }] };
-    expectGeoError(() => readGeoJsonNetwork(doc), "CAREBUS_GEO_INVALID_NETWORK", /no LineString features of a wanted highway class/);
+    const doc = {
+      type: "FeatureCollection",
+      features: [
+        {
+          type: "Feature",
+          properties: { highway: "footway" },
+          geometry: {
+            type: "LineString",
+            coordinates: [
+              [0, 0],
+              [0, 1],
+            ],
+          },
+        },
+      ],
+    };
+    expectGeoError(
+      () => readGeoJsonNetwork(doc),
+      "CAREBUS_GEO_INVALID_NETWORK",
+      /no LineString features of a wanted highway class/,
+    );
   });
   it("rejects XML that is not OSM, a node without coordinates, and a cut-off file", () => {
     expectGeoError(() => readOsmXml("<html><body/></html>"), "CAREBUS_GEO_INVALID_NETWORK", /no <osm> element/);
-    expectGeoError(() => readOsmXml('<osm><node id="1" lat="x" lon="2"/></osm>'), "CAREBUS_GEO_INVALID_NETWORK", /node 1 needs numeric/);
-    expectGeoError(() => readOsmXml(osmText.slice(0, osmText.length - 30)), "CAREBUS_GEO_INVALID_NETWORK", /unterminated tag/);
+    expectGeoError(
+      () => readOsmXml('<osm><node id="1" lat="x" lon="2"/></osm>'),
+      "CAREBUS_GEO_INVALID_NETWORK",
+      /node 1 needs numeric/,
+    );
+    expectGeoError(
+      () => readOsmXml(osmText.slice(0, osmText.length - 30)),
+      "CAREBUS_GEO_INVALID_NETWORK",
+      /unterminated tag/,
+    );
   });
   it("rejects bytes that are not OSM PBF", () => {
-    expectGeoError(() => readOsmPbf(new Uint8Array([0, 0, 0, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9])), "CAREBUS_GEO_INVALID_NETWORK", /not a readable OSM PBF/);
+    expectGeoError(
+      () => readOsmPbf(new Uint8Array([0, 0, 0, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9])),
+      "CAREBUS_GEO_INVALID_NETWORK",
+      /not a readable OSM PBF/,
+    );
   });
   it("reports a missing file as unavailable and an unknown extension as invalid", async () => {
-    await expect(readRoadNetworkFile("/nonexistent/roads.osm")).rejects.toMatchObject({ code: "CAREBUS_GEO_UNAVAILABLE" });
-    await expect(readRoadNetworkFile("/nonexistent/roads.shp")).rejects.toMatchObject({ code: "CAREBUS_GEO_INVALID_NETWORK" });
+    await expect(readRoadNetworkFile("/nonexistent/roads.osm")).rejects.toMatchObject({
+      code: "CAREBUS_GEO_UNAVAILABLE",
+    });
+    await expect(readRoadNetworkFile("/nonexistent/roads.shp")).rejects.toMatchObject({
+      code: "CAREBUS_GEO_INVALID_NETWORK",
+    });
   });
 });

@@ -1,7 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createTravelProvider, DEFAULT_ROAD_SPEEDS_KMH, haversineKm, instructionText, readGeoJsonNetwork, RoadNetwork } from "@carebus/geo";
+import {
+  createTravelProvider,
+  DEFAULT_ROAD_SPEEDS_KMH,
+  haversineKm,
+  instructionText,
+  readGeoJsonNetwork,
+  RoadNetwork,
+} from "@carebus/geo";
 
 const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const ways = readGeoJsonNetwork(readFileSync(`${fixtures}grid.geojson`, "utf8"));
@@ -45,11 +52,21 @@ describe("road-graph provider on the grid fixture", () => {
   it("reports a place on a separate network as unreachable, with Infinity and never 0", async () => {
     const places = [at(1, 1), ISLAND, at(8, 8)];
     const m = await network.matrix(places);
-    for (const [i, j] of [[0, 1], [1, 0], [1, 2], [2, 1]] as const) {
+    for (const [i, j] of [
+      [0, 1],
+      [1, 0],
+      [1, 2],
+      [2, 1],
+    ] as const) {
       expect(m.minutes[i * 3 + j]).toBe(Infinity);
       expect(m.km[i * 3 + j]).toBe(Infinity);
     }
-    expect(m.unreachable).toEqual([[0, 1], [1, 0], [1, 2], [2, 1]]);
+    expect(m.unreachable).toEqual([
+      [0, 1],
+      [1, 0],
+      [1, 2],
+      [2, 1],
+    ]);
     expect(Number.isFinite(m.minutes[2])).toBe(true);
   });
 
@@ -95,14 +112,23 @@ describe("road-graph provider on the grid fixture", () => {
 
   it("fails with a GeoError naming the file when it is missing", async () => {
     const provider = createTravelProvider({ provider: "road-graph", file: "missing.osm" }, { baseDir: fixtures });
-    await expect(provider.matrix([at(1, 1), at(2, 2)])).rejects.toMatchObject({ code: "CAREBUS_GEO_UNAVAILABLE", message: expect.stringContaining("missing.osm") });
+    await expect(provider.matrix([at(1, 1), at(2, 2)])).rejects.toMatchObject({
+      code: "CAREBUS_GEO_UNAVAILABLE",
+      message: expect.stringContaining("missing.osm"),
+    });
   });
 
   it("treats a place far from every road as unreachable instead of inventing a straight road", async () => {
     const outside = { lat: 4.64, lon: -74.08, name: "Fuera del mapa" }; // ≈ 3.5 km north of the grid
     const m = await network.matrix([at(1, 1), outside]);
-    expect(m.unreachable).toEqual([[0, 1], [1, 0]]);
-    await expect(network.route([at(1, 1), outside])).rejects.toMatchObject({ code: "CAREBUS_GEO_UNREACHABLE_STOP", message: expect.stringContaining("Fuera del mapa is 3.") });
+    expect(m.unreachable).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+    await expect(network.route([at(1, 1), outside])).rejects.toMatchObject({
+      code: "CAREBUS_GEO_UNREACHABLE_STOP",
+      message: expect.stringContaining("Fuera del mapa is 3."),
+    });
     const lenient = new RoadNetwork(ways, { maxSnapKm: 5 });
     expect((await lenient.matrix([at(1, 1), outside])).unreachable).toEqual([]);
   });

@@ -30,12 +30,39 @@ export function tinyScenario(overrides: Partial<Scenario> = {}): Scenario {
     depots: [{ id: "d1", name: "Base", lat: 4.59, lon: -74.1 }],
     buses: [{ id: "b1", name: "Bus 1", kind: "urban", depotId: "d1", shift: { start: "07:00", end: "17:00" } }],
     stops: [
-      { id: "s0", name: "Parque Cero", ...STOP0, zone: "urban", locality: "Kennedy", busKinds: ["urban"], timeWindows: [{ start: "08:00", end: "16:00" }], dwellMinutes: 60 },
-      { id: "s1", name: "Vereda Uno", lat: STOP0.lat + 0.03, lon: STOP0.lon, zone: "rural", locality: "Usme", busKinds: ["urban"], timeWindows: [{ start: "08:00", end: "16:00" }], dwellMinutes: 60 },
+      {
+        id: "s0",
+        name: "Parque Cero",
+        ...STOP0,
+        zone: "urban",
+        locality: "Kennedy",
+        busKinds: ["urban"],
+        timeWindows: [{ start: "08:00", end: "16:00" }],
+        dwellMinutes: 60,
+      },
+      {
+        id: "s1",
+        name: "Vereda Uno",
+        lat: STOP0.lat + 0.03,
+        lon: STOP0.lon,
+        zone: "rural",
+        locality: "Usme",
+        busKinds: ["urban"],
+        timeWindows: [{ start: "08:00", end: "16:00" }],
+        dwellMinutes: 60,
+      },
     ],
     demand: {
       kind: "points",
-      points: POINTS.map((p, i) => ({ id: `p${i}`, lat: STOP0.lat + p.dLat, lon: STOP0.lon, caregivers: p.caregivers, weight: p.weight, locality: p.locality, zone: p.zone })),
+      points: POINTS.map((p, i) => ({
+        id: `p${i}`,
+        lat: STOP0.lat + p.dLat,
+        lon: STOP0.lon,
+        caregivers: p.caregivers,
+        weight: p.weight,
+        locality: p.locality,
+        zone: p.zone,
+      })),
       coverage: {
         catchmentMinutes: { urban: 20, rural: 30 },
         walkingSpeedKmh: 4,
@@ -54,7 +81,16 @@ export function tinyScenario(overrides: Partial<Scenario> = {}): Scenario {
 /** A one-route plan for `scenario` visiting s0 then s1 (times are not checked by geo). */
 export function tinyPlan(scenario: Scenario, hash = "0".repeat(64)): Plan {
   const t = (hhmm: string) => `2026-11-30T${hhmm}:00-05:00`;
-  const visit = (stopId: string, at: string) => ({ stopId, arrival: t(at), serviceStart: t(at), serviceEnd: t(at), departure: t(at), travelMinutes: 10, km: 2, value: 1 });
+  const visit = (stopId: string, at: string) => ({
+    stopId,
+    arrival: t(at),
+    serviceStart: t(at),
+    serviceEnd: t(at),
+    departure: t(at),
+    travelMinutes: 10,
+    km: 2,
+    value: 1,
+  });
   return {
     format: "carebus-plan",
     version: 1,
@@ -76,7 +112,16 @@ export function tinyPlan(scenario: Scenario, hash = "0".repeat(64)): Plan {
         workMinutes: 270,
       },
     ],
-    totals: { value: 2, caregiversReached: 42, visits: 2, stopsVisited: 2, travelMinutes: 30, km: 6, byLocality: [], byZone: [] },
+    totals: {
+      value: 2,
+      caregiversReached: 42,
+      visits: 2,
+      stopsVisited: 2,
+      travelMinutes: 30,
+      km: 6,
+      byLocality: [],
+      byZone: [],
+    },
     unvisited: [],
     stats: { value: 2, bound: 2, gap: 0, travelMinutes: 30, iterations: 0, elapsedMs: 0, seed: 1 },
   };

@@ -6,8 +6,15 @@ import { tinyScenario } from "./tinyScenario.js";
 // the grid fixture (makeGridNetwork.ts): Calle c × Carrera k; streets ≈ 100 m apart
 // (0.0009° of latitude = 100.08 m; of longitude at 4.6° ≈ 99.75 m); the footway "Sendero
 // Peatonal" runs diagonally from Calle 2 × Carrera 2 to Calle 3 × Carrera 3 (≈ 141 m).
-const at = (calle: number, carrera: number) => ({ lat: 4.6 + (calle - 1) * 0.0009, lon: -74.08 - (carrera - 1) * 0.0009 });
-const ways = readGeoJsonNetwork(readFileSync(new URL("./fixtures/grid.geojson", import.meta.url), "utf8"), "grid", WALKABLE_HIGHWAYS);
+const at = (calle: number, carrera: number) => ({
+  lat: 4.6 + (calle - 1) * 0.0009,
+  lon: -74.08 - (carrera - 1) * 0.0009,
+});
+const ways = readGeoJsonNetwork(
+  readFileSync(new URL("./fixtures/grid.geojson", import.meta.url), "utf8"),
+  "grid",
+  WALKABLE_HIGHWAYS,
+);
 const walking = new WalkingNetwork(ways);
 
 /** Walking 100 m a minute (6 km/h), 3.1 minutes urban (310 m), 5 minutes rural (500 m). */
@@ -18,8 +25,19 @@ function gridScenario(points: Array<{ lat: number; lon: number; zone?: "urban" |
     stops: [{ ...base.stops[0]!, ...at(2, 2) }],
     demand: {
       kind: "points",
-      points: points.map((p, i) => ({ lat: p.lat, lon: p.lon, caregivers: i + 1, locality: "X", zone: p.zone ?? "urban" })),
-      coverage: { ...base.demand.coverage, catchmentMinutes: { urban: 3.1, rural: 5 }, walkingSpeedKmh: 6, detourFactor: 1 },
+      points: points.map((p, i) => ({
+        lat: p.lat,
+        lon: p.lon,
+        caregivers: i + 1,
+        locality: "X",
+        zone: p.zone ?? "urban",
+      })),
+      coverage: {
+        ...base.demand.coverage,
+        catchmentMinutes: { urban: 3.1, rural: 5 },
+        walkingSpeedKmh: 6,
+        detourFactor: 1,
+      },
       careBlocks: [],
     },
   });
@@ -53,7 +71,14 @@ describe("walking coverage over a street and path network", () => {
   it("measures Care Block areas along the network too", () => {
     const base = gridScenario(points);
     if (base.demand.kind !== "points") throw new Error("fixture");
-    const scenario = { ...base, demand: { ...base.demand, coverage: { ...base.demand.coverage, careBlockMinutes: 3.1, careBlockDiscount: 0.5 }, careBlocks: [{ id: "mc", name: "MC", ...at(2, 2) }] } };
+    const scenario = {
+      ...base,
+      demand: {
+        ...base.demand,
+        coverage: { ...base.demand.coverage, careBlockMinutes: 3.1, careBlockDiscount: 0.5 },
+        careBlocks: [{ id: "mc", name: "MC", ...at(2, 2) }],
+      },
+    };
     const { pointValue } = computeCoverage(scenario, { walkingNetwork: walking });
     // points 0, 1 and 4 are within 310 m on foot; 2, 3 (341 m) and 5 (399 m) are not
     expect(Array.from(pointValue)).toEqual([0.5, 1, 3, 4, 2.5, 6]);

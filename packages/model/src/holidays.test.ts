@@ -101,26 +101,54 @@ describe("the service calendar skips holidays", () => {
   it("leaves out a public holiday that falls on a service weekday", () => {
     // Mon 6 … Sat 11 July 2026 plus Mon 13 (Chiquinquirá) and Tue 14.
     const horizon = { startDate: "2026-07-06", days: 9 };
-    expect(serviceDates(horizon)).toEqual(["2026-07-06", "2026-07-07", "2026-07-08", "2026-07-09", "2026-07-10", "2026-07-11", "2026-07-14"]);
-    const skipped = horizonDays(horizon).filter((d) => !d.served).map((d) => [d.date, d.skipped]);
-    expect(skipped).toEqual([["2026-07-12", "weekday"], ["2026-07-13", "holiday"]]);
+    expect(serviceDates(horizon)).toEqual([
+      "2026-07-06",
+      "2026-07-07",
+      "2026-07-08",
+      "2026-07-09",
+      "2026-07-10",
+      "2026-07-11",
+      "2026-07-14",
+    ]);
+    const skipped = horizonDays(horizon)
+      .filter((d) => !d.served)
+      .map((d) => [d.date, d.skipped]);
+    expect(skipped).toEqual([
+      ["2026-07-12", "weekday"],
+      ["2026-07-13", "holiday"],
+    ]);
   });
 
   it("serves a holiday listed in includedDates", () => {
-    expect(serviceDates({ startDate: "2026-12-07", days: 3, includedDates: ["2026-12-08"] })).toEqual(["2026-12-07", "2026-12-08", "2026-12-09"]);
+    expect(serviceDates({ startDate: "2026-12-07", days: 3, includedDates: ["2026-12-08"] })).toEqual([
+      "2026-12-07",
+      "2026-12-08",
+      "2026-12-09",
+    ]);
     expect(serviceDates({ startDate: "2026-12-07", days: 3 })).toEqual(["2026-12-07", "2026-12-09"]);
   });
 
   it("serves holidays when the calendar is switched off", () => {
-    expect(serviceDates({ startDate: "2026-12-07", days: 3, holidays: "none" })).toEqual(["2026-12-07", "2026-12-08", "2026-12-09"]);
+    expect(serviceDates({ startDate: "2026-12-07", days: 3, holidays: "none" })).toEqual([
+      "2026-12-07",
+      "2026-12-08",
+      "2026-12-09",
+    ]);
   });
 
   it("leaves out excluded dates and days outside the service weekdays", () => {
-    const horizon = { startDate: "2026-11-23", days: 7, weekdays: ["mon" as const, "wed" as const, "sun" as const], excludedDates: ["2026-11-25"] };
+    const horizon = {
+      startDate: "2026-11-23",
+      days: 7,
+      weekdays: ["mon" as const, "wed" as const, "sun" as const],
+      excludedDates: ["2026-11-25"],
+    };
     expect(serviceDates(horizon)).toEqual(["2026-11-23", "2026-11-29"]);
   });
 
   it("uses explicit dates in calendar order, once each", () => {
-    expect(serviceDates({ startDate: "2026-11-23", dates: ["2026-11-26", "2026-11-24", "2026-11-26", "2026-11-17"] })).toEqual(["2026-11-17", "2026-11-24", "2026-11-26"]);
+    expect(
+      serviceDates({ startDate: "2026-11-23", dates: ["2026-11-26", "2026-11-24", "2026-11-26", "2026-11-17"] }),
+    ).toEqual(["2026-11-17", "2026-11-24", "2026-11-26"]);
   });
 });

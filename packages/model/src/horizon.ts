@@ -32,12 +32,15 @@ export function horizonDays(horizon: Horizon): HorizonDay[] {
     const weekday = weekdayOf(date);
     if (!weekdays.has(weekday)) return { date, weekday, served: false, skipped: "weekday" };
     if (excluded.has(date)) return { date, weekday, served: false, skipped: "excluded" };
-    if (holidays && !included.has(date) && isColombianHoliday(date)) return { date, weekday, served: false, skipped: "holiday" };
+    if (holidays && !included.has(date) && isColombianHoliday(date))
+      return { date, weekday, served: false, skipped: "holiday" };
     return { date, weekday, served: true };
   });
 }
 
 /** The dates the service runs, in order. */
 export function serviceDates(horizon: Horizon): string[] {
-  return horizonDays(horizon).filter((d) => d.served).map((d) => d.date);
+  return horizonDays(horizon)
+    .filter((d) => d.served)
+    .map((d) => d.date);
 }

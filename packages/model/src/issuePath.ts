@@ -25,7 +25,10 @@ export function childPath(parent: string, key: string | number): string {
  */
 export function pointerToPath(pointer: string, document: unknown): string {
   if (pointer === "") return ROOT_PATH;
-  const segments = pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segments = pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   let path = ROOT_PATH;
   let current: unknown = document;
   for (const segment of segments) {

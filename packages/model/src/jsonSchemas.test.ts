@@ -16,11 +16,16 @@ describe("published JSON Schemas", () => {
       properties: { format: { const: "carebus-scenario" }, version: { const: 1 } },
       additionalProperties: false,
     });
-    expect(planJsonSchema).toMatchObject({ $id: "https://carebus.dev/schemas/plan-v1.json", properties: { format: { const: "carebus-plan" } } });
+    expect(planJsonSchema).toMatchObject({
+      $id: "https://carebus.dev/schemas/plan-v1.json",
+      properties: { format: { const: "carebus-plan" } },
+    });
   });
 
   it("describe both demand forms", () => {
-    const demand = (scenarioJsonSchema as { properties: { demand: { anyOf: { properties: { kind: { const: string } } }[] } } }).properties.demand;
+    const demand = (
+      scenarioJsonSchema as { properties: { demand: { anyOf: { properties: { kind: { const: string } } }[] } } }
+    ).properties.demand;
     expect(demand.anyOf.map((b) => b.properties.kind.const)).toEqual(["points", "scores"]);
   });
 });

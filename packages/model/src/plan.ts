@@ -23,10 +23,18 @@ export const PlanVisitSchema = Type.Object({
 });
 export type PlanVisit = Static<typeof PlanVisitSchema>;
 
-export const PlanBreakSchema = Type.Object({ start: LocalDateTime, end: LocalDateTime, afterStopId: Type.Union([Type.String(), Type.Null()]) });
+export const PlanBreakSchema = Type.Object({
+  start: LocalDateTime,
+  end: LocalDateTime,
+  afterStopId: Type.Union([Type.String(), Type.Null()]),
+});
 export type PlanBreak = Static<typeof PlanBreakSchema>;
 
-export const DirectionStepSchema = Type.Object({ text: Type.String(), distanceM: Type.Number(), durationS: Type.Number() });
+export const DirectionStepSchema = Type.Object({
+  text: Type.String(),
+  distanceM: Type.Number(),
+  durationS: Type.Number(),
+});
 export type DirectionStep = Static<typeof DirectionStepSchema>;
 
 export const PlanRouteSchema = Type.Object({
@@ -43,7 +51,9 @@ export const PlanRouteSchema = Type.Object({
   km: Type.Number(),
   workMinutes: Type.Number({ description: "minutes from departure to return" }),
   geometry: Type.Optional(Type.Unknown({ description: "GeoJSON FeatureCollection of LineString legs" })),
-  directions: Type.Optional(Type.Array(Type.Object({ from: Type.String(), to: Type.String(), steps: Type.Array(DirectionStepSchema) }))),
+  directions: Type.Optional(
+    Type.Array(Type.Object({ from: Type.String(), to: Type.String(), steps: Type.Array(DirectionStepSchema) })),
+  ),
 });
 export type PlanRoute = Static<typeof PlanRouteSchema>;
 
@@ -95,9 +105,14 @@ export const PlanSchema = Type.Object(
   {
     format: Type.Literal(PLAN_FORMAT),
     version: Type.Literal(PLAN_VERSION),
-    scenario: Type.Object({ id: Type.String(), hash: Type.String({ description: "sha256 of the canonical scenario JSON" }) }),
+    scenario: Type.Object({
+      id: Type.String(),
+      hash: Type.String({ description: "sha256 of the canonical scenario JSON" }),
+    }),
     timeZone: Type.String(),
-    dates: Type.Array(IsoDate, { description: "the service dates of the horizon (holidays and excluded dates removed)" }),
+    dates: Type.Array(IsoDate, {
+      description: "the service dates of the horizon (holidays and excluded dates removed)",
+    }),
     routes: Type.Array(PlanRouteSchema),
     totals: PlanTotalsSchema,
     unvisited: Type.Array(UnvisitedStopSchema),

@@ -12,7 +12,10 @@ export const SCENARIO_VERSION = 1;
 
 const Id = Type.String({ minLength: 1, maxLength: 200, description: "identifier, unique within its list" });
 export const IsoDate = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "calendar date YYYY-MM-DD" });
-export const ClockTime = Type.String({ pattern: "^([01]\\d|2[0-3]):[0-5]\\d$", description: "local time of day HH:MM" });
+export const ClockTime = Type.String({
+  pattern: "^([01]\\d|2[0-3]):[0-5]\\d$",
+  description: "local time of day HH:MM",
+});
 const Latitude = Type.Number({ minimum: -90, maximum: 90 });
 const Longitude = Type.Number({ minimum: -180, maximum: 180 });
 const Minutes = Type.Number({ minimum: 0, description: "minutes" });
@@ -29,27 +32,49 @@ export type Zone = Static<typeof ZoneSchema>;
 
 export const TimeWindowSchema = Type.Object(
   { start: ClockTime, end: ClockTime },
-  { additionalProperties: false, description: "interval in which the bus may be parked and serving; service (dwell) starts at or after start and ends at or before end" },
+  {
+    additionalProperties: false,
+    description:
+      "interval in which the bus may be parked and serving; service (dwell) starts at or after start and ends at or before end",
+  },
 );
 export type TimeWindow = Static<typeof TimeWindowSchema>;
 
 export const HorizonSchema = Type.Object(
   {
     startDate: IsoDate,
-    days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, description: "number of calendar days from startDate" })),
-    dates: Type.Optional(Type.Array(IsoDate, { minItems: 1, description: "explicit dates instead of startDate + days" })),
+    days: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 366, description: "number of calendar days from startDate" }),
+    ),
+    dates: Type.Optional(
+      Type.Array(IsoDate, { minItems: 1, description: "explicit dates instead of startDate + days" }),
+    ),
     timeZone: Type.Optional(Type.String({ minLength: 1, default: "America/Bogota", description: "IANA time zone" })),
-    weekdays: Type.Optional(Type.Array(WeekdaySchema, { minItems: 1, description: "weekdays the service runs (default mon–sat)" })),
-    holidays: Type.Optional(Type.Union([Type.Literal("CO"), Type.Literal("none")], { default: "CO", description: "exclude the country's public holidays (default Colombia)" })),
+    weekdays: Type.Optional(
+      Type.Array(WeekdaySchema, { minItems: 1, description: "weekdays the service runs (default mon–sat)" }),
+    ),
+    holidays: Type.Optional(
+      Type.Union([Type.Literal("CO"), Type.Literal("none")], {
+        default: "CO",
+        description: "exclude the country's public holidays (default Colombia)",
+      }),
+    ),
     excludedDates: Type.Optional(Type.Array(IsoDate, { description: "further dates without service" })),
-    includedDates: Type.Optional(Type.Array(IsoDate, { description: "dates served even if a holiday (overrides the holiday calendar)" })),
-    cycleWeeks: Type.Optional(Type.Integer({ minimum: 1, maximum: 104, description: "weeks over which the weekly pattern repeats" })),
+    includedDates: Type.Optional(
+      Type.Array(IsoDate, { description: "dates served even if a holiday (overrides the holiday calendar)" }),
+    ),
+    cycleWeeks: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 104, description: "weeks over which the weekly pattern repeats" }),
+    ),
   },
   { additionalProperties: false },
 );
 export type Horizon = Static<typeof HorizonSchema>;
 
-export const DepotSchema = Type.Object({ id: Id, name: Type.String(), lat: Latitude, lon: Longitude }, { additionalProperties: false });
+export const DepotSchema = Type.Object(
+  { id: Id, name: Type.String(), lat: Latitude, lon: Longitude },
+  { additionalProperties: false },
+);
 export type Depot = Static<typeof DepotSchema>;
 
 export const ShiftSchema = Type.Object({ start: ClockTime, end: ClockTime }, { additionalProperties: false });
@@ -67,9 +92,13 @@ export const BusSchema = Type.Object(
     name: Type.String(),
     kind: Type.String({ minLength: 1, description: "e.g. urban, rural; stops list the kinds they accept" }),
     depotId: Id,
-    days: Type.Optional(Type.Array(WeekdaySchema, { minItems: 1, description: "weekdays the bus works (default: the horizon's)" })),
+    days: Type.Optional(
+      Type.Array(WeekdaySchema, { minItems: 1, description: "weekdays the bus works (default: the horizon's)" }),
+    ),
     shift: ShiftSchema,
-    shifts: Type.Optional(Type.Record(Type.String(), ShiftSchema, { description: "per-weekday shift overrides, keyed mon..sun" })),
+    shifts: Type.Optional(
+      Type.Record(Type.String(), ShiftSchema, { description: "per-weekday shift overrides, keyed mon..sun" }),
+    ),
     maxWorkMinutes: Type.Optional(Minutes),
     maxDriveMinutes: Type.Optional(Minutes),
     setupMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 240, default: 0 })),
@@ -82,7 +111,10 @@ export type Bus = Static<typeof BusSchema>;
 
 export const PinnedVisitSchema = Type.Object(
   { busId: Id, date: IsoDate, start: ClockTime },
-  { additionalProperties: false, description: "a visit a re-plan must keep: this bus serves the stop on this date starting at this time" },
+  {
+    additionalProperties: false,
+    description: "a visit a re-plan must keep: this bus serves the stop on this date starting at this time",
+  },
 );
 export type PinnedVisit = Static<typeof PinnedVisitSchema>;
 
@@ -96,12 +128,19 @@ export const StopSchema = Type.Object(
     locality: Type.String(),
     neighbourhood: Type.Optional(Type.String()),
     services: Type.Optional(Type.Array(Type.String())),
-    busKinds: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, description: "bus kinds allowed to serve the stop" }),
-    weekdays: Type.Optional(Type.Array(WeekdaySchema, { minItems: 1, description: "weekdays the stop may be served (default all)" })),
+    busKinds: Type.Array(Type.String({ minLength: 1 }), {
+      minItems: 1,
+      description: "bus kinds allowed to serve the stop",
+    }),
+    weekdays: Type.Optional(
+      Type.Array(WeekdaySchema, { minItems: 1, description: "weekdays the stop may be served (default all)" }),
+    ),
     timeWindows: Type.Array(TimeWindowSchema, { minItems: 1 }),
     dwellMinutes: Type.Integer({ minimum: 1, maximum: 1440, description: "how long the bus stays and serves" }),
     maxVisits: Type.Optional(Type.Integer({ minimum: 1, default: 1, description: "visits allowed in the horizon" })),
-    minDaysBetween: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: "minimum calendar days between two visits" })),
+    minDaysBetween: Type.Optional(
+      Type.Integer({ minimum: 0, default: 0, description: "minimum calendar days between two visits" }),
+    ),
     pinned: Type.Optional(Type.Array(PinnedVisitSchema)),
   },
   { additionalProperties: false },
@@ -130,12 +169,24 @@ export type CareBlock = Static<typeof CareBlockSchema>;
 
 export const CoverageRulesSchema = Type.Object(
   {
-    catchmentMinutes: Type.Object({ urban: Minutes, rural: Minutes }, { additionalProperties: false, description: "walking catchment per zone of the demand point" }),
+    catchmentMinutes: Type.Object(
+      { urban: Minutes, rural: Minutes },
+      { additionalProperties: false, description: "walking catchment per zone of the demand point" },
+    ),
     walkingSpeedKmh: Type.Number({ exclusiveMinimum: 0, maximum: 10 }),
     detourFactor: Type.Number({ minimum: 1, maximum: 3 }),
-    visitValues: Type.Array(Type.Number({ minimum: 0, maximum: 1 }), { minItems: 1, description: "value of the 1st, 2nd, 3rd… visit of a point in the horizon (later visits reuse the last value)" }),
+    visitValues: Type.Array(Type.Number({ minimum: 0, maximum: 1 }), {
+      minItems: 1,
+      description: "value of the 1st, 2nd, 3rd… visit of a point in the horizon (later visits reuse the last value)",
+    }),
     careBlockMinutes: Type.Optional(Minutes),
-    careBlockDiscount: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: "fraction of demand inside a Care Block's walking area that is already served" })),
+    careBlockDiscount: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 1,
+        description: "fraction of demand inside a Care Block's walking area that is already served",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -153,7 +204,9 @@ export const PointsDemandSchema = Type.Object(
 export const ScoresDemandSchema = Type.Object(
   {
     kind: Type.Literal("scores"),
-    scores: Type.Array(Type.Object({ stopId: Id, score: Type.Number({ minimum: 0 }) }, { additionalProperties: false })),
+    scores: Type.Array(
+      Type.Object({ stopId: Id, score: Type.Number({ minimum: 0 }) }, { additionalProperties: false }),
+    ),
   },
   { additionalProperties: false, description: "classic orienteering form: a plain score per stop, counted once" },
 );
@@ -176,7 +229,10 @@ export const TravelSettingsSchema = Type.Union([
   Type.Object(
     {
       provider: Type.Literal("road-graph"),
-      file: Type.String({ minLength: 1, description: "GeoJSON, .osm or .osm.pbf road network, relative to the scenario file" }),
+      file: Type.String({
+        minLength: 1,
+        description: "GeoJSON, .osm or .osm.pbf road network, relative to the scenario file",
+      }),
       defaultSpeedKmh: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 130 })),
     },
     { additionalProperties: false },
@@ -200,7 +256,9 @@ export const SolveOptionsSchema = Type.Object(
     timeLimitSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 86400 })),
     iterationLimit: Type.Optional(Type.Integer({ minimum: 0 })),
     seed: Type.Optional(Type.Integer({ minimum: 0 })),
-    objective: Type.Optional(Type.Array(Type.Union([Type.Literal("coverage"), Type.Literal("travel")]), { minItems: 1, maxItems: 2 })),
+    objective: Type.Optional(
+      Type.Array(Type.Union([Type.Literal("coverage"), Type.Literal("travel")]), { minItems: 1, maxItems: 2 }),
+    ),
   },
   { additionalProperties: false },
 );

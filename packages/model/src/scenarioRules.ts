@@ -145,21 +145,31 @@ function checkBuses(value: unknown, depots: IdIndex, horizon: HorizonFacts, ctx:
     if (bus.lunch && checkInterval(bus.lunch, `${path}.lunch`, ctx)) {
       const window = minutesOf(bus.lunch);
       if (window < bus.lunch.minutes) {
-        ctx.add(`${path}.lunch.minutes`, `a ${bus.lunch.minutes}-minute break does not fit in its window ${bus.lunch.start}–${bus.lunch.end} (${window} minutes)`);
+        ctx.add(
+          `${path}.lunch.minutes`,
+          `a ${bus.lunch.minutes}-minute break does not fit in its window ${bus.lunch.start}–${bus.lunch.end} (${window} minutes)`,
+        );
       } else {
         for (const { label, shift } of shifts) {
           if (minutesOf(shift) <= 0) continue;
-          const overlap = Math.min(parseClock(shift.end), parseClock(bus.lunch.end)) - Math.max(parseClock(shift.start), parseClock(bus.lunch.start));
+          const overlap =
+            Math.min(parseClock(shift.end), parseClock(bus.lunch.end)) -
+            Math.max(parseClock(shift.start), parseClock(bus.lunch.start));
           if (overlap < bus.lunch.minutes) {
-            ctx.add(`${path}.lunch`, `the ${bus.lunch.minutes}-minute break does not fit where its window ${bus.lunch.start}–${bus.lunch.end} meets the ${label} ${shift.start}–${shift.end}`);
+            ctx.add(
+              `${path}.lunch`,
+              `the ${bus.lunch.minutes}-minute break does not fit where its window ${bus.lunch.start}–${bus.lunch.end} meets the ${label} ${shift.start}–${shift.end}`,
+            );
           }
         }
       }
     }
   }
-  const kinds = Array.isArray(value) && value.every((_, i) => ctx.clean(`buses[${i}].kind`) && isRecord(value[i]) && typeof value[i].kind === "string")
-    ? new Set((value as Bus[]).map((b) => b.kind))
-    : null;
+  const kinds =
+    Array.isArray(value) &&
+    value.every((_, i) => ctx.clean(`buses[${i}].kind`) && isRecord(value[i]) && typeof value[i].kind === "string")
+      ? new Set((value as Bus[]).map((b) => b.kind))
+      : null;
   return { ids, byId, kinds, complete: ctx.clean("buses") && Array.isArray(value) };
 }
 
@@ -167,9 +177,12 @@ function checkBuses(value: unknown, depots: IdIndex, horizon: HorizonFacts, ctx:
 function checkInterval(interval: { start: string; end: string }, path: string, ctx: RuleContext): boolean {
   const length = minutesOf(interval);
   if (length > 0) return true;
-  ctx.add(path, length === 0
-    ? `ends ${interval.end}, when it starts: it is empty`
-    : `ends ${interval.end}, before it starts ${interval.start}`);
+  ctx.add(
+    path,
+    length === 0
+      ? `ends ${interval.end}, when it starts: it is empty`
+      : `ends ${interval.end}, before it starts ${interval.start}`,
+  );
   return false;
 }
 
@@ -184,7 +197,8 @@ function checkStops(value: unknown, fleet: FleetFacts, horizon: HorizonFacts, ct
     if (fleet.kinds) {
       const kinds = fleet.kinds;
       stop.busKinds.forEach((kind, i) => {
-        if (!kinds.has(kind)) ctx.add(`${path}.busKinds[${i}]`, `no bus has kind ${JSON.stringify(kind)} (bus kinds: ${listOf(kinds)})`);
+        if (!kinds.has(kind))
+          ctx.add(`${path}.busKinds[${i}]`, `no bus has kind ${JSON.stringify(kind)} (bus kinds: ${listOf(kinds)})`);
       });
     }
     checkWindows(stop, path, ctx);
@@ -201,48 +215,81 @@ function checkWindows(stop: Stop, path: string, ctx: RuleContext): void {
     if (!checkInterval(window, windowPath, ctx)) return;
     const length = minutesOf(window);
     if (length < stop.dwellMinutes) {
-      ctx.add(windowPath, `lasts ${length} minutes (${window.start}–${window.end}), less than the stop's dwell of ${stop.dwellMinutes} minutes`);
+      ctx.add(
+        windowPath,
+        `lasts ${length} minutes (${window.start}–${window.end}), less than the stop's dwell of ${stop.dwellMinutes} minutes`,
+      );
     }
-    const other = sound.find(({ window: w }) => parseClock(w.start) < parseClock(window.end) && parseClock(window.start) < parseClock(w.end));
+    const other = sound.find(
+      ({ window: w }) => parseClock(w.start) < parseClock(window.end) && parseClock(window.start) < parseClock(w.end),
+    );
     if (other) ctx.add(windowPath, `overlaps timeWindows[${other.index}] (${other.window.start}–${other.window.end})`);
     sound.push({ index, window });
   });
 }
 
 /** A stop no bus can ever serve: no bus of its kinds, or no weekday it, a bus and the service share. */
-function checkServable(stop: Stop, path: string, fleet: FleetFacts, serviceWeekdays: ReadonlySet<string>, ctx: RuleContext): void {
+function checkServable(
+  stop: Stop,
+  path: string,
+  fleet: FleetFacts,
+  serviceWeekdays: ReadonlySet<string>,
+  ctx: RuleContext,
+): void {
   const compatible = [...fleet.byId.values()].filter((b) => stop.busKinds.includes(b.kind));
   if (compatible.length === 0) {
     ctx.add(path, `no bus can ever serve this stop: no bus is of kind ${stop.busKinds.join(" or ")}`);
     return;
   }
   const stopDays = new Set<string>(stop.weekdays ?? WEEKDAYS);
-  const shared = compatible.some((bus) => (bus.days ?? [...serviceWeekdays]).some((d) => stopDays.has(d) && serviceWeekdays.has(d)));
+  const shared = compatible.some((bus) =>
+    (bus.days ?? [...serviceWeekdays]).some((d) => stopDays.has(d) && serviceWeekdays.has(d)),
+  );
   if (!shared) {
-    ctx.add(path, `no bus can ever serve this stop: no weekday is shared by the stop (${listOf(stopDays)}), its buses of kind ${stop.busKinds.join(" or ")} and the service (${listOf(serviceWeekdays)})`);
+    ctx.add(
+      path,
+      `no bus can ever serve this stop: no weekday is shared by the stop (${listOf(stopDays)}), its buses of kind ${stop.busKinds.join(" or ")} and the service (${listOf(serviceWeekdays)})`,
+    );
   }
 }
 
 function checkPinned(stop: Stop, path: string, fleet: FleetFacts, horizon: HorizonFacts, ctx: RuleContext): void {
   const pinned = stop.pinned ?? [];
   const maxVisits = stop.maxVisits ?? 1;
-  if (pinned.length > maxVisits) ctx.add(`${path}.pinned`, `has ${pinned.length} pinned visits, more than the stop's maxVisits (${maxVisits})`);
+  if (pinned.length > maxVisits)
+    ctx.add(`${path}.pinned`, `has ${pinned.length} pinned visits, more than the stop's maxVisits (${maxVisits})`);
   const calendar = horizon.calendar ? new Map(horizon.calendar.map((d) => [d.date, d])) : null;
-  const span = horizon.calendar && horizon.calendar.length > 0 ? `${horizon.calendar[0]!.date} … ${horizon.calendar[horizon.calendar.length - 1]!.date}` : "";
+  const span =
+    horizon.calendar && horizon.calendar.length > 0
+      ? `${horizon.calendar[0]!.date} … ${horizon.calendar[horizon.calendar.length - 1]!.date}`
+      : "";
   const dated: { index: number; day: number; date: string }[] = [];
   pinned.forEach((visit, index) => {
     const p = `${path}.pinned[${index}]`;
     const bus = fleet.byId.get(visit.busId);
     if (!bus) {
-      if (fleet.ids.complete && !fleet.ids.ids.has(visit.busId)) ctx.add(`${p}.busId`, `unknown bus ${JSON.stringify(visit.busId)}`);
+      if (fleet.ids.complete && !fleet.ids.ids.has(visit.busId))
+        ctx.add(`${p}.busId`, `unknown bus ${JSON.stringify(visit.busId)}`);
     } else if (!stop.busKinds.includes(bus.kind)) {
-      ctx.add(`${p}.busId`, `bus ${JSON.stringify(bus.id)} is of kind ${bus.kind}, which this stop does not allow (${stop.busKinds.join(", ")})`);
+      ctx.add(
+        `${p}.busId`,
+        `bus ${JSON.stringify(bus.id)} is of kind ${bus.kind}, which this stop does not allow (${stop.busKinds.join(", ")})`,
+      );
     }
     if (!isIsoDate(visit.date)) {
       ctx.add(`${p}.date`, `${visit.date} is not a real calendar date`);
     } else {
       dated.push({ index, day: dayNumber(visit.date), date: visit.date });
-      checkPinnedDay(visit, `${p}.date`, stop, bus, calendar, `${horizon.notInHorizon} (${span})`, horizon.weekdays, ctx);
+      checkPinnedDay(
+        visit,
+        `${p}.date`,
+        stop,
+        bus,
+        calendar,
+        `${horizon.notInHorizon} (${span})`,
+        horizon.weekdays,
+        ctx,
+      );
     }
     checkPinnedStart(visit, `${p}.start`, stop, bus, ctx);
   });
@@ -251,14 +298,23 @@ function checkPinned(stop: Stop, path: string, fleet: FleetFacts, horizon: Horiz
   for (let i = 1; i < dated.length; i++) {
     const gap = dated[i]!.day - dated[i - 1]!.day;
     if (gap < minGap) {
-      ctx.add(`${path}.pinned[${dated[i]!.index}].date`, `is ${gap} day(s) after pinned[${dated[i - 1]!.index}] (${dated[i - 1]!.date}), but the stop's minDaysBetween is ${minGap}`);
+      ctx.add(
+        `${path}.pinned[${dated[i]!.index}].date`,
+        `is ${gap} day(s) after pinned[${dated[i - 1]!.index}] (${dated[i - 1]!.date}), but the stop's minDaysBetween is ${minGap}`,
+      );
     }
   }
 }
 
 function checkPinnedDay(
-  visit: PinnedVisit, path: string, stop: Stop, bus: Bus | undefined,
-  calendar: Map<string, HorizonDay> | null, notInHorizon: string, serviceWeekdays: ReadonlySet<string> | null, ctx: RuleContext,
+  visit: PinnedVisit,
+  path: string,
+  stop: Stop,
+  bus: Bus | undefined,
+  calendar: Map<string, HorizonDay> | null,
+  notInHorizon: string,
+  serviceWeekdays: ReadonlySet<string> | null,
+  ctx: RuleContext,
 ): void {
   const weekday = weekdayOf(visit.date);
   if (calendar) {
@@ -268,14 +324,22 @@ function checkPinnedDay(
       return;
     }
     if (!day.served) {
-      const why = day.skipped === "holiday" ? "it is a public holiday" : day.skipped === "excluded" ? "it is an excluded date" : `the service does not run on ${weekday}`;
+      const why =
+        day.skipped === "holiday"
+          ? "it is a public holiday"
+          : day.skipped === "excluded"
+            ? "it is an excluded date"
+            : `the service does not run on ${weekday}`;
       ctx.add(path, `${visit.date} is not a service date: ${why}`);
       return;
     }
   }
-  const busDays = bus ? bus.days ?? (serviceWeekdays ? [...serviceWeekdays] : null) : null;
+  const busDays = bus ? (bus.days ?? (serviceWeekdays ? [...serviceWeekdays] : null)) : null;
   if (bus && busDays && !busDays.includes(weekday)) {
-    ctx.add(path, `bus ${JSON.stringify(bus.id)} does not work on ${weekday} (${visit.date}); it works on ${listOf(busDays)}`);
+    ctx.add(
+      path,
+      `bus ${JSON.stringify(bus.id)} does not work on ${weekday} (${visit.date}); it works on ${listOf(busDays)}`,
+    );
   }
   if (stop.weekdays && !stop.weekdays.includes(weekday)) {
     ctx.add(path, `the stop is not served on ${weekday} (${visit.date}); its weekdays are ${listOf(stop.weekdays)}`);
@@ -288,14 +352,20 @@ function checkPinnedStart(visit: PinnedVisit, path: string, stop: Stop, bus: Bus
   const fits = stop.timeWindows.some((w) => start >= parseClock(w.start) && end <= parseClock(w.end));
   if (!fits) {
     const windows = stop.timeWindows.map((w) => `${w.start}–${w.end}`).join(", ");
-    ctx.add(path, `a visit starting ${visit.start} does not fit the stop's windows (${windows}) with its ${stop.dwellMinutes}-minute dwell`);
+    ctx.add(
+      path,
+      `a visit starting ${visit.start} does not fit the stop's windows (${windows}) with its ${stop.dwellMinutes}-minute dwell`,
+    );
     return;
   }
   if (!bus || !isIsoDate(visit.date)) return;
   const weekday = weekdayOf(visit.date);
   const shift = bus.shifts?.[weekday] ?? bus.shift;
   if (start < parseClock(shift.start) || end > parseClock(shift.end)) {
-    ctx.add(path, `a visit starting ${visit.start} for ${stop.dwellMinutes} minutes falls outside bus ${JSON.stringify(bus.id)}'s ${weekday} shift ${shift.start}–${shift.end}`);
+    ctx.add(
+      path,
+      `a visit starting ${visit.start} for ${stop.dwellMinutes} minutes falls outside bus ${JSON.stringify(bus.id)}'s ${weekday} shift ${shift.start}–${shift.end}`,
+    );
   }
 }
 
@@ -316,7 +386,10 @@ function checkDemand(value: unknown, stops: IdIndex, ctx: RuleContext): void {
       const values = coverage.visitValues as number[];
       for (let i = 1; i < values.length; i++) {
         if (values[i]! > values[i - 1]!) {
-          ctx.add(`demand.coverage.visitValues[${i}]`, `${values[i]} is more than the previous visit's ${values[i - 1]}: a later visit must not be worth more than an earlier one`);
+          ctx.add(
+            `demand.coverage.visitValues[${i}]`,
+            `${values[i]} is more than the previous visit's ${values[i - 1]}: a later visit must not be worth more than an earlier one`,
+          );
         }
       }
     }
@@ -333,5 +406,7 @@ function checkOptions(value: unknown, ctx: RuleContext): void {
 function listOf(values: Iterable<string>): string {
   const list = [...new Set(values)];
   const order = (v: string) => (WEEKDAYS as readonly string[]).indexOf(v);
-  return list.every((v) => order(v) >= 0) ? list.sort((a, b) => order(a) - order(b)).join(", ") : list.sort().join(", ");
+  return list.every((v) => order(v) >= 0)
+    ? list.sort((a, b) => order(a) - order(b)).join(", ")
+    : list.sort().join(", ");
 }

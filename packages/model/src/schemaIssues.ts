@@ -53,9 +53,11 @@ function collectUnion(error: ValueError, document: unknown, out: Issue[]): void 
   if (index < 0 || branchErrors === undefined) {
     const field = childPath(path, discriminator);
     const options = tags.map(String).join(", ");
-    out.push(tag === undefined
-      ? { path: field, message: `is required (one of ${options})` }
-      : { path: field, message: `must be one of ${options}${shown(tag)}` });
+    out.push(
+      tag === undefined
+        ? { path: field, message: `is required (one of ${options})` }
+        : { path: field, message: `must be one of ${options}${shown(tag)}` },
+    );
     return;
   }
   collect(branchErrors, document, out);
@@ -86,14 +88,22 @@ function describeType(schema: TSchema): string {
   const literal = literalOf(schema);
   if (literal !== undefined) return JSON.stringify(literal);
   switch (schema.type) {
-    case "string": return "a string";
-    case "number": return "a number";
-    case "integer": return "a whole number";
-    case "boolean": return "true or false";
-    case "null": return "null";
-    case "array": return "an array";
-    case "object": return "an object";
-    default: return "a valid value";
+    case "string":
+      return "a string";
+    case "number":
+      return "a number";
+    case "integer":
+      return "a whole number";
+    case "boolean":
+      return "true or false";
+    case "null":
+      return "null";
+    case "array":
+      return "an array";
+    case "object":
+      return "an object";
+    default:
+      return "a valid value";
   }
 }
 
@@ -107,33 +117,61 @@ function toIssue(error: ValueError, document: unknown): Issue {
     case ValueErrorType.ObjectAdditionalProperties: {
       // Report the unknown field on its parent object: the field itself has no schema.
       const slash = error.path.lastIndexOf("/");
-      const key = error.path.slice(slash + 1).replace(/~1/g, "/").replace(/~0/g, "~");
-      return { path: pointerToPath(error.path.slice(0, slash), document), message: `unknown field ${JSON.stringify(key)}` };
+      const key = error.path
+        .slice(slash + 1)
+        .replace(/~1/g, "/")
+        .replace(/~0/g, "~");
+      return {
+        path: pointerToPath(error.path.slice(0, slash), document),
+        message: `unknown field ${JSON.stringify(key)}`,
+      };
     }
-    case ValueErrorType.Object: return { path, message: `must be an object${got}` };
-    case ValueErrorType.Array: return { path, message: `must be an array${got}` };
+    case ValueErrorType.Object:
+      return { path, message: `must be an object${got}` };
+    case ValueErrorType.Array:
+      return { path, message: `must be an array${got}` };
     case ValueErrorType.ArrayMinItems:
-      return { path, message: s.minItems === 1 ? "must not be empty" : `must have at least ${String(s.minItems)} items` };
-    case ValueErrorType.ArrayMaxItems: return { path, message: `must have at most ${String(s.maxItems)} items` };
-    case ValueErrorType.String: return { path, message: `must be a string${got}` };
+      return {
+        path,
+        message: s.minItems === 1 ? "must not be empty" : `must have at least ${String(s.minItems)} items`,
+      };
+    case ValueErrorType.ArrayMaxItems:
+      return { path, message: `must have at most ${String(s.maxItems)} items` };
+    case ValueErrorType.String:
+      return { path, message: `must be a string${got}` };
     case ValueErrorType.StringMinLength:
-      return { path, message: s.minLength === 1 ? "must not be empty" : `must be at least ${String(s.minLength)} characters long` };
-    case ValueErrorType.StringMaxLength: return { path, message: `must be at most ${String(s.maxLength)} characters long` };
-    case ValueErrorType.StringPattern: return { path, message: `must be ${patternName(s)}${got}` };
-    case ValueErrorType.Number: return { path, message: `must be a number${got}` };
-    case ValueErrorType.Integer: return { path, message: `must be a whole number${got}` };
-    case ValueErrorType.Boolean: return { path, message: `must be true or false${got}` };
-    case ValueErrorType.Null: return { path, message: `must be null${got}` };
+      return {
+        path,
+        message: s.minLength === 1 ? "must not be empty" : `must be at least ${String(s.minLength)} characters long`,
+      };
+    case ValueErrorType.StringMaxLength:
+      return { path, message: `must be at most ${String(s.maxLength)} characters long` };
+    case ValueErrorType.StringPattern:
+      return { path, message: `must be ${patternName(s)}${got}` };
+    case ValueErrorType.Number:
+      return { path, message: `must be a number${got}` };
+    case ValueErrorType.Integer:
+      return { path, message: `must be a whole number${got}` };
+    case ValueErrorType.Boolean:
+      return { path, message: `must be true or false${got}` };
+    case ValueErrorType.Null:
+      return { path, message: `must be null${got}` };
     case ValueErrorType.NumberMinimum:
-    case ValueErrorType.IntegerMinimum: return { path, message: `must be at least ${String(s.minimum)}${got}` };
+    case ValueErrorType.IntegerMinimum:
+      return { path, message: `must be at least ${String(s.minimum)}${got}` };
     case ValueErrorType.NumberMaximum:
-    case ValueErrorType.IntegerMaximum: return { path, message: `must be at most ${String(s.maximum)}${got}` };
+    case ValueErrorType.IntegerMaximum:
+      return { path, message: `must be at most ${String(s.maximum)}${got}` };
     case ValueErrorType.NumberExclusiveMinimum:
-    case ValueErrorType.IntegerExclusiveMinimum: return { path, message: `must be more than ${String(s.exclusiveMinimum)}${got}` };
+    case ValueErrorType.IntegerExclusiveMinimum:
+      return { path, message: `must be more than ${String(s.exclusiveMinimum)}${got}` };
     case ValueErrorType.NumberExclusiveMaximum:
-    case ValueErrorType.IntegerExclusiveMaximum: return { path, message: `must be less than ${String(s.exclusiveMaximum)}${got}` };
-    case ValueErrorType.Literal: return { path, message: `must be ${JSON.stringify(s.const)}${got}` };
-    default: return { path, message: `${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}${got}` };
+    case ValueErrorType.IntegerExclusiveMaximum:
+      return { path, message: `must be less than ${String(s.exclusiveMaximum)}${got}` };
+    case ValueErrorType.Literal:
+      return { path, message: `must be ${JSON.stringify(s.const)}${got}` };
+    default:
+      return { path, message: `${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}${got}` };
   }
 }
 
@@ -162,7 +200,9 @@ function shown(value: unknown): string {
  * it then finds there against the field's type, which says nothing more.
  */
 function dedupe(issues: Issue[]): Issue[] {
-  const missing = new Set(issues.filter((i) => i.message === "is required" || i.message.startsWith("is required (")).map((i) => i.path));
+  const missing = new Set(
+    issues.filter((i) => i.message === "is required" || i.message.startsWith("is required (")).map((i) => i.path),
+  );
   const seen = new Set<string>();
   return issues.filter((issue) => {
     if (missing.has(issue.path) && !issue.message.startsWith("is required")) return false;

@@ -32,16 +32,32 @@ describe("summarizeScenario", () => {
     scenario.horizon = { startDate: "2026-12-07", days: 4, excludedDates: ["2026-12-10"] };
     const summary = summarizeScenario(scenario);
     expect(summary.serviceDates).toEqual(["2026-12-07", "2026-12-09"]);
-    expect(summary.holidaysSkipped).toEqual([{ date: "2026-12-08", name: expect.stringMatching(/inmaculada/i) as unknown as string }]);
+    expect(summary.holidaysSkipped).toEqual([
+      { date: "2026-12-08", name: expect.stringMatching(/inmaculada/i) as unknown as string },
+    ]);
     expect(summary.excludedSkipped).toEqual(["2026-12-10"]);
-    expect(formatSummary(summary)).toMatch(/2 service days; holidays skipped: 2026-12-08 .*[Ii]nmaculada.*; excluded: 2026-12-10/);
+    expect(formatSummary(summary)).toMatch(
+      /2 service days; holidays skipped: 2026-12-08 .*[Ii]nmaculada.*; excluded: 2026-12-10/,
+    );
   });
 
   it("adds up scores in the scores form", () => {
     const scenario = validSmallScenario();
-    scenario.demand = { kind: "scores", scores: [{ stopId: "bosa-centro", score: 10 }, { stopId: "suba-rincon", score: 2.5 }] };
+    scenario.demand = {
+      kind: "scores",
+      scores: [
+        { stopId: "bosa-centro", score: 10 },
+        { stopId: "suba-rincon", score: 2.5 },
+      ],
+    };
     const summary = summarizeScenario(scenario);
-    expect(summary).toMatchObject({ demandKind: "scores", caregivers: 12.5, demandPoints: 0, caregiversByLocality: {}, careBlocks: 0 });
+    expect(summary).toMatchObject({
+      demandKind: "scores",
+      caregivers: 12.5,
+      demandPoints: 0,
+      caregiversByLocality: {},
+      careBlocks: 0,
+    });
     expect(formatSummary(summary)).toMatch(/demand: scores for the stops, total score 12\.5/);
   });
 
@@ -64,7 +80,9 @@ describe("scenarioHash", () => {
 
   it("ignores key order and formatting", () => {
     const scenario = validSmallScenario();
-    const reordered = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(scenario).reverse()), null, 2)) as typeof scenario;
+    const reordered = JSON.parse(
+      JSON.stringify(Object.fromEntries(Object.entries(scenario).reverse()), null, 2),
+    ) as typeof scenario;
     reordered.horizon = Object.fromEntries(Object.entries(scenario.horizon).reverse()) as typeof scenario.horizon;
     expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(scenario));
     expect(scenarioHash(reordered)).toBe(scenarioHash(scenario));
@@ -78,6 +96,8 @@ describe("scenarioHash", () => {
   });
 
   it("writes canonical JSON with sorted keys and no undefined fields", () => {
-    expect(canonicalJson({ b: 1, a: [true, null, { d: "x", c: undefined }], é: 2 })).toBe('{"a":[true,null,{"d":"x"}],"b":1,"é":2}');
+    expect(canonicalJson({ b: 1, a: [true, null, { d: "x", c: undefined }], é: 2 })).toBe(
+      '{"a":[true,null,{"d":"x"}],"b":1,"é":2}',
+    );
   });
 });

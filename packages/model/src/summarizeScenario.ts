@@ -63,17 +63,23 @@ export function summarizeScenario(scenario: Scenario): ScenarioSummary {
     lastDate: days[days.length - 1]?.date ?? scenario.horizon.startDate,
     calendarDays: days.length,
     serviceDates: days.filter((d) => d.served).map((d) => d.date),
-    holidaysSkipped: days.filter((d) => d.skipped === "holiday").map((d) => ({ date: d.date, name: holidayNames.get(d.date) ?? "" })),
+    holidaysSkipped: days
+      .filter((d) => d.skipped === "holiday")
+      .map((d) => ({ date: d.date, name: holidayNames.get(d.date) ?? "" })),
     excludedSkipped: days.filter((d) => d.skipped === "excluded").map((d) => d.date),
     depots: scenario.depots.length,
     stops: scenario.stops.length,
-    stopsByZone: { urban: scenario.stops.filter((s) => s.zone === "urban").length, rural: scenario.stops.filter((s) => s.zone === "rural").length },
+    stopsByZone: {
+      urban: scenario.stops.filter((s) => s.zone === "urban").length,
+      rural: scenario.stops.filter((s) => s.zone === "rural").length,
+    },
     stopsByLocality: tally(scenario.stops.map((s) => [s.locality, 1])),
     buses: scenario.buses.length,
     busesByKind: tally(scenario.buses.map((b) => [b.kind, 1])),
     demandKind: demand.kind,
     demandPoints: points.length,
-    caregivers: demand.kind === "points" ? sum(points.map((p) => p.caregivers)) : sum(demand.scores.map((s) => s.score)),
+    caregivers:
+      demand.kind === "points" ? sum(points.map((p) => p.caregivers)) : sum(demand.scores.map((s) => s.score)),
     caregiversByLocality: tally(points.map((p) => [p.locality, p.caregivers])),
     careBlocks: demand.kind === "points" ? (demand.careBlocks?.length ?? 0) : 0,
   };
@@ -103,14 +109,18 @@ function tally(entries: readonly [string, number][]): Record<string, number> {
 export function formatSummary(summary: ScenarioSummary): string {
   const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
   const plural = (n: number, word: string, words = `${word}s`) => `${number.format(n)} ${n === 1 ? word : words}`;
-  const kinds = Object.entries(summary.busesByKind).map(([k, n]) => `${k} ${n}`).join(", ");
-  const holidays = summary.holidaysSkipped.length === 0
-    ? "none"
-    : summary.holidaysSkipped.map((h) => `${h.date} ${h.name}`.trim()).join(", ");
+  const kinds = Object.entries(summary.busesByKind)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(", ");
+  const holidays =
+    summary.holidaysSkipped.length === 0
+      ? "none"
+      : summary.holidaysSkipped.map((h) => `${h.date} ${h.name}`.trim()).join(", ");
   const excluded = summary.excludedSkipped.length > 0 ? `; excluded: ${summary.excludedSkipped.join(", ")}` : "";
-  const demand = summary.demandKind === "points"
-    ? `${plural(summary.demandPoints, "point")}, ${plural(summary.caregivers, "caregiver")}${summary.careBlocks > 0 ? `, ${plural(summary.careBlocks, "Care Block")}` : ""}`
-    : `scores for the stops, total score ${number.format(summary.caregivers)}`;
+  const demand =
+    summary.demandKind === "points"
+      ? `${plural(summary.demandPoints, "point")}, ${plural(summary.caregivers, "caregiver")}${summary.careBlocks > 0 ? `, ${plural(summary.careBlocks, "Care Block")}` : ""}`
+      : `scores for the stops, total score ${number.format(summary.caregivers)}`;
   return [
     `scenario ${summary.id} ${JSON.stringify(summary.name)}: valid`,
     `horizon: ${summary.firstDate} … ${summary.lastDate} (${summary.timeZone}), ${plural(summary.serviceDates.length, "service day")}; holidays skipped: ${holidays}${excluded}`,

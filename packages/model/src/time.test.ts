@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { addDaysIso, dayNumber, formatClock, formatLocalDateTime, isIsoDate, isTimeZone, parseClock, utcOffsetMinutes, weekdayOf } from "./index.js";
+import {
+  addDaysIso,
+  dayNumber,
+  formatClock,
+  formatLocalDateTime,
+  isIsoDate,
+  isTimeZone,
+  parseClock,
+  utcOffsetMinutes,
+  weekdayOf,
+} from "./index.js";
 
 describe("clock times", () => {
   it("parses HH:MM into minutes after midnight and back", () => {

@@ -40,13 +40,19 @@ export function validatePlan(value: unknown): Issue[] {
     else if (dates && !dates.has(route.date)) ctx.add(`${path}.date`, `${route.date} is not one of the plan's dates`);
     const key = JSON.stringify([route.busId, route.date]);
     const first = routeKeys.get(key);
-    if (first !== undefined) ctx.add(path, `a second route of bus ${JSON.stringify(route.busId)} on ${route.date} (first: routes[${first}])`);
+    if (first !== undefined)
+      ctx.add(path, `a second route of bus ${JSON.stringify(route.busId)} on ${route.date} (first: routes[${first}])`);
     else routeKeys.set(key, index);
     const times: [string, string][] = [[`${path}.departure`, route.departure]];
     route.visits.forEach((v, i) => {
       visited.add(v.stopId);
       const vp = `${path}.visits[${i}]`;
-      times.push([`${vp}.arrival`, v.arrival], [`${vp}.serviceStart`, v.serviceStart], [`${vp}.serviceEnd`, v.serviceEnd], [`${vp}.departure`, v.departure]);
+      times.push(
+        [`${vp}.arrival`, v.arrival],
+        [`${vp}.serviceStart`, v.serviceStart],
+        [`${vp}.serviceEnd`, v.serviceEnd],
+        [`${vp}.departure`, v.departure],
+      );
     });
     times.push([`${path}.return`, route.return]);
     checkTimeOrder(times, ctx);
@@ -54,9 +60,11 @@ export function validatePlan(value: unknown): Issue[] {
   const unvisited = new Map<string, number>();
   for (const { item, index, path } of cleanItems<Plan["unvisited"][number]>(plan.unvisited, "unvisited", ctx)) {
     const first = unvisited.get(item.stopId);
-    if (first !== undefined) ctx.add(`${path}.stopId`, `stop ${JSON.stringify(item.stopId)} is listed twice (also unvisited[${first}])`);
+    if (first !== undefined)
+      ctx.add(`${path}.stopId`, `stop ${JSON.stringify(item.stopId)} is listed twice (also unvisited[${first}])`);
     else unvisited.set(item.stopId, index);
-    if (visited.has(item.stopId)) ctx.add(`${path}.stopId`, `stop ${JSON.stringify(item.stopId)} is visited by a route, yet listed as unvisited`);
+    if (visited.has(item.stopId))
+      ctx.add(`${path}.stopId`, `stop ${JSON.stringify(item.stopId)} is visited by a route, yet listed as unvisited`);
   }
   return [...issues, ...ctx.issues];
 }
@@ -68,7 +76,10 @@ function checkTimeOrder(times: readonly [string, string][], ctx: RuleContext): v
     const match = LOCAL_DATE_TIME.exec(text);
     const ms = match && isIsoDate(match[1]!) ? Date.parse(text) : Number.NaN;
     if (!Number.isFinite(ms)) {
-      ctx.add(path, `must be a local date-time with offset such as 2026-11-24T08:30:00-05:00 (got ${JSON.stringify(text)})`);
+      ctx.add(
+        path,
+        `must be a local date-time with offset such as 2026-11-24T08:30:00-05:00 (got ${JSON.stringify(text)})`,
+      );
       continue;
     }
     if (previous && ms < previous.ms) ctx.add(path, `${text} is earlier than ${previous.path} (${previous.text})`);

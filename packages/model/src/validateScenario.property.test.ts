@@ -2,7 +2,15 @@ import { describe, expect } from "vitest";
 import { fc, test } from "@fast-check/vitest";
 import type { TSchema } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
-import { ScenarioSchema, ScenarioError, isIsoDate, parseScenario, scenarioHash, validateScenario, type Scenario } from "./index.js";
+import {
+  ScenarioSchema,
+  ScenarioError,
+  isIsoDate,
+  parseScenario,
+  scenarioHash,
+  validateScenario,
+  type Scenario,
+} from "./index.js";
 import { childPath, isRecord, isWithinPath, ROOT_PATH } from "./issuePath.js";
 import { validSmall } from "../test/validSmall.js";
 
@@ -18,9 +26,20 @@ interface Node {
 }
 
 /** Every node of `value` under `schema`, following the branch a discriminated union picks. */
-function nodesOf(schema: TSchema, value: unknown, path = ROOT_PATH, keys: (string | number)[] = [], required = true, out: Node[] = []): Node[] {
+function nodesOf(
+  schema: TSchema,
+  value: unknown,
+  path = ROOT_PATH,
+  keys: (string | number)[] = [],
+  required = true,
+  out: Node[] = [],
+): Node[] {
   if (Array.isArray(schema.anyOf) && isRecord(value)) {
-    const branch = (schema.anyOf as TSchema[]).find((b) => b.type === "object" && Object.entries(b.properties as Record<string, TSchema>).some(([k, s]) => "const" in s && s.const === value[k]));
+    const branch = (schema.anyOf as TSchema[]).find(
+      (b) =>
+        b.type === "object" &&
+        Object.entries(b.properties as Record<string, TSchema>).some(([k, s]) => "const" in s && s.const === value[k]),
+    );
     if (branch) return nodesOf(branch, value, path, keys, required, out);
   }
   out.push({ path, keys, schema, required });
@@ -33,7 +52,9 @@ function nodesOf(schema: TSchema, value: unknown, path = ROOT_PATH, keys: (strin
       if (childSchema) nodesOf(childSchema, child, childPath(path, key), [...keys, key], requiredKeys.has(key), out);
     }
   } else if (schema.type === "array" && Array.isArray(value)) {
-    value.forEach((child: unknown, i) => nodesOf(schema.items as TSchema, child, childPath(path, i), [...keys, i], true, out));
+    value.forEach((child: unknown, i) =>
+      nodesOf(schema.items as TSchema, child, childPath(path, i), [...keys, i], true, out),
+    );
   }
   return out;
 }
@@ -62,19 +83,27 @@ function related(issuePath: string, mutatedPath: string): boolean {
 
 function expectRelatedIssue(value: unknown, mutatedPath: string): void {
   const issues = validateScenario(value);
-  expect(issues.some((i) => related(i.path, mutatedPath)), `no issue related to ${mutatedPath}: ${JSON.stringify(issues)}`).toBe(true);
+  expect(
+    issues.some((i) => related(i.path, mutatedPath)),
+    `no issue related to ${mutatedPath}: ${JSON.stringify(issues)}`,
+  ).toBe(true);
 }
 
 /** A value of the wrong JSON type for the node's schema. */
 function wrongType(schema: TSchema): unknown {
   if (Array.isArray(schema.anyOf)) return { not: "one of these" };
   switch (schema.type) {
-    case "string": return 12345;
+    case "string":
+      return 12345;
     case "number":
-    case "integer": return "12";
-    case "array": return { length: 1 };
-    case "object": return ["an", "array"];
-    default: return null;
+    case "integer":
+      return "12";
+    case "array":
+      return { length: 1 };
+    case "object":
+      return ["an", "array"];
+    default:
+      return null;
   }
 }
 
@@ -90,36 +119,64 @@ describe("validateScenario on mutated scenarios", () => {
     expectRelatedIssue(mutate(node.keys, DELETE), node.path);
   });
 
-  const rangedNodes = FIXTURE_NODES.filter((n) => ["minimum", "maximum", "exclusiveMinimum"].some((k) => typeof n.schema[k] === "number"));
-  test.prop([fc.constantFrom(...rangedNodes), fc.double({ min: 1e-6, max: 1e6, noNaN: true })], RUNS)("names a number pushed out of its range", (node, excess) => {
-    const s = node.schema as { minimum?: number; maximum?: number; exclusiveMinimum?: number };
-    const below = s.minimum ?? s.exclusiveMinimum;
-    const outOfRange = below !== undefined ? below - excess : s.maximum! + excess;
-    expectRelatedIssue(mutate(node.keys, node.schema.type === "integer" ? Math.floor(outOfRange) - (below === undefined ? -1 : 0) : outOfRange), node.path);
-  });
+  const rangedNodes = FIXTURE_NODES.filter((n) =>
+    ["minimum", "maximum", "exclusiveMinimum"].some((k) => typeof n.schema[k] === "number"),
+  );
+  test.prop([fc.constantFrom(...rangedNodes), fc.double({ min: 1e-6, max: 1e6, noNaN: true })], RUNS)(
+    "names a number pushed out of its range",
+    (node, excess) => {
+      const s = node.schema as { minimum?: number; maximum?: number; exclusiveMinimum?: number };
+      const below = s.minimum ?? s.exclusiveMinimum;
+      const outOfRange = below !== undefined ? below - excess : s.maximum! + excess;
+      expectRelatedIssue(
+        mutate(
+          node.keys,
+          node.schema.type === "integer" ? Math.floor(outOfRange) - (below === undefined ? -1 : 0) : outOfRange,
+        ),
+        node.path,
+      );
+    },
+  );
 
   const references = FIXTURE_NODES.filter((n) => /(\.depotId|\.busKinds\[\d+\]|\.busId|\.stopId)$/.test(n.path));
-  test.prop([fc.constantFrom(...references), fc.string({ minLength: 1, maxLength: 8 })], RUNS)("names a dangling reference", (node, suffix) => {
-    expectRelatedIssue(mutate(node.keys, `missing-${suffix}`), node.path);
-  });
+  test.prop([fc.constantFrom(...references), fc.string({ minLength: 1, maxLength: 8 })], RUNS)(
+    "names a dangling reference",
+    (node, suffix) => {
+      expectRelatedIssue(mutate(node.keys, `missing-${suffix}`), node.path);
+    },
+  );
 
-  test.prop([arbNode, fc.jsonValue()], RUNS)("never throws when a subtree is replaced by arbitrary JSON, and names it when the schema rejects it", (node, replacement) => {
-    const value = mutate(node.keys, replacement);
-    const issues = validateScenario(value);
-    if (!Value.Check(node.schema, replacement)) {
-      expect(issues.some((i) => related(i.path, node.path)), `no issue related to ${node.path}: ${JSON.stringify(issues)}`).toBe(true);
-    }
-    expect(issues.every((i) => typeof i.path === "string" && typeof i.message === "string" && i.message.length > 0)).toBe(true);
-  });
+  test.prop([arbNode, fc.jsonValue()], RUNS)(
+    "never throws when a subtree is replaced by arbitrary JSON, and names it when the schema rejects it",
+    (node, replacement) => {
+      const value = mutate(node.keys, replacement);
+      const issues = validateScenario(value);
+      if (!Value.Check(node.schema, replacement)) {
+        expect(
+          issues.some((i) => related(i.path, node.path)),
+          `no issue related to ${node.path}: ${JSON.stringify(issues)}`,
+        ).toBe(true);
+      }
+      expect(
+        issues.every((i) => typeof i.path === "string" && typeof i.message === "string" && i.message.length > 0),
+      ).toBe(true);
+    },
+  );
 
-  const dateNodes = FIXTURE_NODES.filter((n) => typeof n.schema.pattern === "string" && n.schema.pattern.includes("\\d{4}"));
-  test.prop([fc.constantFrom(...dateNodes), fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/), fc.integer({ min: 1, max: 366 })], RUNS)(
+  const dateNodes = FIXTURE_NODES.filter(
+    (n) => typeof n.schema.pattern === "string" && n.schema.pattern.includes("\\d{4}"),
+  );
+  test.prop(
+    [fc.constantFrom(...dateNodes), fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/), fc.integer({ min: 1, max: 366 })],
+    RUNS,
+  )(
     "never throws on a date of the right shape over any horizon length, and names an unreal one",
     (node, date, days) => {
       const scenario = mutate(node.keys, date) as { horizon: { days: number } };
       scenario.horizon.days = days;
       const issues = validateScenario(scenario);
-      if (!isIsoDate(date)) expect(issues.some((i) => i.path === node.path && /not a real calendar date/.test(i.message))).toBe(true);
+      if (!isIsoDate(date))
+        expect(issues.some((i) => i.path === node.path && /not a real calendar date/.test(i.message))).toBe(true);
     },
   );
 
@@ -128,12 +185,23 @@ describe("validateScenario on mutated scenarios", () => {
     expect(() => parseScenario(value)).toThrow(ScenarioError);
   });
 
-  test.prop([fc.anything({ withNullPrototype: true, withObjectString: true, withBoxedValues: true, withSparseArray: true, withTypedArray: true, withMap: true, withSet: true, withDate: true })], RUNS)(
-    "never throws on values JSON cannot even express",
-    (value) => {
-      expect(Array.isArray(validateScenario(value))).toBe(true);
-    },
-  );
+  test.prop(
+    [
+      fc.anything({
+        withNullPrototype: true,
+        withObjectString: true,
+        withBoxedValues: true,
+        withSparseArray: true,
+        withTypedArray: true,
+        withMap: true,
+        withSet: true,
+        withDate: true,
+      }),
+    ],
+    RUNS,
+  )("never throws on values JSON cannot even express", (value) => {
+    expect(Array.isArray(validateScenario(value))).toBe(true);
+  });
 });
 
 /** Small valid scenarios: random horizon, fleet, stops and either demand form. */
@@ -142,7 +210,11 @@ const coordinate = (limit: number) => fc.double({ min: -limit, max: limit, noNaN
 
 const arbValidScenario: fc.Arbitrary<Scenario> = fc
   .record({
-    start: fc.date({ min: new Date("2025-01-01T00:00:00Z"), max: new Date("2027-12-20T00:00:00Z"), noInvalidDate: true }),
+    start: fc.date({
+      min: new Date("2025-01-01T00:00:00Z"),
+      max: new Date("2027-12-20T00:00:00Z"),
+      noInvalidDate: true,
+    }),
     days: fc.integer({ min: 7, max: 21 }),
     kinds: fc.uniqueArray(fc.constantFrom("urban", "rural", "van"), { minLength: 1, maxLength: 3 }),
     shiftStart: fc.integer({ min: 5 * 60, max: 9 * 60 }),
@@ -161,7 +233,12 @@ const arbValidScenario: fc.Arbitrary<Scenario> = fc
       }),
       { minLength: 1, maxLength: 8 },
     ),
-    points: fc.option(fc.array(fc.record({ caregivers: fc.nat({ max: 5000 }), lat: coordinate(90), lon: coordinate(180) }), { maxLength: 10 }), { nil: undefined }),
+    points: fc.option(
+      fc.array(fc.record({ caregivers: fc.nat({ max: 5000 }), lat: coordinate(90), lon: coordinate(180) }), {
+        maxLength: 10,
+      }),
+      { nil: undefined },
+    ),
   })
   .map(({ start, days, kinds, shiftStart, shiftHours, stops, points }): Scenario => {
     const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
@@ -172,9 +249,20 @@ const arbValidScenario: fc.Arbitrary<Scenario> = fc
       name: "generated",
       horizon: { startDate: start.toISOString().slice(0, 10), days },
       depots: [{ id: "d", name: "Depot", lat: 4.6, lon: -74.1 }],
-      buses: kinds.map((kind, i) => ({ id: `b${i}`, name: `Bus ${i}`, kind, depotId: "d", shift: { start: clock(shiftStart), end: clock(Math.min(shiftStart + shiftHours * 60, 23 * 60 + 59)) } })),
+      buses: kinds.map((kind, i) => ({
+        id: `b${i}`,
+        name: `Bus ${i}`,
+        kind,
+        depotId: "d",
+        shift: { start: clock(shiftStart), end: clock(Math.min(shiftStart + shiftHours * 60, 23 * 60 + 59)) },
+      })),
       stops: stops.map((s, i) => ({
-        id: `s${i}`, name: `Stop ${i}`, lat: s.lat, lon: s.lon, zone: s.rural ? "rural" : "urban", locality: s.locality,
+        id: `s${i}`,
+        name: `Stop ${i}`,
+        lat: s.lat,
+        lon: s.lon,
+        zone: s.rural ? "rural" : "urban",
+        locality: s.locality,
         busKinds: [kinds[i % kinds.length]!],
         timeWindows: [{ start: clock(s.windowStart), end: clock(s.windowStart + s.windowMinutes) }],
         dwellMinutes: Math.max(1, Math.floor(s.windowMinutes * s.dwellShare)),
@@ -182,10 +270,22 @@ const arbValidScenario: fc.Arbitrary<Scenario> = fc
       })),
       demand: points
         ? {
-          kind: "points",
-          points: points.map((p, i) => ({ id: `p${i}`, lat: p.lat, lon: p.lon, caregivers: p.caregivers, locality: "x", zone: "urban" })),
-          coverage: { catchmentMinutes: { urban: 15, rural: 30 }, walkingSpeedKmh: 4, detourFactor: 1.3, visitValues: [1, 0.5] },
-        }
+            kind: "points",
+            points: points.map((p, i) => ({
+              id: `p${i}`,
+              lat: p.lat,
+              lon: p.lon,
+              caregivers: p.caregivers,
+              locality: "x",
+              zone: "urban",
+            })),
+            coverage: {
+              catchmentMinutes: { urban: 15, rural: 30 },
+              walkingSpeedKmh: 4,
+              detourFactor: 1.3,
+              visitValues: [1, 0.5],
+            },
+          }
         : { kind: "scores", scores: stops.map((s, i) => ({ stopId: `s${i}`, score: s.score })) },
     };
   });
@@ -199,8 +299,11 @@ describe("valid scenarios", () => {
     expect(scenarioHash(copy as Scenario)).toBe(scenarioHash(scenario));
   });
 
-  test.prop([fc.constant(validSmall())], { seed: 42, numRuns: 1 })("the fixture round-trips through JSON unchanged", (scenario) => {
-    expect(JSON.parse(JSON.stringify(scenario))).toEqual(scenario);
-    expect(validateScenario(JSON.parse(JSON.stringify(scenario)))).toEqual([]);
-  });
+  test.prop([fc.constant(validSmall())], { seed: 42, numRuns: 1 })(
+    "the fixture round-trips through JSON unchanged",
+    (scenario) => {
+      expect(JSON.parse(JSON.stringify(scenario))).toEqual(scenario);
+      expect(validateScenario(JSON.parse(JSON.stringify(scenario)))).toEqual([]);
+    },
+  );
 });

@@ -32,12 +32,16 @@ function sources(): string[] {
   return files;
 }
 
-const SOURCE_TEXT = sources().map((f) => readFileSync(f, "utf8")).join("\n");
+const SOURCE_TEXT = sources()
+  .map((f) => readFileSync(f, "utf8"))
+  .join("\n");
 /** Names read from the environment (CAREBUS_PORT…) are settings, not error codes. */
 const ENV_NAMES = new Set([...SOURCE_TEXT.matchAll(/env\.(CAREBUS_[A-Z0-9_]+)/g)].map((m) => m[1]!));
 /** Quoted code literals in the sources, except prefixes ("CAREBUS_GEO_") and settings. */
 const CODES_IN_SOURCES = new Set(
-  [...SOURCE_TEXT.matchAll(/["'`](CAREBUS_[A-Z0-9_]*[A-Z0-9])["'`]/g)].map((m) => m[1]!).filter((c) => !ENV_NAMES.has(c)),
+  [...SOURCE_TEXT.matchAll(/["'`](CAREBUS_[A-Z0-9_]*[A-Z0-9])["'`]/g)]
+    .map((m) => m[1]!)
+    .filter((c) => !ENV_NAMES.has(c)),
 );
 
 describe("docs/errors.md", () => {

@@ -9,5 +9,8 @@ import type { Issue } from "../src/index.js";
 export function expectIssue(issues: readonly Issue[], path: string, message: RegExp): void {
   const atPath = issues.filter((i) => i.path === path);
   expect(atPath, `no issue at ${path}; got ${JSON.stringify(issues)}`).not.toHaveLength(0);
-  expect(atPath.some((i) => message.test(i.message)), `no issue at ${path} matching ${message}; got ${JSON.stringify(atPath)}`).toBe(true);
+  expect(
+    atPath.some((i) => message.test(i.message)),
+    `no issue at ${path} matching ${message}; got ${JSON.stringify(atPath)}`,
+  ).toBe(true);
 }

@@ -159,7 +159,8 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
 
 function isSymmetric(inst: Instance): boolean {
   const n = inst.nLocations;
-  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (inst.travel[a * n + b] !== inst.travel[b * n + a]) return false;
+  for (let a = 0; a < n; a++)
+    for (let b = a + 1; b < n; b++) if (inst.travel[a * n + b] !== inst.travel[b * n + a]) return false;
   return true;
 }
 
@@ -167,7 +168,10 @@ function placePinned(sol: Solution, inst: Instance): void {
   const byRoute = new Map<number, { stop: number; start: number }[]>();
   for (const pin of inst.pinned) {
     if (pin.route < 0 || pin.route >= inst.routes.length || pin.stop < 0 || pin.stop >= inst.nStops) {
-      throw new SolverError("CAREBUS_SOLVER_INFEASIBLE_START", `pinned visit of stop ${pin.stop} on route ${pin.route} is out of range`);
+      throw new SolverError(
+        "CAREBUS_SOLVER_INFEASIBLE_START",
+        `pinned visit of stop ${pin.stop} on route ${pin.route} is out of range`,
+      );
     }
     const list = byRoute.get(pin.route) ?? [];
     list.push(pin);
@@ -177,12 +181,21 @@ function placePinned(sol: Solution, inst: Instance): void {
     pins.sort((a, b) => a.start - b.start);
     for (const pin of pins) {
       if (!sol.canVisit(pin.stop, r)) {
-        throw new SolverError("CAREBUS_SOLVER_INFEASIBLE_START", `pinned visit of stop ${pin.stop} on route ${r} breaks the allowed/day/visit-count rules`);
+        throw new SolverError(
+          "CAREBUS_SOLVER_INFEASIBLE_START",
+          `pinned visit of stop ${pin.stop} on route ${r} breaks the allowed/day/visit-count rules`,
+        );
       }
     }
-    sol.setRoute(r, pins.map((pin) => pin.stop));
+    sol.setRoute(
+      r,
+      pins.map((pin) => pin.stop),
+    );
     if (!isFeasible(sol, r)) {
-      throw new SolverError("CAREBUS_SOLVER_INFEASIBLE_START", `the pinned visits of route ${r} cannot all be kept (times, shift, lunch or limits)`);
+      throw new SolverError(
+        "CAREBUS_SOLVER_INFEASIBLE_START",
+        `the pinned visits of route ${r} cannot all be kept (times, shift, lunch or limits)`,
+      );
     }
   }
 }
@@ -190,22 +203,34 @@ function placePinned(sol: Solution, inst: Instance): void {
 function loadInitial(sol: Solution, initial: readonly SolvedRoute[]): void {
   const p = sol.p;
   if (initial.length !== p.nRoutes) {
-    throw new SolverError("CAREBUS_SOLVER_INFEASIBLE_START", `initial has ${initial.length} routes, the instance ${p.nRoutes}`);
+    throw new SolverError(
+      "CAREBUS_SOLVER_INFEASIBLE_START",
+      `initial has ${initial.length} routes, the instance ${p.nRoutes}`,
+    );
   }
   initial.forEach((route, r) => {
     const pinnedHere = new Set(sol.seq[r]!);
     const stops = route.visits.map((v) => v.stop);
-    if (new Set(stops).size !== stops.length) throw new SolverError("CAREBUS_SOLVER_INFEASIBLE_START", `initial route ${r} visits a stop twice`);
+    if (new Set(stops).size !== stops.length)
+      throw new SolverError("CAREBUS_SOLVER_INFEASIBLE_START", `initial route ${r} visits a stop twice`);
     for (const s of stops) {
       if (pinnedHere.has(s)) continue;
       if (s < 0 || s >= p.nStops || !sol.canVisit(s, r)) {
-        throw new SolverError("CAREBUS_SOLVER_INFEASIBLE_START", `initial route ${r}: stop ${s} is not allowed there (allowed matrix, day or visit-count rules)`);
+        throw new SolverError(
+          "CAREBUS_SOLVER_INFEASIBLE_START",
+          `initial route ${r}: stop ${s} is not allowed there (allowed matrix, day or visit-count rules)`,
+        );
       }
     }
     const missing = [...pinnedHere].filter((s) => !stops.includes(s));
-    if (missing.length > 0) throw new SolverError("CAREBUS_SOLVER_INFEASIBLE_START", `initial route ${r} drops pinned stop ${missing[0]}`);
+    if (missing.length > 0)
+      throw new SolverError("CAREBUS_SOLVER_INFEASIBLE_START", `initial route ${r} drops pinned stop ${missing[0]}`);
     sol.setRoute(r, stops);
-    if (!isFeasible(sol, r)) throw new SolverError("CAREBUS_SOLVER_INFEASIBLE_START", `initial route ${r} is infeasible (times, shift, lunch or limits)`);
+    if (!isFeasible(sol, r))
+      throw new SolverError(
+        "CAREBUS_SOLVER_INFEASIBLE_START",
+        `initial route ${r} is infeasible (times, shift, lunch or limits)`,
+      );
   });
 }
 

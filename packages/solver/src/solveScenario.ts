@@ -46,8 +46,12 @@ export interface PreparedScenario {
  * Geography and instance of `scenario`.
  * @throws GeoError when the travel provider is unusable; ScenarioError on inconsistent input
  */
-export async function prepareScenario(scenario: Scenario, options: Pick<SolveScenarioOptions, "baseDir" | "travel"> = {}): Promise<PreparedScenario> {
-  const provider = options.travel ?? createTravelProvider(scenario.travel, options.baseDir ? { baseDir: options.baseDir } : {});
+export async function prepareScenario(
+  scenario: Scenario,
+  options: Pick<SolveScenarioOptions, "baseDir" | "travel"> = {},
+): Promise<PreparedScenario> {
+  const provider =
+    options.travel ?? createTravelProvider(scenario.travel, options.baseDir ? { baseDir: options.baseDir } : {});
   const places: Place[] = [
     ...scenario.stops.map((s) => ({ lat: s.lat, lon: s.lon, zone: s.zone, name: s.name })),
     ...scenario.depots.map((d) => ({ lat: d.lat, lon: d.lon, name: d.name })),
@@ -105,7 +109,10 @@ export async function solvePrepared(
   if (check.violations.length > 0) {
     throw new SolverError(
       "CAREBUS_SOLVER_INTERNAL",
-      `the solver returned a plan that breaks ${check.violations.length} rule(s): ${check.violations.slice(0, 5).map((v) => v.detail).join("; ")}`,
+      `the solver returned a plan that breaks ${check.violations.length} rule(s): ${check.violations
+        .slice(0, 5)
+        .map((v) => v.detail)
+        .join("; ")}`,
       { cause: check.violations },
     );
   }

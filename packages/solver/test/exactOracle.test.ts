@@ -55,7 +55,9 @@ describe("exact oracle on 100 random tiny instances", () => {
   it("the search reaches the optimum on at least 95% of the instances", () => {
     const hits = rows.filter(({ exact, heuristic }) => heuristic && heuristic.value >= exact.value - 1e-9).length;
     const nonTrivial = rows.filter(({ exact }) => exact.value > 0).length;
-    console.log(`search reached the exact optimum on ${hits}/${rows.length} tiny instances (${nonTrivial} with a positive optimum)`);
+    console.log(
+      `search reached the exact optimum on ${hits}/${rows.length} tiny instances (${nonTrivial} with a positive optimum)`,
+    );
     expect(hits / rows.length).toBeGreaterThanOrEqual(0.95);
   });
 

@@ -7,11 +7,26 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { test, fc } from "@fast-check/vitest";
 import { arbTinyInstance, makeInstance } from "@carebus/testkit";
-import { checkSolution, createRng, loadMipSolver, readToptw, solve, type Instance, type MipSolver, type RouteSpec } from "@carebus/solver";
+import {
+  checkSolution,
+  createRng,
+  loadMipSolver,
+  readToptw,
+  solve,
+  type Instance,
+  type MipSolver,
+  type RouteSpec,
+} from "@carebus/solver";
 import { Problem } from "../src/solution/problem.js";
 import { Solution } from "../src/solution/solution.js";
 import { scheduleRoute } from "../src/solution/schedule.js";
-import { buildPackingModel, canRecombine, recombine, RoutePool, type PoolRoute } from "../src/metaheuristic/routePool.js";
+import {
+  buildPackingModel,
+  canRecombine,
+  recombine,
+  RoutePool,
+  type PoolRoute,
+} from "../src/metaheuristic/routePool.js";
 
 let mip: MipSolver;
 beforeAll(async () => {
@@ -65,7 +80,10 @@ function bestCombination(inst: Instance, pools: { routeClass: number; stops: num
   for (const r of pools) pool.add(poolRoute(p, r.routeClass, r.stops));
   const target = new Solution(p);
   const outcome = recombine(pool, target, 0, mip, 30);
-  const routes = target.seq.map((s) => s.join(",")).filter((s) => s.length > 0).sort();
+  const routes = target.seq
+    .map((s) => s.join(","))
+    .filter((s) => s.length > 0)
+    .sort();
   return { outcome, routes, value: target.value, p };
 }
 
@@ -165,16 +183,27 @@ describe("set-packing recombination", () => {
 
   it("keeps a route with pinned visits on its own bus and fills it from its own routes", () => {
     // stop 0 is pinned on route 0 at minute 1 (its travel from the depot)
-    const inst = { ...lineInstance({ scores: [1, 1, 1, 1], routes: [{}, {}] }), pinned: [{ stop: 0, route: 0, start: 1 }] };
+    const inst = {
+      ...lineInstance({ scores: [1, 1, 1, 1], routes: [{}, {}] }),
+      pinned: [{ stop: 0, route: 0, start: 1 }],
+    };
     const p = new Problem(inst);
     const [pinnedClass, freeClass] = [p.routeClass[0]!, p.routeClass[1]!];
     expect(pinnedClass).not.toBe(freeClass);
     const pool = new RoutePool(10);
     for (const stops of [[0], [0, 1]]) pool.add(poolRoute(p, pinnedClass, stops));
-    for (const stops of [[1, 2], [2, 3], [0, 1, 2, 3]]) pool.add(poolRoute(p, freeClass, stops));
+    for (const stops of [
+      [1, 2],
+      [2, 3],
+      [0, 1, 2, 3],
+    ])
+      pool.add(poolRoute(p, freeClass, stops));
     const target = new Solution(p);
     expect(recombine(pool, target, -Infinity, mip, 30)).toBe("rebuilt");
-    expect(target.seq).toEqual([[0, 1], [2, 3]]);
+    expect(target.seq).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
     const routes = target.seq.map((seq, r) => scheduleRoute(p, r, seq));
     expect(checkSolution(inst, routes).violations).toEqual([]);
   });
@@ -199,7 +228,10 @@ describe("set-packing recombination", () => {
 });
 
 describe("recombining the routes of several plans", () => {
-  test.prop([arbTinyInstance({ maxStops: 12, maxRoutes: 4 }), fc.integer({ min: 1, max: 1000 })], { seed: 5, numRuns: 60 })(
+  test.prop([arbTinyInstance({ maxStops: 12, maxRoutes: 4 }), fc.integer({ min: 1, max: 1000 })], {
+    seed: 5,
+    numRuns: 60,
+  })(
     "the model's answer rebuilds, passes the checker and is worth at least each plan it came from",
     (instance, seed) => {
       const p = new Problem(instance);
@@ -209,7 +241,12 @@ describe("recombining the routes of several plans", () => {
       for (let k = 0; k < 4; k++) {
         const plan = solve(instance, { iterationLimit: 5 * k, timeLimitMs: 1e9, seed: seed + k });
         const sol = new Solution(p);
-        plan.routes.forEach((route, r) => sol.setRoute(r, route.visits.map((v) => v.stop)));
+        plan.routes.forEach((route, r) =>
+          sol.setRoute(
+            r,
+            route.visits.map((v) => v.stop),
+          ),
+        );
         plan.routes.forEach((_, r) => pool.addRoute(sol, r));
         bestInput = Math.max(bestInput, plan.value);
       }
@@ -231,7 +268,9 @@ function toptwText(n: number, seed: number): string {
   const lines = [`4 3 ${n} 1`, "0 100", " 0 35 35 0 0 0 0 0 300"];
   for (let i = 1; i <= n; i++) {
     const open = rng.int(200);
-    lines.push(`${i} ${rng.int(70)} ${rng.int(70)} ${5 + rng.int(10)} ${1 + rng.int(30)} 1 1 1 ${open} ${open + 20 + rng.int(80)}`);
+    lines.push(
+      `${i} ${rng.int(70)} ${rng.int(70)} ${5 + rng.int(10)} ${1 + rng.int(30)} 1 1 1 ${open} ${open + 20 + rng.int(80)}`,
+    );
   }
   return lines.join("\n");
 }
@@ -252,7 +291,10 @@ describe("solve with recombination", () => {
     }
   });
 
-  test.prop([arbTinyInstance({ maxStops: 12, maxRoutes: 4 }), fc.integer({ min: 1, max: 1000 })], { seed: 11, numRuns: 40 })(
+  test.prop([arbTinyInstance({ maxStops: 12, maxRoutes: 4 }), fc.integer({ min: 1, max: 1000 })], {
+    seed: 11,
+    numRuns: 40,
+  })(
     "on random tiny instances (days, coverage, horizon rules) every plan passes the checker and repeats",
     (instance, seed) => {
       const a = solve(instance, { iterationLimit: 300, timeLimitMs: 1e9, seed, mipSolver: mip });

@@ -46,7 +46,14 @@ const arbCase: fc.Arbitrary<Case> = fc
     packup: fc.integer({ min: 0, max: 5 }),
     shiftStart: fc.integer({ min: 0, max: 30 }),
     shiftEnd: fc.integer({ min: 120, max: 360 }),
-    lunch: fc.option(fc.record({ start: fc.integer({ min: 30, max: 150 }), span: fc.integer({ min: 20, max: 90 }), minutes: fc.integer({ min: 10, max: 30 })}), { nil: null }),
+    lunch: fc.option(
+      fc.record({
+        start: fc.integer({ min: 30, max: 150 }),
+        span: fc.integer({ min: 20, max: 90 }),
+        minutes: fc.integer({ min: 10, max: 30 }),
+      }),
+      { nil: null },
+    ),
     maxDrive: fc.option(fc.integer({ min: 30, max: 150 }), { nil: null }),
     maxWork: fc.option(fc.integer({ min: 60, max: 300 }), { nil: null }),
     order: fc.array(fc.nat(), { minLength: 6, maxLength: 6 }),
@@ -111,7 +118,12 @@ const arbCase: fc.Arbitrary<Case> = fc
   });
 
 /** forward times of `stops` with the break at `place` (-1 none, 0 depot before, k after visit k, n+1 after return) from `begin` */
-function forward(inst: Instance, stops: number[], place: number, begin: number): { ok: boolean; end: number; drive: number } {
+function forward(
+  inst: Instance,
+  stops: number[],
+  place: number,
+  begin: number,
+): { ok: boolean; end: number; drive: number } {
   const spec = inst.routes[0]!;
   const nl = inst.nLocations;
   const l = spec.lunch;
@@ -171,20 +183,23 @@ function feasible(inst: Instance, stops: number[]): boolean {
 }
 
 describe("Solution.fits against re-simulation", () => {
-  test.prop([arbCase], { seed: 42, numRuns: 1500 })("agrees without a work limit, and never accepts an infeasible route", (c) => {
-    const p = new Problem(c.inst);
-    const sol = new Solution(p);
-    sol.setRoute(0, c.seq);
-    const result = [...c.seq.slice(0, c.i), ...c.mid, ...c.seq.slice(c.j - 1)];
-    const fast = sol.fits(0, c.i, c.j, c.mid, c.mid.length) >= 0;
-    const slow = feasible(c.inst, result);
-    if (c.inst.routes[0]!.maxWorkMinutes === Infinity) expect(fast).toBe(slow);
-    else if (fast) expect(slow).toBe(true);
-    if (fast) {
-      const route = scheduleRoute(p, 0, result);
-      expect(checkSolution(c.inst, [route]).violations).toEqual([]);
-    }
-  });
+  test.prop([arbCase], { seed: 42, numRuns: 1500 })(
+    "agrees without a work limit, and never accepts an infeasible route",
+    (c) => {
+      const p = new Problem(c.inst);
+      const sol = new Solution(p);
+      sol.setRoute(0, c.seq);
+      const result = [...c.seq.slice(0, c.i), ...c.mid, ...c.seq.slice(c.j - 1)];
+      const fast = sol.fits(0, c.i, c.j, c.mid, c.mid.length) >= 0;
+      const slow = feasible(c.inst, result);
+      if (c.inst.routes[0]!.maxWorkMinutes === Infinity) expect(fast).toBe(slow);
+      else if (fast) expect(slow).toBe(true);
+      if (fast) {
+        const route = scheduleRoute(p, 0, result);
+        expect(checkSolution(c.inst, [route]).violations).toEqual([]);
+      }
+    },
+  );
 
   test.prop([arbCase], { seed: 7, numRuns: 300 })("reports the travel of the replaced part", (c) => {
     const sol = new Solution(new Problem(c.inst));

@@ -22,7 +22,9 @@ function expectMatches(fixture: ScenarioFixture, routes: SolvedRoute[]) {
   const found = visitsById(fixture, routes);
   for (const [stopId, expected] of Object.entries(fixture.expected.visits ?? {})) {
     const got = found[stopId] ?? [];
-    expect(got.map((v) => `${v.busId}@${v.date}`).sort(), stopId).toEqual(expected.map((v) => `${v.busId}@${v.date}`).sort());
+    expect(got.map((v) => `${v.busId}@${v.date}`).sort(), stopId).toEqual(
+      expected.map((v) => `${v.busId}@${v.date}`).sort(),
+    );
     expected.forEach((e) => {
       if (e.start) expect(got.find((v) => v.date === e.date)?.start, `${stopId} start`).toBe(e.start);
     });

@@ -7,7 +7,15 @@
  * start. Every plan is also handed to the independent checker.
  */
 import { describe, expect, it } from "vitest";
-import { checkSolution, createRng, readToptw, solve, type Instance, type RouteSpec, type SolveOptions } from "@carebus/solver";
+import {
+  checkSolution,
+  createRng,
+  readToptw,
+  solve,
+  type Instance,
+  type RouteSpec,
+  type SolveOptions,
+} from "@carebus/solver";
 
 const LIMITS: SolveOptions = { iterationLimit: 200, timeLimitMs: 1e9 };
 
@@ -101,7 +109,9 @@ function randomToptw(n: number, seed: number): string {
   const lines = [`4 1 ${n} 1`, "0 200", "0 50 50 0 0 0 0 0 400"];
   for (let k = 1; k <= n; k++) {
     const open = rng.int(300);
-    lines.push(`${k} ${rng.int(100)} ${rng.int(100)} 10 ${10 + 10 * rng.int(4)} 1 1 1 ${open} ${open + 20 + rng.int(80)}`);
+    lines.push(
+      `${k} ${rng.int(100)} ${rng.int(100)} 10 ${10 + 10 * rng.int(4)} 1 1 1 ${open} ${open + 20 + rng.int(80)}`,
+    );
   }
   return lines.join("\n");
 }
@@ -119,11 +129,26 @@ describe("solve on hand-built rules", () => {
   it("uses the second window of a stop when the first has closed", () => {
     // stop 0 at 30 with dwell 20 must come first (its only window [30, 40]); stop 1 at 40 then
     // arrives at 60, past its first window [0, 5]: its second window [70, 90] applies
-    const inst = build({ positions: [30, 40], stops: [{ windows: [[30, 40]], dwell: 20 }, { windows: [[0, 5], [70, 90]] }], routes: [{}] });
+    const inst = build({
+      positions: [30, 40],
+      stops: [
+        { windows: [[30, 40]], dwell: 20 },
+        {
+          windows: [
+            [0, 5],
+            [70, 90],
+          ],
+        },
+      ],
+      routes: [{}],
+    });
     const r = solveChecked(inst);
     expect(r.value).toBe(2);
     // the bus leaves as late as the return at 110 allows, so stop 0 starts at its latest minute
-    expect(r.routes[0]!.visits.map((v) => [v.stop, v.start])).toEqual([[0, 40], [1, 70]]);
+    expect(r.routes[0]!.visits.map((v) => [v.stop, v.start])).toEqual([
+      [0, 40],
+      [1, 70],
+    ]);
   });
 
   it("places a break that forces a split between two visits", () => {
@@ -131,7 +156,10 @@ describe("solve on hand-built rules", () => {
     // opens at 60 and closes at 70: arrival 70, return 90 <= 100
     const inst = build({
       positions: [10, 20],
-      stops: [{ windows: [[0, 10]], dwell: 20 }, { windows: [[60, 70]], dwell: 10 }],
+      stops: [
+        { windows: [[0, 10]], dwell: 20 },
+        { windows: [[60, 70]], dwell: 10 },
+      ],
       routes: [{ shiftEnd: 100, lunch: { start: 30, end: 60, minutes: 30 } }],
     });
     const r = solveChecked(inst);
@@ -153,14 +181,23 @@ describe("solve on hand-built rules", () => {
   });
 
   it("stops at max visits", () => {
-    const inst = build({ positions: [5], stops: [{ windows: [[0, 100]], maxVisits: 2 }], routes: [{ day: 0 }, { day: 1 }, { day: 2 }], dayNumbers: [0, 1, 2] });
+    const inst = build({
+      positions: [5],
+      stops: [{ windows: [[0, 100]], maxVisits: 2 }],
+      routes: [{ day: 0 }, { day: 1 }, { day: 2 }],
+      dayNumbers: [0, 1, 2],
+    });
     const r = solveChecked(inst);
     expect(r.value).toBe(2);
     expect(r.routes.reduce((a, x) => a + x.visits.length, 0)).toBe(2);
   });
 
   it("visits a stop at most once a day even with two buses and visits to spare", () => {
-    const inst = build({ positions: [5], stops: [{ windows: [[0, 100]], maxVisits: 3 }], routes: [{ day: 0 }, { day: 0 }] });
+    const inst = build({
+      positions: [5],
+      stops: [{ windows: [[0, 100]], maxVisits: 3 }],
+      routes: [{ day: 0 }, { day: 0 }],
+    });
     const r = solveChecked(inst);
     expect(r.routes.reduce((a, x) => a + x.visits.length, 0)).toBe(1);
   });
@@ -171,7 +208,10 @@ describe("solve on hand-built rules", () => {
     // adding stop 0 on a day it is free would be a third visit of group 0: +4·0.25 = 1
     const inst = build({
       positions: [5, 6],
-      stops: [{ windows: [[0, 100]], groups: [0] }, { windows: [[0, 100]], maxVisits: 2, groups: [0, 1] }],
+      stops: [
+        { windows: [[0, 100]], groups: [0] },
+        { windows: [[0, 100]], maxVisits: 2, groups: [0, 1] },
+      ],
       routes: [{ day: 0 }, { day: 1 }],
       dayNumbers: [0, 1],
       groupValue: [4, 1],
@@ -182,13 +222,22 @@ describe("solve on hand-built rules", () => {
   });
 
   it("never serves a stop on a route the allowed matrix forbids", () => {
-    const inst = build({ positions: [5, 6], stops: [{ windows: [[0, 100]] }, { windows: [[0, 100]] }], routes: [{}], allowed: [1, 0] });
+    const inst = build({
+      positions: [5, 6],
+      stops: [{ windows: [[0, 100]] }, { windows: [[0, 100]] }],
+      routes: [{}],
+      allowed: [1, 0],
+    });
     const r = solveChecked(inst);
     expect(r.routes[0]!.visits.map((v) => v.stop)).toEqual([0]);
   });
 
   it("leaves out a stop whose round trip exceeds the drive limit", () => {
-    const inst = build({ positions: [5, 30], stops: [{ windows: [[0, 100]] }, { windows: [[0, 100]] }], routes: [{ maxDriveMinutes: 40 }] });
+    const inst = build({
+      positions: [5, 30],
+      stops: [{ windows: [[0, 100]] }, { windows: [[0, 100]] }],
+      routes: [{ maxDriveMinutes: 40 }],
+    });
     const r = solveChecked(inst);
     expect(r.value).toBe(1);
     expect(r.routes[0]!.visits.map((v) => v.stop)).toEqual([0]);
@@ -235,10 +284,16 @@ describe("solve's contract", () => {
   it("stops when the known bound is reached and reports it in progress", () => {
     const first = solve(inst, { seed: 1, iterationLimit: 100, timeLimitMs: 1e9 });
     const seen: number[] = [];
-    const r = solve(inst, { seed: 1, iterationLimit: 100_000, timeLimitMs: 1e9, bound: first.constructionValue, onProgress: (p) => {
-      expect(p.bound).toBe(first.constructionValue);
-      seen.push(p.value);
-    } });
+    const r = solve(inst, {
+      seed: 1,
+      iterationLimit: 100_000,
+      timeLimitMs: 1e9,
+      bound: first.constructionValue,
+      onProgress: (p) => {
+        expect(p.bound).toBe(first.constructionValue);
+        seen.push(p.value);
+      },
+    });
     expect(r.stoppedBy).toBe("bound");
     expect(r.iterations).toBe(0);
     expect(seen.length).toBeGreaterThan(0);
@@ -257,8 +312,20 @@ describe("solve's contract", () => {
   });
 
   it("refuses an infeasible warm start with a stable code", () => {
-    const bad = [{ departure: 0, visits: [{ stop: 0, start: 0 }, { stop: 0, start: 0 }], lunch: null }, { departure: 0, visits: [], lunch: null }];
-    expect(() => solve(inst, { iterationLimit: 0, initial: bad })).toThrow(expect.objectContaining({ code: "CAREBUS_SOLVER_INFEASIBLE_START" }));
+    const bad = [
+      {
+        departure: 0,
+        visits: [
+          { stop: 0, start: 0 },
+          { stop: 0, start: 0 },
+        ],
+        lunch: null,
+      },
+      { departure: 0, visits: [], lunch: null },
+    ];
+    expect(() => solve(inst, { iterationLimit: 0, initial: bad })).toThrow(
+      expect.objectContaining({ code: "CAREBUS_SOLVER_INFEASIBLE_START" }),
+    );
   });
 
   it("respects a time limit of zero iterations' worth and still returns a plan", () => {

@@ -8,12 +8,28 @@ import { describe, expect, it } from "vitest";
 import { parseScenario, validatePlan, type Plan, type Scenario } from "@carebus/model";
 import { SCENARIO_FIXTURES, lunchSplit, ruralOnly, holiday, minDaysBetween } from "@carebus/testkit";
 import type { TravelTimeProvider } from "@carebus/geo";
-import { buildInstance, checkSolution, explainUnvisited, minuteOfLocalDateTime, repairPlan, solveExact, solveScenario, toPlan, upperBound, type Progress } from "@carebus/solver";
+import {
+  buildInstance,
+  checkSolution,
+  explainUnvisited,
+  minuteOfLocalDateTime,
+  repairPlan,
+  solveExact,
+  solveScenario,
+  toPlan,
+  upperBound,
+  type Progress,
+} from "@carebus/solver";
 
-const small = parseScenario(JSON.parse(readFileSync(new URL("../../../data/examples/small.json", import.meta.url), "utf8")));
+const small = parseScenario(
+  JSON.parse(readFileSync(new URL("../../../data/examples/small.json", import.meta.url), "utf8")),
+);
 
 /** A provider that hands back a fixture's hand-set matrix. */
-const fixedTravel = (travel: (typeof SCENARIO_FIXTURES)[number]["travel"]): TravelTimeProvider => ({ name: "fixed", matrix: async () => travel });
+const fixedTravel = (travel: (typeof SCENARIO_FIXTURES)[number]["travel"]): TravelTimeProvider => ({
+  name: "fixed",
+  matrix: async () => travel,
+});
 
 describe("solveScenario on the small example", () => {
   it("writes a schema-valid plan whose totals agree with its visits", async () => {
@@ -23,17 +39,28 @@ describe("solveScenario on the small example", () => {
     expect(plan.routes.length).toBeGreaterThan(0);
     const visits = plan.routes.flatMap((r) => r.visits);
     expect(plan.totals.visits).toBe(visits.length);
-    expect(plan.totals.value).toBeCloseTo(visits.reduce((s, v) => s + v.value, 0), 2);
+    expect(plan.totals.value).toBeCloseTo(
+      visits.reduce((s, v) => s + v.value, 0),
+      2,
+    );
     expect(plan.stats.bound).toBeGreaterThanOrEqual(plan.stats.value - 1e-6);
     expect(plan.stats.gap).toBeGreaterThanOrEqual(0);
     for (const route of plan.routes) {
-      expect(route.travelMinutes).toBeCloseTo(route.visits.reduce((s, v) => s + v.travelMinutes, 0) + route.returnTravelMinutes, 2);
+      expect(route.travelMinutes).toBeCloseTo(
+        route.visits.reduce((s, v) => s + v.travelMinutes, 0) + route.returnTravelMinutes,
+        2,
+      );
       for (const v of route.visits) {
         expect(v.arrival <= v.serviceStart && v.serviceStart < v.serviceEnd && v.serviceEnd <= v.departure).toBe(true);
       }
     }
     const visited = new Set(visits.map((v) => v.stopId));
-    expect(plan.unvisited.map((u) => u.stopId).sort()).toEqual(small.stops.map((s) => s.id).filter((id) => !visited.has(id)).sort());
+    expect(plan.unvisited.map((u) => u.stopId).sort()).toEqual(
+      small.stops
+        .map((s) => s.id)
+        .filter((id) => !visited.has(id))
+        .sort(),
+    );
     const byLocality = plan.totals.byLocality.reduce((s, l) => s + l.value, 0);
     expect(byLocality).toBeCloseTo(plan.totals.value, 2);
   });
@@ -46,22 +73,27 @@ describe("solveScenario on the small example", () => {
   });
 });
 
-  it("reports the construction's plan before the bound, then every improvement with the bound", async () => {
-    const progress: Progress[] = [];
-    const plan = await solveScenario(small, { iterationLimit: 300, seed: 3, onProgress: (p) => progress.push(p) });
-    expect(progress[0]!.bound).toBeNull();
-    expect(progress[0]!.iterations).toBe(0);
-    expect(progress[0]!.value).toBeGreaterThan(0);
-    const later = progress.slice(1);
-    expect(later.length).toBeGreaterThan(0);
-    for (const p of later) expect(p.bound).toBeCloseTo(plan.stats.bound, 2);
-    for (let k = 1; k < progress.length; k++) expect(progress[k]!.elapsedMs).toBeGreaterThanOrEqual(progress[k - 1]!.elapsedMs);
-    expect(plan.stats.value).toBeGreaterThanOrEqual(progress[0]!.value - 1e-9);
-  });
+it("reports the construction's plan before the bound, then every improvement with the bound", async () => {
+  const progress: Progress[] = [];
+  const plan = await solveScenario(small, { iterationLimit: 300, seed: 3, onProgress: (p) => progress.push(p) });
+  expect(progress[0]!.bound).toBeNull();
+  expect(progress[0]!.iterations).toBe(0);
+  expect(progress[0]!.value).toBeGreaterThan(0);
+  const later = progress.slice(1);
+  expect(later.length).toBeGreaterThan(0);
+  for (const p of later) expect(p.bound).toBeCloseTo(plan.stats.bound, 2);
+  for (let k = 1; k < progress.length; k++)
+    expect(progress[k]!.elapsedMs).toBeGreaterThanOrEqual(progress[k - 1]!.elapsedMs);
+  expect(plan.stats.value).toBeGreaterThanOrEqual(progress[0]!.value - 1e-9);
+});
 
 describe.each(SCENARIO_FIXTURES.map((f) => [f.name, f] as const))("solveScenario on fixture %s", (_, fixture) => {
   it("reaches the hand-computed value and explains what it leaves out", async () => {
-    const plan = await solveScenario(fixture.scenario, { iterationLimit: 200, seed: 1, travel: fixedTravel(fixture.travel) });
+    const plan = await solveScenario(fixture.scenario, {
+      iterationLimit: 200,
+      seed: 1,
+      travel: fixedTravel(fixture.travel),
+    });
     expect(validatePlan(plan)).toEqual([]);
     expect(plan.totals.value).toBeCloseTo(fixture.expected.value, 6);
     for (const [stopId, reason] of Object.entries(fixture.expected.unvisited ?? {})) {
@@ -76,12 +108,18 @@ describe("explanations", () => {
     for (const fixture of [ruralOnly, holiday, lunchSplit]) {
       const { instance, index } = buildInstance(fixture.scenario, fixture);
       const exact = solveExact(instance);
-      const reasons = Object.fromEntries(explainUnvisited(instance, exact.routes, index).map((e) => [index.stopIds[e.stop], e.reason]));
-      for (const [stopId, reason] of Object.entries(fixture.expected.unvisited ?? {})) expect(reasons[stopId], stopId).toBe(reason);
+      const reasons = Object.fromEntries(
+        explainUnvisited(instance, exact.routes, index).map((e) => [index.stopIds[e.stop], e.reason]),
+      );
+      for (const [stopId, reason] of Object.entries(fixture.expected.unvisited ?? {}))
+        expect(reasons[stopId], stopId).toBe(reason);
     }
   });
 
-  function oneRouteScenario(extraStops: Scenario["stops"], points: Array<{ stops: number[] }>): { scenario: Scenario; travel: ReturnType<typeof fixedMatrix> } {
+  function oneRouteScenario(
+    extraStops: Scenario["stops"],
+    points: Array<{ stops: number[] }>,
+  ): { scenario: Scenario; travel: ReturnType<typeof fixedMatrix> } {
     const base = lunchSplit.scenario;
     const scenario: Scenario = {
       ...base,
@@ -90,7 +128,12 @@ describe("explanations", () => {
       demand: {
         kind: "points",
         points: points.map(() => ({ lat: 4.6, lon: -74.1, caregivers: 10, locality: "Bosa", zone: "urban" as const })),
-        coverage: { catchmentMinutes: { urban: 10, rural: 10 }, walkingSpeedKmh: 4, detourFactor: 1.3, visitValues: [1, 0] },
+        coverage: {
+          catchmentMinutes: { urban: 10, rural: 10 },
+          walkingSpeedKmh: 4,
+          detourFactor: 1.3,
+          visitValues: [1, 0],
+        },
       },
     };
     return { scenario, travel: fixedMatrix(extraStops.length + 1) };
@@ -103,21 +146,43 @@ describe("explanations", () => {
 
   it("says unreachable, already covered and fleet time, with the value a left-out stop would add", () => {
     const stop = (id: string, start: string, end: string, dwell: number) => ({
-      id, name: id, lat: 4.6, lon: -74.1, zone: "urban" as const, locality: "Bosa", busKinds: ["urban"], timeWindows: [{ start, end }], dwellMinutes: dwell,
+      id,
+      name: id,
+      lat: 4.6,
+      lon: -74.1,
+      zone: "urban" as const,
+      locality: "Bosa",
+      busKinds: ["urban"],
+      timeWindows: [{ start, end }],
+      dwellMinutes: dwell,
     });
     // shift 08:00–14:00, 10 minutes between places. A (30 min) and G (239 min) fit together:
     // 10 + 9 = 19, the optimum. F (240 min) covers the same point as A, so it adds nothing;
     // H (200 min, worth 5) fits alone but not beside A and G; Z is 10 hours long and fits no
     // shift even with no window limits.
     const { scenario, travel } = oneRouteScenario(
-      [stop("F", "08:00", "14:00", 240), stop("G", "08:00", "14:00", 239), stop("A", "08:00", "14:00", 30), stop("Z", "08:00", "23:00", 600), stop("H", "08:00", "14:00", 200)],
+      [
+        stop("F", "08:00", "14:00", 240),
+        stop("G", "08:00", "14:00", 239),
+        stop("A", "08:00", "14:00", 30),
+        stop("Z", "08:00", "23:00", 600),
+        stop("H", "08:00", "14:00", 200),
+      ],
       [{ stops: [0, 2] }, { stops: [1] }, { stops: [3] }, { stops: [4] }],
     );
-    const coverage = { stopPoints: [Int32Array.of(0), Int32Array.of(1), Int32Array.of(0), Int32Array.of(2), Int32Array.of(3)], pointValue: Float64Array.of(10, 9, 50, 5) };
-    const { instance, index } = buildInstance(scenario, { travel: { size: 6, minutes: travel, km: travel, unreachable: [] }, coverage });
+    const coverage = {
+      stopPoints: [Int32Array.of(0), Int32Array.of(1), Int32Array.of(0), Int32Array.of(2), Int32Array.of(3)],
+      pointValue: Float64Array.of(10, 9, 50, 5),
+    };
+    const { instance, index } = buildInstance(scenario, {
+      travel: { size: 6, minutes: travel, km: travel, unreachable: [] },
+      coverage,
+    });
     const exact = solveExact(instance);
     expect(exact.value).toBe(19);
-    const found = Object.fromEntries(explainUnvisited(instance, exact.routes, index).map((e) => [index.stopIds[e.stop], e]));
+    const found = Object.fromEntries(
+      explainUnvisited(instance, exact.routes, index).map((e) => [index.stopIds[e.stop], e]),
+    );
     expect(Object.keys(found).sort()).toEqual(["F", "H", "Z"]);
     expect(found.Z?.reason).toBe("unreachable-in-shift");
     expect(found.F?.reason).toBe("already-covered");
@@ -130,12 +195,21 @@ describe("toPlan", () => {
   it("writes clock times in the scenario's zone and the lunch between the visits it splits", () => {
     const { instance, index } = buildInstance(lunchSplit.scenario, lunchSplit);
     const exact = solveExact(instance);
-    const plan = toPlan(lunchSplit.scenario, index, instance, exact.routes, { bound: upperBound(instance), iterations: 0, elapsedMs: 0, seed: 1 });
+    const plan = toPlan(lunchSplit.scenario, index, instance, exact.routes, {
+      bound: upperBound(instance),
+      iterations: 0,
+      elapsedMs: 0,
+      seed: 1,
+    });
     expect(validatePlan(plan)).toEqual([]);
     const route = plan.routes[0]!;
     expect(route.visits.map((v) => v.stopId)).toEqual(["A", "B"]);
     expect(route.visits[0]!.serviceStart).toBe("2026-11-23T09:00:00-05:00");
-    expect(route.lunch).toEqual({ start: "2026-11-23T12:00:00-05:00", end: "2026-11-23T13:00:00-05:00", afterStopId: "A" });
+    expect(route.lunch).toEqual({
+      start: "2026-11-23T12:00:00-05:00",
+      end: "2026-11-23T13:00:00-05:00",
+      afterStopId: "A",
+    });
     expect(route.visits[0]!.departure).toBe("2026-11-23T13:00:00-05:00");
     expect(route.visits[1]!.arrival).toBe("2026-11-23T13:10:00-05:00");
     expect(checkSolution(instance, exact.routes).violations).toEqual([]);
@@ -146,7 +220,12 @@ describe("plan totals", () => {
   it("count each caregiver once however often their stop is visited, and value repeat visits at the repeat value", () => {
     const { instance, index } = buildInstance(minDaysBetween.scenario, minDaysBetween);
     const exact = solveExact(instance);
-    const plan = toPlan(minDaysBetween.scenario, index, instance, exact.routes, { bound: upperBound(instance), iterations: 0, elapsedMs: 0, seed: 1 });
+    const plan = toPlan(minDaysBetween.scenario, index, instance, exact.routes, {
+      bound: upperBound(instance),
+      iterations: 0,
+      elapsedMs: 0,
+      seed: 1,
+    });
     expect(plan.totals.value).toBe(15);
     expect(plan.totals.caregiversReached).toBe(10);
     expect(plan.totals.visits).toBe(2);
@@ -175,7 +254,9 @@ describe("repairPlan", () => {
       for (const v of r.visits) {
         const found = after.get(key(r, v));
         expect(found, key(r, v)).toBeDefined();
-        const drift = Math.abs(minuteOfLocalDateTime(found!.v.serviceStart, r.date) - minuteOfLocalDateTime(v.serviceStart, r.date));
+        const drift = Math.abs(
+          minuteOfLocalDateTime(found!.v.serviceStart, r.date) - minuteOfLocalDateTime(v.serviceStart, r.date),
+        );
         expect(drift).toBeLessThanOrEqual(1 / 60 + 1e-9);
         kept++;
       }

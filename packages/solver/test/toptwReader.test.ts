@@ -38,7 +38,11 @@ function replay(inst: Instance, customers: number[]): { starts: number[]; back: 
 
 describe.skipIf(!present)("readToptw on the Solomon 100-customer files", () => {
   const rows = present
-    ? readFileSync(`${DATA}reference-solutions-m1.csv`, "utf8").trim().split("\n").slice(1).map((line) => line.split(","))
+    ? readFileSync(`${DATA}reference-solutions-m1.csv`, "utf8")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => line.split(","))
     : [];
   it.each(rows.map((r) => [r[1]!, r]))("replays the published optimal route of %s", (_name, row) => {
     const [set, name, , score, , route, starts, back] = row as string[];
@@ -67,7 +71,14 @@ describe("readToptw", () => {
     const inst = readToptw(TINY, { name: "tiny", vehicles: 2 });
     expect(inst.nStops).toBe(2);
     expect(inst.routes).toHaveLength(2);
-    expect(inst.routes[0]).toMatchObject({ depot: 2, shiftStart: 0, shiftEnd: 100, setupMinutes: 0, lunch: null, day: 0 });
+    expect(inst.routes[0]).toMatchObject({
+      depot: 2,
+      shiftStart: 0,
+      shiftEnd: 100,
+      setupMinutes: 0,
+      lunch: null,
+      day: 0,
+    });
     expect([...inst.windowOpen]).toEqual([0, 10]);
     expect([...inst.windowClose]).toEqual([50, 60]);
     expect([...inst.groupValue]).toEqual([10, 20]);
@@ -79,7 +90,8 @@ describe("readToptw", () => {
 
   it("truncates, rounds or keeps distances as asked", () => {
     const text = "4 1 1 1\n0 200\n0 0 0 0 0 0 0 0 100\n1 1 1 0 1 1 1 1 0 50\n";
-    const d = (distance: "trunc1" | "trunc2" | "round2" | "exact") => readToptw(text, { name: "x", vehicles: 1, distance }).travel[1 * 2 + 0]!;
+    const d = (distance: "trunc1" | "trunc2" | "round2" | "exact") =>
+      readToptw(text, { name: "x", vehicles: 1, distance }).travel[1 * 2 + 0]!;
     expect(d("trunc1")).toBe(1.4);
     expect(d("trunc2")).toBe(1.41);
     expect(d("round2")).toBe(1.41);
@@ -88,12 +100,16 @@ describe("readToptw", () => {
 
   it("names the line of a vertex with a non-numeric field", () => {
     const bad = TINY.replace("  2 6 8 5 20", "  2 6 x 5 20");
-    expect(() => readToptw(bad, { name: "bad", vehicles: 1 })).toThrow(expect.objectContaining({ code: "CAREBUS_TOPTW_INVALID", line: 5 }));
+    expect(() => readToptw(bad, { name: "bad", vehicles: 1 })).toThrow(
+      expect.objectContaining({ code: "CAREBUS_TOPTW_INVALID", line: 5 }),
+    );
   });
 
   it("rejects a file with fewer vertex lines than its header announces", () => {
     const short = TINY.split("\n").slice(0, 4).join("\n");
-    expect(() => readToptw(short, { name: "short", vehicles: 1 })).toThrow(expect.objectContaining({ code: "CAREBUS_TOPTW_INVALID" }));
+    expect(() => readToptw(short, { name: "short", vehicles: 1 })).toThrow(
+      expect.objectContaining({ code: "CAREBUS_TOPTW_INVALID" }),
+    );
   });
 
   it("rejects a window that closes before it opens, naming its line", () => {
@@ -102,6 +118,8 @@ describe("readToptw", () => {
   });
 
   it("rejects a non-positive vehicle count", () => {
-    expect(() => readToptw(TINY, { name: "tiny", vehicles: 0 })).toThrow(expect.objectContaining({ code: "CAREBUS_TOPTW_INVALID" }));
+    expect(() => readToptw(TINY, { name: "tiny", vehicles: 0 })).toThrow(
+      expect.objectContaining({ code: "CAREBUS_TOPTW_INVALID" }),
+    );
   });
 });

@@ -25,13 +25,19 @@ export function arbTinyInstance(options: TinyInstanceOptions = {}): fc.Arbitrary
       nStops: fc.integer({ min: 1, max: maxStops }),
       nRoutes: fc.integer({ min: 1, max: maxRoutes }),
       nGroups: fc.integer({ min: 1, max: 6 }),
-      seedPoints: fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 })), { minLength: maxStops + 2, maxLength: maxStops + 2 }),
+      seedPoints: fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 60 })), {
+        minLength: maxStops + 2,
+        maxLength: maxStops + 2,
+      }),
       stops: fc.array(
         fc.record({
           dwell: fc.integer({ min: 5, max: 60 }),
           open: fc.integer({ min: 0, max: 300 }),
           width: fc.integer({ min: 0, max: 200 }),
-          second: fc.option(fc.record({ gap: fc.integer({ min: 1, max: 60 }), width: fc.integer({ min: 0, max: 120 }) }), { freq: 4 }),
+          second: fc.option(
+            fc.record({ gap: fc.integer({ min: 1, max: 60 }), width: fc.integer({ min: 0, max: 120 }) }),
+            { freq: 4 },
+          ),
           maxVisits: fc.integer({ min: 1, max: 3 }),
           minDays: fc.integer({ min: 0, max: 2 }),
           groups: fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { maxLength: 3 }),
@@ -48,7 +54,14 @@ export function arbTinyInstance(options: TinyInstanceOptions = {}): fc.Arbitrary
           maxDrive: fc.option(fc.integer({ min: 30, max: 150 }), { freq: 3 }),
           setup: fc.integer({ min: 0, max: 10 }),
           packup: fc.integer({ min: 0, max: 10 }),
-          lunch: fc.option(fc.record({ at: fc.integer({ min: 0, max: 100 }), slack: fc.integer({ min: 0, max: 60 }), minutes: fc.integer({ min: 10, max: 45 }) }), { freq: 3 }),
+          lunch: fc.option(
+            fc.record({
+              at: fc.integer({ min: 0, max: 100 }),
+              slack: fc.integer({ min: 0, max: 60 }),
+              minutes: fc.integer({ min: 10, max: 45 }),
+            }),
+            { freq: 3 },
+          ),
         }),
         { minLength: maxRoutes, maxLength: maxRoutes },
       ),
@@ -108,7 +121,8 @@ function lunchInside(shiftStart: number, shiftLength: number, lunch: { at: numbe
 }
 
 const WEEK: Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat"];
-const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+const clock = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 
 /** A random small scenario (≤ 8 stops, 1–2 buses, 1–3 days from Monday 23 November 2026, in
  *  either demand form) that passes validation. Travel comes from the caller's provider. */
@@ -142,7 +156,14 @@ export function arbSmallScenario(): fc.Arbitrary<Scenario> {
         { minLength: 1, maxLength: 8 },
       ),
       points: fc.option(
-        fc.array(fc.record({ dLat: fc.integer({ min: -40, max: 40 }), dLon: fc.integer({ min: -40, max: 40 }), caregivers: fc.integer({ min: 1, max: 50 }) }), { minLength: 1, maxLength: 12 }),
+        fc.array(
+          fc.record({
+            dLat: fc.integer({ min: -40, max: 40 }),
+            dLon: fc.integer({ min: -40, max: 40 }),
+            caregivers: fc.integer({ min: 1, max: 50 }),
+          }),
+          { minLength: 1, maxLength: 12 },
+        ),
         { freq: 2 },
       ),
     })
@@ -157,7 +178,9 @@ export function arbSmallScenario(): fc.Arbitrary<Scenario> {
         locality: i % 2 ? "Bosa" : "Usme",
         busKinds: s.rural && kinds.includes("rural") ? ["rural"] : kinds,
         ...(s.weekdays ? { weekdays: s.weekdays } : {}),
-        timeWindows: [{ start: clock(s.open), end: clock(Math.min(23 * 60 + 59, s.open + Math.max(s.dwell, s.hours * 60))) }],
+        timeWindows: [
+          { start: clock(s.open), end: clock(Math.min(23 * 60 + 59, s.open + Math.max(s.dwell, s.hours * 60))) },
+        ],
         dwellMinutes: s.dwell,
         maxVisits: s.maxVisits,
         minDaysBetween: s.minDays,
@@ -182,8 +205,19 @@ export function arbSmallScenario(): fc.Arbitrary<Scenario> {
         demand: d.points
           ? {
               kind: "points",
-              points: d.points.map((p) => ({ lat: 4.6 + p.dLat / 1000, lon: -74.1 + p.dLon / 1000, caregivers: p.caregivers, locality: "Bosa", zone: "urban" as const })),
-              coverage: { catchmentMinutes: { urban: 20, rural: 30 }, walkingSpeedKmh: 4, detourFactor: 1.3, visitValues: [1, 0.5] },
+              points: d.points.map((p) => ({
+                lat: 4.6 + p.dLat / 1000,
+                lon: -74.1 + p.dLon / 1000,
+                caregivers: p.caregivers,
+                locality: "Bosa",
+                zone: "urban" as const,
+              })),
+              coverage: {
+                catchmentMinutes: { urban: 20, rural: 30 },
+                walkingSpeedKmh: 4,
+                detourFactor: 1.3,
+                visitValues: [1, 0.5],
+              },
             }
           : { kind: "scores", scores: d.stops.map((s, i) => ({ stopId: `s${i}`, score: s.score })) },
       };

@@ -54,7 +54,14 @@ function stop(id: string, i: number, window: [string, string], dwellMinutes: num
   };
 }
 
-function scoresScenario(id: string, days: number, startDate: string, buses: Bus[], stops: Stop[], scores: number[]): Scenario {
+function scoresScenario(
+  id: string,
+  days: number,
+  startDate: string,
+  buses: Bus[],
+  stops: Stop[],
+  scores: number[],
+): Scenario {
   return {
     format: "carebus-scenario",
     version: 1,
@@ -77,13 +84,20 @@ const MONDAY = "2026-11-23";
  */
 export const lateWindow: ScenarioFixture = {
   name: "late window",
-  scenario: scoresScenario("late-window", 1, MONDAY, [bus({ id: "bus1", shift: { start: "08:00", end: "12:30" } })], [
-    stop("A", 0, ["10:00", "12:00"], 60),
-    stop("B", 1, ["08:00", "09:30"], 60),
-  ], [5, 3]),
+  scenario: scoresScenario(
+    "late-window",
+    1,
+    MONDAY,
+    [bus({ id: "bus1", shift: { start: "08:00", end: "12:30" } })],
+    [stop("A", 0, ["10:00", "12:00"], 60), stop("B", 1, ["08:00", "09:30"], 60)],
+    [5, 3],
+  ),
   travel: uniformMatrix(3, 10),
   coverage: null,
-  expected: { value: 8, visits: { A: [{ busId: "bus1", date: MONDAY, start: "10:00" }], B: [{ busId: "bus1", date: MONDAY }] } },
+  expected: {
+    value: 8,
+    visits: { A: [{ busId: "bus1", date: MONDAY, start: "10:00" }], B: [{ busId: "bus1", date: MONDAY }] },
+  },
 };
 
 /**
@@ -95,13 +109,20 @@ export const lateWindow: ScenarioFixture = {
  */
 export const lunchSplit: ScenarioFixture = {
   name: "lunch split",
-  scenario: scoresScenario("lunch-split", 1, MONDAY, [
-    bus({ id: "bus1", shift: { start: "08:00", end: "14:00" }, lunch: { start: "12:00", end: "13:00", minutes: 60 } }),
-  ], [
-    stop("A", 0, ["09:00", "12:00"], 120),
-    stop("B", 1, ["13:00", "14:00"], 30),
-    stop("C", 2, ["11:30", "13:00"], 45),
-  ], [5, 4, 10]),
+  scenario: scoresScenario(
+    "lunch-split",
+    1,
+    MONDAY,
+    [
+      bus({
+        id: "bus1",
+        shift: { start: "08:00", end: "14:00" },
+        lunch: { start: "12:00", end: "13:00", minutes: 60 },
+      }),
+    ],
+    [stop("A", 0, ["09:00", "12:00"], 120), stop("B", 1, ["13:00", "14:00"], 30), stop("C", 2, ["11:30", "13:00"], 45)],
+    [5, 4, 10],
+  ),
   travel: uniformMatrix(4, 10),
   coverage: null,
   expected: { value: 9, unvisited: { C: "windows-never-open" } },
@@ -114,14 +135,21 @@ export const lunchSplit: ScenarioFixture = {
  */
 export const ruralOnly: ScenarioFixture = {
   name: "rural-only stop",
-  scenario: scoresScenario("rural-only", 1, MONDAY, [
-    bus({ id: "urban1", shift: { start: "08:00", end: "10:00" } }),
-    bus({ id: "rural1", kind: "rural", shift: { start: "08:00", end: "10:00" } }),
-  ], [
-    stop("R", 0, ["08:00", "10:00"], 60, { zone: "rural", locality: "Sumapaz", busKinds: ["rural"] }),
-    stop("U", 1, ["08:00", "10:00"], 60),
-    stop("X", 2, ["08:00", "10:00"], 60, { busKinds: ["boat"] }),
-  ], [5, 5, 9]),
+  scenario: scoresScenario(
+    "rural-only",
+    1,
+    MONDAY,
+    [
+      bus({ id: "urban1", shift: { start: "08:00", end: "10:00" } }),
+      bus({ id: "rural1", kind: "rural", shift: { start: "08:00", end: "10:00" } }),
+    ],
+    [
+      stop("R", 0, ["08:00", "10:00"], 60, { zone: "rural", locality: "Sumapaz", busKinds: ["rural"] }),
+      stop("U", 1, ["08:00", "10:00"], 60),
+      stop("X", 2, ["08:00", "10:00"], 60, { busKinds: ["boat"] }),
+    ],
+    [5, 5, 9],
+  ),
   travel: uniformMatrix(4, 10),
   coverage: null,
   expected: {
@@ -150,12 +178,25 @@ export const minDaysBetween: ScenarioFixture = {
     demand: {
       kind: "points",
       points: [{ lat: 4.5, lon: -74.2, caregivers: 10, locality: "Bosa", zone: "urban" }],
-      coverage: { catchmentMinutes: { urban: 15, rural: 30 }, walkingSpeedKmh: 4, detourFactor: 1.3, visitValues: [1, 0.5] },
+      coverage: {
+        catchmentMinutes: { urban: 15, rural: 30 },
+        walkingSpeedKmh: 4,
+        detourFactor: 1.3,
+        visitValues: [1, 0.5],
+      },
     },
   },
   travel: uniformMatrix(2, 10),
   coverage: { stopPoints: [Int32Array.of(0)], pointValue: Float64Array.of(10) },
-  expected: { value: 15, visits: { S: [{ busId: "bus1", date: "2026-11-23" }, { busId: "bus1", date: "2026-11-25" }] } },
+  expected: {
+    value: 15,
+    visits: {
+      S: [
+        { busId: "bus1", date: "2026-11-23" },
+        { busId: "bus1", date: "2026-11-25" },
+      ],
+    },
+  },
 };
 
 /**
@@ -165,11 +206,18 @@ export const minDaysBetween: ScenarioFixture = {
  */
 export const pinnedVisit: ScenarioFixture = {
   name: "pinned visit",
-  scenario: scoresScenario("pinned", 1, MONDAY, [bus({ id: "bus1", shift: { start: "08:00", end: "10:30" } })], [
-    stop("A", 0, ["08:00", "10:30"], 60),
-    stop("P", 1, ["08:00", "10:30"], 60, { pinned: [{ busId: "bus1", date: MONDAY, start: "09:00" }] }),
-    stop("Q", 2, ["08:00", "10:30"], 60),
-  ], [5, 5, 5]),
+  scenario: scoresScenario(
+    "pinned",
+    1,
+    MONDAY,
+    [bus({ id: "bus1", shift: { start: "08:00", end: "10:30" } })],
+    [
+      stop("A", 0, ["08:00", "10:30"], 60),
+      stop("P", 1, ["08:00", "10:30"], 60, { pinned: [{ busId: "bus1", date: MONDAY, start: "09:00" }] }),
+      stop("Q", 2, ["08:00", "10:30"], 60),
+    ],
+    [5, 5, 5],
+  ),
   travel: uniformMatrix(4, 10),
   coverage: null,
   expected: { value: 5, visits: { P: [{ busId: "bus1", date: MONDAY, start: "09:00" }] } },
@@ -182,10 +230,17 @@ export const pinnedVisit: ScenarioFixture = {
  */
 export const holiday: ScenarioFixture = {
   name: "holiday",
-  scenario: scoresScenario("holiday", 3, "2026-12-07", [bus({ id: "bus1" })], [
-    stop("H", 0, ["08:00", "12:00"], 60, { weekdays: ["tue"] }),
-    stop("M", 1, ["08:00", "12:00"], 60, { weekdays: ["mon"] }),
-  ], [5, 3]),
+  scenario: scoresScenario(
+    "holiday",
+    3,
+    "2026-12-07",
+    [bus({ id: "bus1" })],
+    [
+      stop("H", 0, ["08:00", "12:00"], 60, { weekdays: ["tue"] }),
+      stop("M", 1, ["08:00", "12:00"], 60, { weekdays: ["mon"] }),
+    ],
+    [5, 3],
+  ),
   travel: uniformMatrix(3, 10),
   coverage: null,
   expected: {
@@ -197,7 +252,14 @@ export const holiday: ScenarioFixture = {
 };
 
 /** Every named fixture. */
-export const SCENARIO_FIXTURES: readonly ScenarioFixture[] = [lateWindow, lunchSplit, ruralOnly, minDaysBetween, pinnedVisit, holiday];
+export const SCENARIO_FIXTURES: readonly ScenarioFixture[] = [
+  lateWindow,
+  lunchSplit,
+  ruralOnly,
+  minDaysBetween,
+  pinnedVisit,
+  holiday,
+];
 
 /** The solver instance of a fixture (and the index back to its ids). */
 export function fixtureInstance(fixture: ScenarioFixture): { instance: Instance; index: ScenarioIndex } {

@@ -11,7 +11,11 @@ export type HandMadeVisit = [stopId: string, start: string, minutes: number];
 const clock = (text: string) => Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
 
 /** Bus `busId` from depot `depotId` on `date`, visiting `visits` in order, each worth `value`. */
-export function handMadeRoute(bus: { busId: string; depotId: string; value: number }, date: string, visits: HandMadeVisit[]): PlanRoute {
+export function handMadeRoute(
+  bus: { busId: string; depotId: string; value: number },
+  date: string,
+  visits: HandMadeVisit[],
+): PlanRoute {
   const at = (minute: number) => formatLocalDateTime(date, minute, "America/Bogota");
   return {
     busId: bus.busId,

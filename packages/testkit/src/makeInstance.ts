@@ -59,7 +59,8 @@ export function makeInstance(spec: InstanceSpec): Instance {
   });
   windowOffset[nStops] = open.length;
   const allowed = new Uint8Array(nStops * R);
-  for (let s = 0; s < nStops; s++) for (let r = 0; r < R; r++) allowed[s * R + r] = !spec.allowed || spec.allowed(s, r) ? 1 : 0;
+  for (let s = 0; s < nStops; s++)
+    for (let r = 0; r < R; r++) allowed[s * R + r] = !spec.allowed || spec.allowed(s, r) ? 1 : 0;
   const groups = spec.groups ?? spec.dwell.map((_, s) => ({ value: 1, stops: [s] }));
   const perStop: number[][] = Array.from({ length: nStops }, () => []);
   groups.forEach((g, i) => g.stops.forEach((s) => perStop[s]!.push(i)));

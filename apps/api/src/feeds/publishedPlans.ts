@@ -84,7 +84,9 @@ export class PublishedPlans {
     }
     const source: CalendarSource = {
       scenario: scenario.scenario,
-      publications: publications.filter((p) => plans.has(p.planId)).map((p) => ({ id: p.id, publishedAt: p.publishedAt, plan: plans.get(p.planId)! })),
+      publications: publications
+        .filter((p) => plans.has(p.planId))
+        .map((p) => ({ id: p.id, publishedAt: p.publishedAt, plan: plans.get(p.planId)! })),
     };
     const visitsByStop = new Map<string, FeedEvent[]>();
     for (const event of buildFeedEvents(source, { today: todayIso() })) {
@@ -93,7 +95,14 @@ export class PublishedPlans {
       list.push(event);
       visitsByStop.set(event.stopId, list);
     }
-    const value: Published = { scenario, publications, latest, latestPlan: plans.get(latest.planId)!, source, visitsByStop };
+    const value: Published = {
+      scenario,
+      publications,
+      latest,
+      latestPlan: plans.get(latest.planId)!,
+      source,
+      visitsByStop,
+    };
     this.loaded.set(scenarioId, { key, value });
     return value;
   }

@@ -21,7 +21,9 @@ export interface JobProgress {
 }
 
 /** What listeners of a job receive. */
-export type JobEvent = { type: "progress"; progress: JobProgress } | { type: "status"; status: PlanStatus; error?: string };
+export type JobEvent =
+  | { type: "progress"; progress: JobProgress }
+  | { type: "status"; status: PlanStatus; error?: string };
 
 /** Settings of the queue. */
 export interface JobQueueOptions {
@@ -65,7 +67,11 @@ export function isTerminal(status: PlanStatus): boolean {
  */
 function createSolveWorker(workerData: SolveWorkerData): Worker {
   if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./solveWorker.js", import.meta.url), { workerData });
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  const tsxApi = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve("tsx/esm/api")
+      .replace(/\.cjs$/, ".mjs"),
+  ).href;
   const tsconfig = fileURLToPath(new URL("../../tsconfig.source.json", import.meta.url));
   const entry = new URL("./solveWorker.ts", import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register({ tsconfig: ${JSON.stringify(tsconfig)} }); return import(${JSON.stringify(entry)}); })`;
@@ -91,7 +97,10 @@ export class JobQueue {
    */
   effectiveTimeLimit(options: PlanOptions, scenarioOptions: PlanOptions = {}): number {
     const iterations = options.iterationLimit ?? scenarioOptions.iterationLimit;
-    const asked = options.timeLimitSeconds ?? scenarioOptions.timeLimitSeconds ?? (iterations !== undefined ? this.options.maxSolveSeconds : this.options.defaultSolveSeconds);
+    const asked =
+      options.timeLimitSeconds ??
+      scenarioOptions.timeLimitSeconds ??
+      (iterations !== undefined ? this.options.maxSolveSeconds : this.options.defaultSolveSeconds);
     return Math.min(asked, this.options.maxSolveSeconds);
   }
 
@@ -187,11 +196,22 @@ export class JobQueue {
     // These are the backstops if it overruns anyway: ask it to stop, then stop the thread.
     const softMs = (timeLimitSeconds + Math.max(60, timeLimitSeconds)) * 1000;
     job.timers.push(setTimeout(() => Atomics.store(job.cancelFlag, 0, 1), softMs));
-    job.timers.push(setTimeout(() => void this.terminate(job, "failed", `time limit of ${timeLimitSeconds} s exceeded by more than ${Math.round(softMs / 1000) - timeLimitSeconds + 30} s`), softMs + 30_000));
+    job.timers.push(
+      setTimeout(
+        () =>
+          void this.terminate(
+            job,
+            "failed",
+            `time limit of ${timeLimitSeconds} s exceeded by more than ${Math.round(softMs / 1000) - timeLimitSeconds + 30} s`,
+          ),
+        softMs + 30_000,
+      ),
+    );
     worker.on("message", (message: SolveWorkerMessage) => void this.onMessage(job, message));
     worker.on("error", (error) => void this.finish(job, "failed", { error: `solver crashed: ${error.message}` }));
     worker.on("exit", (code) => {
-      if (!isTerminal(job.status)) void this.finish(job, "failed", { error: `solver stopped unexpectedly (exit code ${code})` });
+      if (!isTerminal(job.status))
+        void this.finish(job, "failed", { error: `solver stopped unexpectedly (exit code ${code})` });
     });
   }
 
@@ -202,12 +222,19 @@ export class JobQueue {
       this.emit(job, { type: "progress", progress: message.progress });
     } else if (message.type === "done") {
       const plan = message.plan as Plan;
-      job.progress = { value: plan.stats.value, bound: plan.stats.bound, elapsedMs: plan.stats.elapsedMs, iterations: plan.stats.iterations };
+      job.progress = {
+        value: plan.stats.value,
+        bound: plan.stats.bound,
+        elapsedMs: plan.stats.elapsedMs,
+        iterations: plan.stats.iterations,
+      };
       this.emit(job, { type: "progress", progress: job.progress });
       // A cancelled solve still returns its best plan; keep it, but report the cancellation.
       await this.finish(job, job.cancelRequested ? "cancelled" : "done", { plan });
     } else {
-      await this.finish(job, job.cancelRequested ? "cancelled" : "failed", { error: message.code ? `${message.code}: ${message.message}` : message.message });
+      await this.finish(job, job.cancelRequested ? "cancelled" : "failed", {
+        error: message.code ? `${message.code}: ${message.message}` : message.message,
+      });
     }
   }
 

@@ -44,7 +44,11 @@ async function main(): Promise<void> {
     port.postMessage({ type: "done", plan } satisfies SolveWorkerMessage);
   } catch (error) {
     const code = typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : null;
-    port.postMessage({ type: "error", code, message: error instanceof Error ? error.message : String(error) } satisfies SolveWorkerMessage);
+    port.postMessage({
+      type: "error",
+      code,
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies SolveWorkerMessage);
   }
 }
 

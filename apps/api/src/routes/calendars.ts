@@ -19,16 +19,34 @@ interface FeedRequest {
 const feedSchema = (what: string) => ({
   summary: `iCalendar feed of one ${what} (webcal-subscribable)`,
   tags: ["calendars"],
-  params: { type: "object", properties: { file: { type: "string", pattern: "\\.ics$", maxLength: 250, description: `<${what} id or name>.ics` } }, required: ["file"] },
-  querystring: { type: "object", properties: { lang: { type: "string", enum: ["es", "en"], default: "es" }, scenarioId: { type: "string", minLength: 1, maxLength: 200 } }, additionalProperties: false },
+  params: {
+    type: "object",
+    properties: {
+      file: { type: "string", pattern: "\\.ics$", maxLength: 250, description: `<${what} id or name>.ics` },
+    },
+    required: ["file"],
+  },
+  querystring: {
+    type: "object",
+    properties: {
+      lang: { type: "string", enum: ["es", "en"], default: "es" },
+      scenarioId: { type: "string", minLength: 1, maxLength: 200 },
+    },
+    additionalProperties: false,
+  },
   produces: ["text/calendar"],
-  response: { 200: { type: "string", description: "text/calendar" }, 304: { type: "null", description: "not modified" }, ...errors(400, 404) },
+  response: {
+    200: { type: "string", description: "text/calendar" },
+    304: { type: "null", description: "not modified" },
+    ...errors(400, 404),
+  },
 });
 
 /** True when the request's validators say the client already has this version. */
 function isFresh(request: FastifyRequest, etag: string, lastModified: Date): boolean {
   const ifNoneMatch = request.headers["if-none-match"];
-  if (ifNoneMatch !== undefined) return ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*");
+  if (ifNoneMatch !== undefined)
+    return ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*");
   const since = request.headers["if-modified-since"];
   if (since === undefined) return false;
   const sinceMs = Date.parse(since);
@@ -52,12 +70,21 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
     if (!known) throw notFound(kind === "locality" ? "locality" : kind, id);
     const url = `${ctx.baseUrl(request)}${request.url.split("?")[0]}`;
     const feed = ctx.published.feed(published, kind, id, request.query.lang ?? "es", url);
-    void reply.header("etag", feed.etag).header("last-modified", feed.lastModified.toUTCString()).header("cache-control", "public, max-age=300");
+    void reply
+      .header("etag", feed.etag)
+      .header("last-modified", feed.lastModified.toUTCString())
+      .header("cache-control", "public, max-age=300");
     if (isFresh(request, feed.etag, feed.lastModified)) return reply.code(304).send();
     return reply.type("text/calendar; charset=utf-8").send(feed.body);
   }
 
-  app.get<FeedRequest>("/calendars/stops/:file", { schema: feedSchema("stop") }, (request, reply) => serve("stop", request, reply));
-  app.get<FeedRequest>("/calendars/buses/:file", { schema: feedSchema("bus") }, (request, reply) => serve("bus", request, reply));
-  app.get<FeedRequest>("/calendars/localities/:file", { schema: feedSchema("locality") }, (request, reply) => serve("locality", request, reply));
+  app.get<FeedRequest>("/calendars/stops/:file", { schema: feedSchema("stop") }, (request, reply) =>
+    serve("stop", request, reply),
+  );
+  app.get<FeedRequest>("/calendars/buses/:file", { schema: feedSchema("bus") }, (request, reply) =>
+    serve("bus", request, reply),
+  );
+  app.get<FeedRequest>("/calendars/localities/:file", { schema: feedSchema("locality") }, (request, reply) =>
+    serve("locality", request, reply),
+  );
 }

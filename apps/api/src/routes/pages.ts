@@ -16,13 +16,22 @@ const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 export async function pageRoutes(app: FastifyInstance, webRoot: string | null): Promise<void> {
   const assets = webRoot ? join(webRoot, "assets") : null;
   if (assets && existsSync(assets)) {
-    await app.register(fastifyStatic, { root: assets, prefix: "/assets/", decorateReply: false, index: false, maxAge: "1h" });
+    await app.register(fastifyStatic, {
+      root: assets,
+      prefix: "/assets/",
+      decorateReply: false,
+      index: false,
+      maxAge: "1h",
+    });
   }
   const page = (file: string) => async (_request: unknown, reply: FastifyReply) => {
     const path = webRoot ? join(webRoot, file) : null;
     if (!path || !existsSync(path)) return reply.type("text/html; charset=utf-8").send(NOT_BUILT);
     const { readFile } = await import("node:fs/promises");
-    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(await readFile(path));
+    return reply
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-cache")
+      .send(await readFile(path));
   };
   app.get("/", { schema: { hide: true } }, page("index.html"));
   app.get("/community", { schema: { hide: true } }, page("community.html"));

@@ -20,7 +20,12 @@ const planBody = {
     options: {
       type: "object",
       properties: {
-        timeLimitSeconds: { type: "number", exclusiveMinimum: 0, maximum: 86400, description: "capped by the server's maximum" },
+        timeLimitSeconds: {
+          type: "number",
+          exclusiveMinimum: 0,
+          maximum: 86400,
+          description: "capped by the server's maximum",
+        },
         iterationLimit: { type: "integer", minimum: 0, maximum: 1e9 },
         seed: { type: "integer", minimum: 0, maximum: 4294967295 },
       },
@@ -62,7 +67,8 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   async function donePlan(id: string) {
     const record = await loadPlan(id);
-    if (record.status !== "done" || !record.plan) throw conflict("CAREBUS_ERR_PLAN_NOT_DONE", `plan ${JSON.stringify(id)} is ${record.status}, not done`);
+    if (record.status !== "done" || !record.plan)
+      throw conflict("CAREBUS_ERR_PLAN_NOT_DONE", `plan ${JSON.stringify(id)} is ${record.status}, not done`);
     const scenario = await ctx.store.getScenario(record.scenarioId);
     if (!scenario) throw notFound("scenario", record.scenarioId);
     return { record, plan: record.plan, scenario };
@@ -72,7 +78,11 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
     const live = ctx.jobs.state(record.id);
     const status = live?.status ?? record.status;
     const stats = record.plan?.stats;
-    const progress = live?.progress ?? (stats ? { value: stats.value, bound: stats.bound, elapsedMs: stats.elapsedMs, iterations: stats.iterations } : null);
+    const progress =
+      live?.progress ??
+      (stats
+        ? { value: stats.value, bound: stats.bound, elapsedMs: stats.elapsedMs, iterations: stats.iterations }
+        : null);
     return {
       id: record.id,
       scenarioId: record.scenarioId,
@@ -92,7 +102,14 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags: ["plans"],
         security: bearerSecurity,
         body: planBody,
-        response: { 202: { type: "object", properties: { id: { type: "string" }, status: planStatusSchema }, required: ["id", "status"] }, ...errors(400, 401, 404, 413, 429) },
+        response: {
+          202: {
+            type: "object",
+            properties: { id: { type: "string" }, status: planStatusSchema },
+            required: ["id", "status"],
+          },
+          ...errors(400, 401, 404, 413, 429),
+        },
       },
     },
     async (request, reply) => {
@@ -100,7 +117,17 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
       const scenario = await ctx.store.getScenario(scenarioId);
       if (!scenario) throw notFound("scenario", scenarioId);
       const id = randomUUID();
-      await ctx.store.insertPlan({ id, scenarioId, scenarioHash: scenario.hash, options, status: "queued", error: null, plan: null, createdAt: new Date().toISOString(), finishedAt: null });
+      await ctx.store.insertPlan({
+        id,
+        scenarioId,
+        scenarioHash: scenario.hash,
+        options,
+        status: "queued",
+        error: null,
+        plan: null,
+        createdAt: new Date().toISOString(),
+        finishedAt: null,
+      });
       ctx.jobs.submit(id, scenario, options);
       return reply.code(202).send({ id, status: ctx.jobs.state(id)?.status ?? "queued" });
     },
@@ -108,7 +135,14 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get<{ Params: { id: string } }>(
     "/api/v1/plans/:id",
-    { schema: { summary: "A plan job: status, progress and, when done, the plan", tags: ["plans"], params: idParams, response: { 200: planView, ...errors(404) } } },
+    {
+      schema: {
+        summary: "A plan job: status, progress and, when done, the plan",
+        tags: ["plans"],
+        params: idParams,
+        response: { 200: planView, ...errors(404) },
+      },
+    },
     async (request) => view(await loadPlan(request.params.id)),
   );
 
@@ -116,7 +150,8 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
     "/api/v1/plans/:id/events",
     {
       schema: {
-        summary: "Server-Sent Events of a plan job: `progress` and `status` events with JSON data; ends after done, failed or cancelled",
+        summary:
+          "Server-Sent Events of a plan job: `progress` and `status` events with JSON data; ends after done, failed or cancelled",
         tags: ["plans"],
         params: idParams,
         produces: ["text/event-stream"],
@@ -128,13 +163,25 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
       const current = view(record);
       reply.hijack();
       const res = reply.raw;
-      res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive", "x-accel-buffering": "no" });
+      res.writeHead(200, {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-cache",
+        connection: "keep-alive",
+        "x-accel-buffering": "no",
+      });
       const send = (event: JobEvent) => {
-        const data = event.type === "progress" ? event.progress : { status: event.status, ...(event.error ? { error: event.error } : {}) };
+        const data =
+          event.type === "progress"
+            ? event.progress
+            : { status: event.status, ...(event.error ? { error: event.error } : {}) };
         res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
       };
       if (current.progress) send({ type: "progress", progress: current.progress });
-      send(current.error ? { type: "status", status: current.status, error: current.error } : { type: "status", status: current.status });
+      send(
+        current.error
+          ? { type: "status", status: current.status, error: current.error }
+          : { type: "status", status: current.status },
+      );
       if (isTerminal(current.status) || !ctx.jobs.state(record.id)) {
         res.end();
         return;
@@ -164,13 +211,23 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags: ["plans"],
         security: bearerSecurity,
         params: idParams,
-        response: { 202: { type: "object", properties: { id: { type: "string" }, status: planStatusSchema }, required: ["id", "status"] }, ...errors(401, 404, 409, 429) },
+        response: {
+          202: {
+            type: "object",
+            properties: { id: { type: "string" }, status: planStatusSchema },
+            required: ["id", "status"],
+          },
+          ...errors(401, 404, 409, 429),
+        },
       },
     },
     async (request, reply) => {
       const record = await loadPlan(request.params.id);
       if (!(await ctx.jobs.cancel(record.id))) {
-        throw conflict("CAREBUS_ERR_JOB_FINISHED", `plan ${JSON.stringify(record.id)} is ${view(record).status}; only queued or running jobs can be cancelled`);
+        throw conflict(
+          "CAREBUS_ERR_JOB_FINISHED",
+          `plan ${JSON.stringify(record.id)} is ${view(record).status}; only queued or running jobs can be cancelled`,
+        );
       }
       const status = ctx.jobs.state(record.id)?.status ?? "cancelled";
       return reply.code(202).send({ id: record.id, status });
@@ -179,7 +236,14 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get<{ Params: { id: string } }>(
     "/api/v1/plans/:id/geojson",
-    { schema: { summary: "A done plan as a GeoJSON FeatureCollection (stops, routes, demand)", tags: ["plans"], params: idParams, response: { 200: openObject, ...errors(404, 409) } } },
+    {
+      schema: {
+        summary: "A done plan as a GeoJSON FeatureCollection (stops, routes, demand)",
+        tags: ["plans"],
+        params: idParams,
+        response: { 200: openObject, ...errors(404, 409) },
+      },
+    },
     async (request, reply) => {
       const { plan, scenario } = await donePlan(request.params.id);
       return reply.type("application/geo+json; charset=utf-8").send(planToGeoJson(plan, scenario.scenario));
@@ -194,24 +258,46 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags: ["plans"],
         params: {
           type: "object",
-          properties: { id: { type: "string", minLength: 1 }, busId: { type: "string", minLength: 1 }, date: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" } },
+          properties: {
+            id: { type: "string", minLength: 1 },
+            busId: { type: "string", minLength: 1 },
+            date: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+          },
           required: ["id", "busId", "date"],
         },
-        querystring: { type: "object", properties: { lang: { type: "string", enum: ["es", "en"], default: "es" } }, additionalProperties: false },
+        querystring: {
+          type: "object",
+          properties: { lang: { type: "string", enum: ["es", "en"], default: "es" } },
+          additionalProperties: false,
+        },
         response: {
-          200: { type: "object", properties: { planId: { type: "string" }, busId: { type: "string" }, date: { type: "string" }, lang: { type: "string" }, route: openObject }, required: ["planId", "busId", "date", "lang", "route"] },
+          200: {
+            type: "object",
+            properties: {
+              planId: { type: "string" },
+              busId: { type: "string" },
+              date: { type: "string" },
+              lang: { type: "string" },
+              route: openObject,
+            },
+            required: ["planId", "busId", "date", "lang", "route"],
+          },
           ...errors(400, 404, 409, 503),
         },
       },
     },
     async (request) => {
       const { id, busId, date } = request.params;
-      if (!isIsoDate(date)) throw badRequest("params.date", `must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(date)}`);
+      if (!isIsoDate(date))
+        throw badRequest("params.date", `must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(date)}`);
       const lang = request.query.lang ?? "es";
       const { plan, scenario } = await donePlan(id);
       const route = plan.routes.find((r) => r.busId === busId && r.date === date);
       if (!route) throw notFound("route", `${busId} ${date}`);
-      const withDirections = await addDirections({ ...plan, routes: [route] }, scenario.scenario, { lang, ...(scenario.baseDir ? { baseDir: scenario.baseDir } : {}) });
+      const withDirections = await addDirections({ ...plan, routes: [route] }, scenario.scenario, {
+        lang,
+        ...(scenario.baseDir ? { baseDir: scenario.baseDir } : {}),
+      });
       return { planId: id, busId, date, lang, route: withDirections.routes[0]! };
     },
   );
@@ -228,7 +314,12 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
         response: {
           201: {
             type: "object",
-            properties: { publicationId: { type: "string" }, planId: { type: "string" }, scenarioId: { type: "string" }, publishedAt: { type: "string" } },
+            properties: {
+              publicationId: { type: "string" },
+              planId: { type: "string" },
+              scenarioId: { type: "string" },
+              publishedAt: { type: "string" },
+            },
             required: ["publicationId", "planId", "scenarioId", "publishedAt"],
           },
           ...errors(401, 404, 409, 429),
@@ -237,10 +328,20 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request, reply) => {
       const { record } = await donePlan(request.params.id);
-      const publication = { id: randomUUID(), scenarioId: record.scenarioId, planId: record.id, publishedAt: new Date().toISOString() };
+      const publication = {
+        id: randomUUID(),
+        scenarioId: record.scenarioId,
+        planId: record.id,
+        publishedAt: new Date().toISOString(),
+      };
       await ctx.store.insertPublication(publication);
       ctx.published.invalidate(record.scenarioId);
-      return reply.code(201).send({ publicationId: publication.id, planId: record.id, scenarioId: record.scenarioId, publishedAt: publication.publishedAt });
+      return reply.code(201).send({
+        publicationId: publication.id,
+        planId: record.id,
+        scenarioId: record.scenarioId,
+        publishedAt: publication.publishedAt,
+      });
     },
   );
 }

@@ -23,7 +23,10 @@ function checkTravelFile(scenario: Scenario): void {
   if (scenario.travel?.provider !== "road-graph") return;
   const file = scenario.travel.file;
   if (isAbsolute(file) || normalize(file).split(/[\\/]/).includes("..")) {
-    throw badRequest("travel.file", `must be a relative path inside the server's ${NETWORKS_DIR}/ folder, got ${JSON.stringify(file)}`);
+    throw badRequest(
+      "travel.file",
+      `must be a relative path inside the server's ${NETWORKS_DIR}/ folder, got ${JSON.stringify(file)}`,
+    );
   }
 }
 
@@ -38,7 +41,11 @@ export function scenarioRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags: ["scenarios"],
         security: bearerSecurity,
         body: scenarioBodySchema,
-        response: { 201: { type: "object", properties: { id: { type: "string" } } }, 200: { type: "object", properties: { id: { type: "string" } } }, ...errors(400, 401, 409, 413, 429) },
+        response: {
+          201: { type: "object", properties: { id: { type: "string" } } },
+          200: { type: "object", properties: { id: { type: "string" } } },
+          ...errors(400, 401, 409, 413, 429),
+        },
       },
     },
     async (request, reply) => {
@@ -55,7 +62,8 @@ export function scenarioRoutes(app: FastifyInstance, ctx: AppContext): void {
         });
         return reply.code(created ? 201 : 200).send({ id: scenario.id });
       } catch (error) {
-        if (error instanceof ScenarioExistsError) throw conflict("CAREBUS_ERR_SCENARIO_EXISTS", `${error.message}; give the changed scenario a new id`);
+        if (error instanceof ScenarioExistsError)
+          throw conflict("CAREBUS_ERR_SCENARIO_EXISTS", `${error.message}; give the changed scenario a new id`);
         throw error;
       }
     },
@@ -75,7 +83,12 @@ export function scenarioRoutes(app: FastifyInstance, ctx: AppContext): void {
                 type: "array",
                 items: {
                   type: "object",
-                  properties: { id: { type: "string" }, name: { type: "string" }, createdAt: { type: "string" }, publishedPlanId: { type: ["string", "null"] } },
+                  properties: {
+                    id: { type: "string" },
+                    name: { type: "string" },
+                    createdAt: { type: "string" },
+                    publishedPlanId: { type: ["string", "null"] },
+                  },
                   required: ["id", "name", "createdAt", "publishedPlanId"],
                 },
               },
@@ -90,7 +103,14 @@ export function scenarioRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.get<{ Params: { id: string } }>(
     "/api/v1/scenarios/:id",
-    { schema: { summary: "Read a scenario", tags: ["scenarios"], params: idParams, response: { 200: openObject, ...errors(404) } } },
+    {
+      schema: {
+        summary: "Read a scenario",
+        tags: ["scenarios"],
+        params: idParams,
+        response: { 200: openObject, ...errors(404) },
+      },
+    },
     async (request) => {
       const record = await ctx.store.getScenario(request.params.id);
       if (!record) throw notFound("scenario", request.params.id);
@@ -106,7 +126,11 @@ export function scenarioRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags: ["scenarios"],
         params: idParams,
         response: {
-          200: { type: "object", properties: { planId: { type: "string" }, publishedAt: { type: "string" }, plan: openObject }, required: ["planId", "publishedAt", "plan"] },
+          200: {
+            type: "object",
+            properties: { planId: { type: "string" }, publishedAt: { type: "string" }, plan: openObject },
+            required: ["planId", "publishedAt", "plan"],
+          },
           ...errors(404),
         },
       },

@@ -29,9 +29,22 @@ const stopItem = {
     distanceKm: { type: "number" },
     nextVisits: {
       type: "array",
-      items: { type: "object", properties: { date: { type: "string" }, start: { type: "string" }, end: { type: "string" }, busId: { type: "string" } }, required: ["date", "start", "end", "busId"] },
+      items: {
+        type: "object",
+        properties: {
+          date: { type: "string" },
+          start: { type: "string" },
+          end: { type: "string" },
+          busId: { type: "string" },
+        },
+        required: ["date", "start", "end", "busId"],
+      },
     },
-    feeds: { type: "object", properties: { ics: { type: "string" }, webcal: { type: "string" } }, required: ["ics", "webcal"] },
+    feeds: {
+      type: "object",
+      properties: { ics: { type: "string" }, webcal: { type: "string" } },
+      required: ["ics", "webcal"],
+    },
   },
   required: ["stopId", "name", "locality", "zone", "lat", "lon", "services", "nextVisits", "feeds"],
 } as const;
@@ -53,8 +66,18 @@ function parseFrom(from: string | undefined): string {
 function parseNear(near: string): { lat: number; lon: number } {
   const parts = near.split(",").map((p) => p.trim());
   const [lat, lon] = parts.map(Number) as [number, number];
-  if (parts.length !== 2 || parts.some((p) => p === "") || !Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-    throw badRequest("querystring.near", `must be "lat,lon" in degrees (e.g. 4.60,-74.08), got ${JSON.stringify(near)}`);
+  if (
+    parts.length !== 2 ||
+    parts.some((p) => p === "") ||
+    !Number.isFinite(lat) ||
+    !Number.isFinite(lon) ||
+    Math.abs(lat) > 90 ||
+    Math.abs(lon) > 180
+  ) {
+    throw badRequest(
+      "querystring.near",
+      `must be "lat,lon" in degrees (e.g. 4.60,-74.08), got ${JSON.stringify(near)}`,
+    );
   }
   return { lat, lon };
 }
@@ -80,7 +103,12 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
       nextVisits: visits
         .filter((v) => v.date >= from)
         .slice(0, MAX_NEXT_VISITS)
-        .map((v) => ({ date: v.date, start: formatClock(v.startMinute), end: formatClock(v.endMinute), busId: v.busId })),
+        .map((v) => ({
+          date: v.date,
+          start: formatClock(v.startMinute),
+          end: formatClock(v.endMinute),
+          busId: v.busId,
+        })),
       feeds: feedLinks(request, stop.id),
     };
   }
@@ -97,25 +125,43 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
     "/api/v1/stops",
     {
       schema: {
-        summary: "Stops of the published plan near a point (`near=lat,lon`) or matching a text (`q=`), with their next visits",
+        summary:
+          "Stops of the published plan near a point (`near=lat,lon`) or matching a text (`q=`), with their next visits",
         tags: ["stops"],
         querystring: {
           type: "object",
           properties: {
             near: { type: "string", maxLength: 100, description: "lat,lon in degrees" },
-            q: { type: "string", minLength: 1, maxLength: 200, description: "text in the stop's name, neighbourhood or locality" },
+            q: {
+              type: "string",
+              minLength: 1,
+              maxLength: 200,
+              description: "text in the stop's name, neighbourhood or locality",
+            },
             limit: { type: "integer", minimum: 1, maximum: 200, description: "default 5 with near, 20 with q" },
             from: { type: "string", description: "first date of nextVisits (default today)" },
             scenarioId: { type: "string", minLength: 1, maxLength: 200 },
           },
           additionalProperties: false,
         },
-        response: { 200: { type: "object", properties: { scenarioId: { type: "string" }, planId: { type: "string" }, stops: { type: "array", items: stopItem } }, required: ["scenarioId", "planId", "stops"] }, ...errors(400, 404) },
+        response: {
+          200: {
+            type: "object",
+            properties: {
+              scenarioId: { type: "string" },
+              planId: { type: "string" },
+              stops: { type: "array", items: stopItem },
+            },
+            required: ["scenarioId", "planId", "stops"],
+          },
+          ...errors(400, 404),
+        },
       },
     },
     async (request) => {
       const { near, q } = request.query;
-      if ((near === undefined) === (q === undefined)) throw badRequest("querystring", "give exactly one of near=lat,lon or q=text");
+      if ((near === undefined) === (q === undefined))
+        throw badRequest("querystring", "give exactly one of near=lat,lon or q=text");
       const from = parseFrom(request.query.from);
       const published = await publishedFor(request);
       const stops = published.scenario.scenario.stops.filter((s) => published.visitsByStop.has(s.id));
@@ -133,7 +179,9 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
         const wanted = normalizeName(q!);
         const limit = request.query.limit ?? 20;
         items = stops
-          .filter((s) => [s.name, s.neighbourhood ?? "", s.locality].some((field) => normalizeName(field).includes(wanted)))
+          .filter((s) =>
+            [s.name, s.neighbourhood ?? "", s.locality].some((field) => normalizeName(field).includes(wanted)),
+          )
           .slice(0, limit)
           .map((s) => item(request, s, visitsOf(s), from));
       }
@@ -147,8 +195,16 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         summary: "One stop of the default (or given) scenario with its next visits in the published plan",
         tags: ["stops"],
-        params: { type: "object", properties: { stopId: { type: "string", minLength: 1, maxLength: 200 } }, required: ["stopId"] },
-        querystring: { type: "object", properties: { from: { type: "string" }, scenarioId: { type: "string", minLength: 1, maxLength: 200 } }, additionalProperties: false },
+        params: {
+          type: "object",
+          properties: { stopId: { type: "string", minLength: 1, maxLength: 200 } },
+          required: ["stopId"],
+        },
+        querystring: {
+          type: "object",
+          properties: { from: { type: "string" }, scenarioId: { type: "string", minLength: 1, maxLength: 200 } },
+          additionalProperties: false,
+        },
         response: { 200: stopItem, ...errors(400, 404) },
       },
     },

@@ -7,7 +7,19 @@ import type { AppContext } from "../context.js";
 export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get(
     "/health",
-    { schema: { summary: "Liveness and storage check", tags: ["system"], response: { 200: { type: "object", properties: { status: { type: "string" }, scenarios: { type: "integer" } }, required: ["status", "scenarios"] } } } },
+    {
+      schema: {
+        summary: "Liveness and storage check",
+        tags: ["system"],
+        response: {
+          200: {
+            type: "object",
+            properties: { status: { type: "string" }, scenarios: { type: "integer" } },
+            required: ["status", "scenarios"],
+          },
+        },
+      },
+    },
     async () => ({ status: "ok", scenarios: (await ctx.store.listScenarios()).length }),
   );
 
@@ -20,7 +32,11 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
         response: {
           200: {
             type: "object",
-            properties: { defaultScenarioId: { type: ["string", "null"] }, tileUrl: { type: ["string", "null"] }, tileAttribution: { type: ["string", "null"] } },
+            properties: {
+              defaultScenarioId: { type: ["string", "null"] },
+              tileUrl: { type: ["string", "null"] },
+              tileAttribution: { type: ["string", "null"] },
+            },
             required: ["defaultScenarioId", "tileUrl", "tileAttribution"],
           },
         },

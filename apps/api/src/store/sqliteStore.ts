@@ -36,12 +36,17 @@ interface PlanRow {
 
 function migrate(db: Database.Database): void {
   db.exec("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
-  const applied = new Set((db.prepare("SELECT version FROM migrations").all() as Array<{ version: number }>).map((r) => r.version));
+  const applied = new Set(
+    (db.prepare("SELECT version FROM migrations").all() as Array<{ version: number }>).map((r) => r.version),
+  );
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
-      db.prepare("INSERT INTO migrations (version, applied_at) VALUES (?, ?)").run(migration.version, new Date().toISOString());
+      db.prepare("INSERT INTO migrations (version, applied_at) VALUES (?, ?)").run(
+        migration.version,
+        new Date().toISOString(),
+      );
     })();
   }
 }
@@ -75,12 +80,15 @@ export function openSqliteStore(dataDir: string): Store {
 
   const statements = {
     scenarioHash: db.prepare("SELECT hash FROM scenarios WHERE id = ?"),
-    insertScenario: db.prepare("INSERT INTO scenarios (id, name, hash, json, base_dir, created_at) VALUES (@id, @name, @hash, @json, @baseDir, @createdAt)"),
+    insertScenario: db.prepare(
+      "INSERT INTO scenarios (id, name, hash, json, base_dir, created_at) VALUES (@id, @name, @hash, @json, @baseDir, @createdAt)",
+    ),
     getScenario: db.prepare("SELECT id, name, hash, json, base_dir, created_at FROM scenarios WHERE id = ?"),
     listScenarios: db.prepare(`SELECT s.id, s.name, s.created_at,
         (SELECT p.plan_id FROM publications p WHERE p.scenario_id = s.id ORDER BY p.seq DESC LIMIT 1) AS published_plan_id
       FROM scenarios s ORDER BY s.created_at, s.id`),
-    insertPlan: db.prepare(`INSERT INTO plans (id, scenario_id, scenario_hash, options, status, error, plan, created_at, finished_at)
+    insertPlan:
+      db.prepare(`INSERT INTO plans (id, scenario_id, scenario_hash, options, status, error, plan, created_at, finished_at)
       VALUES (@id, @scenarioId, @scenarioHash, @options, @status, @error, @plan, @createdAt, @finishedAt)`),
     updatePlan: db.prepare(`UPDATE plans SET status = @status,
         error = CASE WHEN @setError THEN @error ELSE error END,
@@ -88,9 +96,15 @@ export function openSqliteStore(dataDir: string): Store {
         finished_at = CASE WHEN @setFinished THEN @finishedAt ELSE finished_at END
       WHERE id = @id`),
     getPlan: db.prepare("SELECT * FROM plans WHERE id = ?"),
-    failUnfinished: db.prepare("UPDATE plans SET status = 'failed', error = ?, finished_at = ? WHERE status IN ('queued', 'running')"),
-    insertPublication: db.prepare("INSERT INTO publications (id, scenario_id, plan_id, published_at) VALUES (@id, @scenarioId, @planId, @publishedAt)"),
-    listPublications: db.prepare("SELECT id, scenario_id, plan_id, published_at FROM publications WHERE scenario_id = ? ORDER BY seq"),
+    failUnfinished: db.prepare(
+      "UPDATE plans SET status = 'failed', error = ?, finished_at = ? WHERE status IN ('queued', 'running')",
+    ),
+    insertPublication: db.prepare(
+      "INSERT INTO publications (id, scenario_id, plan_id, published_at) VALUES (@id, @scenarioId, @planId, @publishedAt)",
+    ),
+    listPublications: db.prepare(
+      "SELECT id, scenario_id, plan_id, published_at FROM publications WHERE scenario_id = ? ORDER BY seq",
+    ),
   };
 
   const insertScenario = db.transaction((record: ScenarioRecord): boolean => {
@@ -108,13 +122,32 @@ export function openSqliteStore(dataDir: string): Store {
       return insertScenario(record);
     },
     async getScenario(id) {
-      const row = statements.getScenario.get(id) as { id: string; name: string; hash: string; json: string; base_dir: string | null; created_at: string } | undefined;
+      const row = statements.getScenario.get(id) as
+        | { id: string; name: string; hash: string; json: string; base_dir: string | null; created_at: string }
+        | undefined;
       if (!row) return undefined;
-      return { id: row.id, name: row.name, hash: row.hash, scenario: JSON.parse(row.json) as Scenario, baseDir: row.base_dir, createdAt: row.created_at };
+      return {
+        id: row.id,
+        name: row.name,
+        hash: row.hash,
+        scenario: JSON.parse(row.json) as Scenario,
+        baseDir: row.base_dir,
+        createdAt: row.created_at,
+      };
     },
     async listScenarios(): Promise<ScenarioSummary[]> {
-      const rows = statements.listScenarios.all() as Array<{ id: string; name: string; created_at: string; published_plan_id: string | null }>;
-      return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, publishedPlanId: r.published_plan_id }));
+      const rows = statements.listScenarios.all() as Array<{
+        id: string;
+        name: string;
+        created_at: string;
+        published_plan_id: string | null;
+      }>;
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        createdAt: r.created_at,
+        publishedPlanId: r.published_plan_id,
+      }));
     },
     async insertPlan(record) {
       statements.insertPlan.run({
@@ -146,7 +179,12 @@ export function openSqliteStore(dataDir: string): Store {
       statements.insertPublication.run(record);
     },
     async listPublications(scenarioId) {
-      const rows = statements.listPublications.all(scenarioId) as Array<{ id: string; scenario_id: string; plan_id: string; published_at: string }>;
+      const rows = statements.listPublications.all(scenarioId) as Array<{
+        id: string;
+        scenario_id: string;
+        plan_id: string;
+        published_at: string;
+      }>;
       return rows.map((r) => ({ id: r.id, scenarioId: r.scenario_id, planId: r.plan_id, publishedAt: r.published_at }));
     },
     async close() {

@@ -36,10 +36,18 @@ describe("flag errors", () => {
 
 function serve(): { output: () => string; ready: Promise<string>; exit: Promise<number | null>; stop: () => void } {
   const main = fileURLToPath(new URL("../main.ts", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", main, "serve", "--scenario", tiny, "--data-dir", dataDir, "--port", "0", "--plan-seconds", "1"], {
-    env: { ...process.env, TSX_TSCONFIG_PATH: fileURLToPath(new URL("../../../api/tsconfig.source.json", import.meta.url)), CAREBUS_API_TOKEN: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", main, "serve", "--scenario", tiny, "--data-dir", dataDir, "--port", "0", "--plan-seconds", "1"],
+    {
+      env: {
+        ...process.env,
+        TSX_TSCONFIG_PATH: fileURLToPath(new URL("../../../api/tsconfig.source.json", import.meta.url)),
+        CAREBUS_API_TOKEN: "",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let out = "";
   const ready = new Promise<string>((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {

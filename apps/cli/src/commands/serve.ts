@@ -32,39 +32,65 @@ async function readScenario(file: string): Promise<Scenario> {
 /** Plans and publishes the scenario through the app's own routes (same queue, same worker). */
 async function planAndPublish(server: RunningServer, scenarioId: string, planSeconds: number): Promise<string | null> {
   const headers = { authorization: `Bearer ${server.token.token}` };
-  const started = await server.app.inject({ method: "POST", url: "/api/v1/plans", headers, payload: { scenarioId, options: { timeLimitSeconds: planSeconds } } });
+  const started = await server.app.inject({
+    method: "POST",
+    url: "/api/v1/plans",
+    headers,
+    payload: { scenarioId, options: { timeLimitSeconds: planSeconds } },
+  });
   if (started.statusCode !== 202) throw new Error(`could not start planning: ${started.body}`);
   const { id } = started.json() as { id: string };
   process.stdout.write(`planning ${scenarioId} for up to ${planSeconds} s (plan ${id})…\n`);
   for (;;) {
     await new Promise((r) => setTimeout(r, 500));
-    const job = (await server.app.inject(`/api/v1/plans/${id}`)).json() as { status: string; error?: string; plan?: { totals: { value: number; visits: number } } };
+    const job = (await server.app.inject(`/api/v1/plans/${id}`)).json() as {
+      status: string;
+      error?: string;
+      plan?: { totals: { value: number; visits: number } };
+    };
     if (job.status === "queued" || job.status === "running") continue;
     if (job.status !== "done" || !job.plan) {
-      process.stderr.write(`carebus serve: planning ${job.status}${job.error ? `: ${job.error}` : ""}; serving without a published plan\n`);
+      process.stderr.write(
+        `carebus serve: planning ${job.status}${job.error ? `: ${job.error}` : ""}; serving without a published plan\n`,
+      );
       return null;
     }
     const published = await server.app.inject({ method: "POST", url: `/api/v1/plans/${id}/publish`, headers });
     if (published.statusCode !== 201) throw new Error(`could not publish: ${published.body}`);
-    process.stdout.write(`published plan ${id}: ${job.plan.totals.visits} visits, value ${job.plan.totals.value.toFixed(1)}\n`);
+    process.stdout.write(
+      `published plan ${id}: ${job.plan.totals.visits} visits, value ${job.plan.totals.value.toFixed(1)}\n`,
+    );
     return id;
   }
 }
 
 /** The feed links of the first visited stop of the published plan, if any. */
-async function firstStopFeed(server: RunningServer, scenarioId: string): Promise<{ ics: string; webcal: string } | null> {
+async function firstStopFeed(
+  server: RunningServer,
+  scenarioId: string,
+): Promise<{ ics: string; webcal: string } | null> {
   const published = await server.app.inject(`/api/v1/scenarios/${encodeURIComponent(scenarioId)}/published`);
   if (published.statusCode !== 200) return null;
   const { plan } = published.json() as { plan: { routes: Array<{ visits: Array<{ stopId: string }> }> } };
   const stopId = plan.routes.find((r) => r.visits.length > 0)?.visits[0]?.stopId;
   if (stopId === undefined) return null;
-  const stop = await server.app.inject({ url: `/api/v1/stops/${encodeURIComponent(stopId)}`, headers: { host: new URL(server.url).host } });
+  const stop = await server.app.inject({
+    url: `/api/v1/stops/${encodeURIComponent(stopId)}`,
+    headers: { host: new URL(server.url).host },
+  });
   return stop.statusCode === 200 ? (stop.json() as { feeds: { ics: string; webcal: string } }).feeds : null;
 }
 
 /** Runs `carebus serve`; resolves with the exit code after SIGINT/SIGTERM. */
 export async function run(args: string[]): Promise<number> {
-  let values: { port?: string; host?: string; "data-dir"?: string; scenario?: string; "plan-seconds"?: string; help?: boolean };
+  let values: {
+    port?: string;
+    host?: string;
+    "data-dir"?: string;
+    scenario?: string;
+    "plan-seconds"?: string;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args,
@@ -89,13 +115,15 @@ export async function run(args: string[]): Promise<number> {
   const overrides: Partial<ServerConfig> = {};
   if (values.port !== undefined) {
     const port = Number(values.port);
-    if (!/^\d+$/.test(values.port) || port > 65535) return fail(`--port must be a port number 0-65535, got ${JSON.stringify(values.port)}`);
+    if (!/^\d+$/.test(values.port) || port > 65535)
+      return fail(`--port must be a port number 0-65535, got ${JSON.stringify(values.port)}`);
     overrides.port = port;
   }
   if (values.host !== undefined) overrides.host = values.host;
   if (values["data-dir"] !== undefined) overrides.dataDir = values["data-dir"];
   const planSeconds = values["plan-seconds"] === undefined ? DEFAULT_PLAN_SECONDS : Number(values["plan-seconds"]);
-  if (!Number.isFinite(planSeconds) || planSeconds <= 0) return fail(`--plan-seconds must be a positive number of seconds, got ${JSON.stringify(values["plan-seconds"])}`);
+  if (!Number.isFinite(planSeconds) || planSeconds <= 0)
+    return fail(`--plan-seconds must be a positive number of seconds, got ${JSON.stringify(values["plan-seconds"])}`);
 
   let config: ServerConfig;
   try {
@@ -121,16 +149,20 @@ export async function run(args: string[]): Promise<number> {
     server = await startServer(config, { defaultScenarioId: scenario.id });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE" || code === "EACCES") return fail(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+    if (code === "EADDRINUSE" || code === "EACCES")
+      return fail(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
     throw error;
   }
   const stopped = new Promise<void>((resolveStop) => {
     const stop = (signal: string) => {
       process.stdout.write(`\n${signal}: stopping…\n`);
-      server.close().then(() => resolveStop(), (error: unknown) => {
-        process.stderr.write(`carebus serve: error while stopping: ${(error as Error).message}\n`);
-        resolveStop();
-      });
+      server.close().then(
+        () => resolveStop(),
+        (error: unknown) => {
+          process.stderr.write(`carebus serve: error while stopping: ${(error as Error).message}\n`);
+          resolveStop();
+        },
+      );
     };
     process.once("SIGINT", () => stop("SIGINT"));
     process.once("SIGTERM", () => stop("SIGTERM"));
@@ -138,17 +170,21 @@ export async function run(args: string[]): Promise<number> {
 
   try {
     process.stdout.write(`carebus listening on ${server.url} (data in ${config.dataDir})\n`);
-    const created = await server.store.insertScenario({
-      id: scenario.id,
-      name: scenario.name,
-      hash: scenarioHash(scenario),
-      scenario,
-      baseDir: dirname(scenarioFile),
-      createdAt: new Date().toISOString(),
-    }).catch((error: unknown) => {
-      process.stderr.write(`carebus serve: ${(error as Error).message}; serving the stored version of ${scenario.id}\n`);
-      return false;
-    });
+    const created = await server.store
+      .insertScenario({
+        id: scenario.id,
+        name: scenario.name,
+        hash: scenarioHash(scenario),
+        scenario,
+        baseDir: dirname(scenarioFile),
+        createdAt: new Date().toISOString(),
+      })
+      .catch((error: unknown) => {
+        process.stderr.write(
+          `carebus serve: ${(error as Error).message}; serving the stored version of ${scenario.id}\n`,
+        );
+        return false;
+      });
     const publications = await server.store.listPublications(scenario.id);
     if (created || publications.length === 0) await planAndPublish(server, scenario.id, planSeconds);
     const feed = await firstStopFeed(server, scenario.id);
@@ -158,7 +194,8 @@ export async function run(args: string[]): Promise<number> {
       `API docs:       ${server.url}/docs`,
     ];
     if (feed) lines.push(`stop calendar:  ${feed.ics}`, `  subscribe:    ${feed.webcal}`);
-    if (server.token.source === "generated") lines.push(`write token (saved in ${server.token.path}): ${server.token.token}`);
+    if (server.token.source === "generated")
+      lines.push(`write token (saved in ${server.token.path}): ${server.token.token}`);
     else if (server.token.source === "file") lines.push(`write token: in ${server.token.path}`);
     process.stdout.write(`${lines.join("\n")}\nPress Ctrl+C to stop.\n`);
   } catch (error) {

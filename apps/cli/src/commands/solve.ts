@@ -14,7 +14,8 @@ import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../com
 
 export type { CommandIo } from "../commandIo.js";
 
-const USAGE = "usage: carebus solve <scenario.json> [--time-limit S] [--iterations N] [--seed K] [--out plan.json] [--directions es|en]";
+const USAGE =
+  "usage: carebus solve <scenario.json> [--time-limit S] [--iterations N] [--seed K] [--out plan.json] [--directions es|en]";
 
 interface SolveArgs {
   file: string;
@@ -100,7 +101,8 @@ function parseSolveArgs(args: string[]): SolveArgs | "help" {
   const out: SolveArgs = { file: positionals[0]! };
   if (values["time-limit"] !== undefined) {
     const s = Number(values["time-limit"]);
-    if (!(s > 0) || !Number.isFinite(s)) throw new Error(`--time-limit must be a positive number of seconds, got ${JSON.stringify(values["time-limit"])}`);
+    if (!(s > 0) || !Number.isFinite(s))
+      throw new Error(`--time-limit must be a positive number of seconds, got ${JSON.stringify(values["time-limit"])}`);
     out.timeLimitSeconds = s;
   }
   if (values.iterations !== undefined) out.iterationLimit = nonNegativeInteger("--iterations", values.iterations);
@@ -110,7 +112,8 @@ function parseSolveArgs(args: string[]): SolveArgs | "help" {
     out.out = values.out;
   }
   if (values.directions !== undefined) {
-    if (values.directions !== "es" && values.directions !== "en") throw new Error(`--directions must be es or en, got ${JSON.stringify(values.directions)}`);
+    if (values.directions !== "es" && values.directions !== "en")
+      throw new Error(`--directions must be es or en, got ${JSON.stringify(values.directions)}`);
     out.directions = values.directions;
   }
   return out;
@@ -136,7 +139,9 @@ async function readScenario(file: string, io: CommandIo): Promise<Scenario | num
   } catch (error) {
     if (error instanceof ScenarioError) {
       io.stderr(error.issues.map((i) => `${i.path}: ${i.message}\n`).join(""));
-      io.stderr(`carebus solve: ${file}: ${error.issues.length} problem${error.issues.length === 1 ? "" : "s"} found\n`);
+      io.stderr(
+        `carebus solve: ${file}: ${error.issues.length} problem${error.issues.length === 1 ? "" : "s"} found\n`,
+      );
       return 2;
     }
     throw error;
@@ -160,7 +165,8 @@ function reportError(error: unknown, io: CommandIo): number {
   return 1;
 }
 
-const fmt = (x: number, digits = 1) => x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (x: number, digits = 1) =>
+  x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function progressLine(p: Progress): string {
   const gap = p.bound !== null && p.bound > 0 ? `${fmt((100 * (p.bound - p.value)) / p.bound, 2)}%` : "n/a";
@@ -172,12 +178,17 @@ export function summary(plan: Plan): string {
   const visits = plan.routes.reduce((n, r) => n + r.visits.length, 0);
   const reasons = new Map<string, number>();
   for (const u of plan.unvisited) reasons.set(u.reason, (reasons.get(u.reason) ?? 0) + 1);
-  const byReason = [...reasons.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([r, n]) => `${r} ${n}`).join(", ");
-  return [
-    `caregivers covered: value ${fmt(plan.totals.value)}, ${fmt(plan.totals.caregiversReached, 0)} distinct caregivers reached`,
-    `bound ${fmt(plan.stats.bound)}, gap ${fmt(plan.stats.gap * 100, 2)}%`,
-    `visits ${visits} on ${plan.routes.length} bus-days, travel ${fmt(plan.totals.travelMinutes)} min`,
-    `stops left out: ${plan.unvisited.length}${byReason ? ` (${byReason})` : ""}`,
-    `${plan.stats.iterations} iterations in ${fmt(plan.stats.elapsedMs / 1000, 2)} s, seed ${plan.stats.seed}`,
-  ].join("\n") + "\n";
+  const byReason = [...reasons.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([r, n]) => `${r} ${n}`)
+    .join(", ");
+  return (
+    [
+      `caregivers covered: value ${fmt(plan.totals.value)}, ${fmt(plan.totals.caregiversReached, 0)} distinct caregivers reached`,
+      `bound ${fmt(plan.stats.bound)}, gap ${fmt(plan.stats.gap * 100, 2)}%`,
+      `visits ${visits} on ${plan.routes.length} bus-days, travel ${fmt(plan.totals.travelMinutes)} min`,
+      `stops left out: ${plan.unvisited.length}${byReason ? ` (${byReason})` : ""}`,
+      `${plan.stats.iterations} iterations in ${fmt(plan.stats.elapsedMs / 1000, 2)} s, seed ${plan.stats.seed}`,
+    ].join("\n") + "\n"
+  );
 }

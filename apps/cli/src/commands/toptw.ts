@@ -9,7 +9,14 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { parseArgs } from "node:util";
-import { loadMipSolver, readToptw, solve, ToptwFormatError, type DistanceConvention, type MipSolver } from "@carebus/solver";
+import {
+  loadMipSolver,
+  readToptw,
+  solve,
+  ToptwFormatError,
+  type DistanceConvention,
+  type MipSolver,
+} from "@carebus/solver";
 
 const CONVENTIONS: readonly DistanceConvention[] = ["trunc1", "trunc2", "round2", "exact"];
 
@@ -33,25 +40,31 @@ export async function run(args: string[]): Promise<number> {
     return fail(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) return fail("expected exactly one instance file: carebus toptw <instance.txt> --vehicles M");
+  if (positionals.length !== 1)
+    return fail("expected exactly one instance file: carebus toptw <instance.txt> --vehicles M");
   const file = positionals[0]!;
   const vehicles = Number(values.vehicles);
-  if (values.vehicles === undefined || !Number.isInteger(vehicles) || vehicles < 1) return fail(`--vehicles must be a positive integer, got ${JSON.stringify(values.vehicles ?? null)}`);
+  if (values.vehicles === undefined || !Number.isInteger(vehicles) || vehicles < 1)
+    return fail(`--vehicles must be a positive integer, got ${JSON.stringify(values.vehicles ?? null)}`);
   const seconds = Number(values["time-limit"]);
-  if (!(seconds > 0) || !Number.isFinite(seconds)) return fail(`--time-limit must be a positive number of seconds, got ${JSON.stringify(values["time-limit"])}`);
+  if (!(seconds > 0) || !Number.isFinite(seconds))
+    return fail(`--time-limit must be a positive number of seconds, got ${JSON.stringify(values["time-limit"])}`);
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) return fail(`--seed must be an integer, got ${JSON.stringify(values.seed)}`);
   let iterationLimit: number | undefined;
   if (values.iterations !== undefined) {
     iterationLimit = Number(values.iterations);
-    if (!Number.isInteger(iterationLimit) || iterationLimit < 0) return fail(`--iterations must be a non-negative integer, got ${JSON.stringify(values.iterations)}`);
+    if (!Number.isInteger(iterationLimit) || iterationLimit < 0)
+      return fail(`--iterations must be a non-negative integer, got ${JSON.stringify(values.iterations)}`);
   }
   const distance = values.distance as DistanceConvention;
-  if (!CONVENTIONS.includes(distance)) return fail(`--distance must be one of ${CONVENTIONS.join(", ")}, got ${JSON.stringify(values.distance)}`);
+  if (!CONVENTIONS.includes(distance))
+    return fail(`--distance must be one of ${CONVENTIONS.join(", ")}, got ${JSON.stringify(values.distance)}`);
   const started = performance.now();
   // recombining needs at least two routes; HiGHS loads while the file is read, and its loading
   // counts against the time limit like everything else
-  const mipSolver: Promise<MipSolver | null> | null = values.recombine && vehicles > 1 ? loadMipSolver().catch(() => null) : null;
+  const mipSolver: Promise<MipSolver | null> | null =
+    values.recombine && vehicles > 1 ? loadMipSolver().catch(() => null) : null;
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -82,7 +95,9 @@ export async function run(args: string[]): Promise<number> {
   } else {
     const lines = [
       `${name}: m = ${vehicles}, score ${result.value}, travel ${round(result.travelMinutes)}, ${result.iterations} iterations, best after ${Math.round(result.timeToBestMs)} ms, ${elapsedMs} ms (stopped by ${result.stoppedBy})`,
-      ...routes.map((r, i) => `  route ${i + 1} (${r.length} customers): ${r.map((v) => `${v.id}@${v.start}`).join(" ")}`),
+      ...routes.map(
+        (r, i) => `  route ${i + 1} (${r.length} customers): ${r.map((v) => `${v.id}@${v.start}`).join(" ")}`,
+      ),
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
   }

@@ -53,7 +53,7 @@ describe("carebus validate", () => {
     const { code, stdout, stderr } = await runCaptured([file]);
     expect(code).toBe(2);
     expect(stdout.trimEnd().split("\n").sort()).toEqual([
-      "buses[1].depotId: unknown depot \"nowhere\" (depots: depot-bosa)",
+      'buses[1].depotId: unknown depot "nowhere" (depots: depot-bosa)',
       "depots[0].lat: must be at most 90 (got 123)",
       "stops[1].timeWindows[0]: ends 07:00, before it starts 09:00",
     ]);
@@ -104,7 +104,10 @@ describe("carebus validate as a process", () => {
     // tsx runs main.ts from source; the tsconfig maps @carebus/* to the packages' sources so
     // that the test never depends on a stale build.
     const tsconfig = join(dir, "tsconfig.json");
-    await writeFile(tsconfig, JSON.stringify({ compilerOptions: { baseUrl: ROOT, paths: { "@carebus/*": ["packages/*/src/index.ts"] } } }));
+    await writeFile(
+      tsconfig,
+      JSON.stringify({ compilerOptions: { baseUrl: ROOT, paths: { "@carebus/*": ["packages/*/src/index.ts"] } } }),
+    );
     const exec = promisify(execFile);
     const main = join(ROOT, "apps/cli/src/main.ts");
     const ok = await exec("npx", ["tsx", "--tsconfig", tsconfig, main, "validate", FIXTURE], { cwd: ROOT });

@@ -7,8 +7,16 @@
  */
 import { parseArgs } from "node:util";
 import {
-  PLAN_FORMAT, formatSummary, planJsonSchema, scenarioJsonSchema, summarizeScenario, validatePlan, validateScenario,
-  type Issue, type Plan, type Scenario,
+  PLAN_FORMAT,
+  formatSummary,
+  planJsonSchema,
+  scenarioJsonSchema,
+  summarizeScenario,
+  validatePlan,
+  validateScenario,
+  type Issue,
+  type Plan,
+  type Scenario,
 } from "@carebus/model";
 import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
 

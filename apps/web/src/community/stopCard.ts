@@ -37,7 +37,12 @@ function visitList(stop: StopItem, lang: Lang): HTMLElement {
     { id: "next-visits" },
     h("ul", { class: "visits" }, ...first.map((v) => visitItem(v, lang))),
     rest.length
-      ? h("details", { class: "more-visits" }, h("summary", {}, messages(lang).allVisits(stop.nextVisits.length)), h("ul", { class: "visits" }, ...rest.map((v) => visitItem(v, lang))))
+      ? h(
+          "details",
+          { class: "more-visits" },
+          h("summary", {}, messages(lang).allVisits(stop.nextVisits.length)),
+          h("ul", { class: "visits" }, ...rest.map((v) => visitItem(v, lang))),
+        )
       : null,
   );
 }
@@ -49,12 +54,20 @@ export interface StopCardHooks {
 }
 
 /** Renders `stop` into `container` in `lang`; focuses the card heading when `focus` is set. */
-export function renderStopCard(container: HTMLElement, stop: StopItem, lang: Lang, hooks: StopCardHooks, focus: boolean): void {
+export function renderStopCard(
+  container: HTMLElement,
+  stop: StopItem,
+  lang: Lang,
+  hooks: StopCardHooks,
+  focus: boolean,
+): void {
   const t = messages(lang);
   const icsUrl = new URL(stop.feeds.ics, location.href).href;
   const webcalUrl = stop.feeds.webcal.startsWith("webcal:") ? stop.feeds.webcal : icsUrl.replace(/^https?:/, "webcal:");
   const heading = h("h2", { id: "stop-card-heading", tabindex: "-1" }, stop.name);
-  const place = [stop.neighbourhood, stop.locality ? `${t.locality} ${stop.locality}` : null, t.zone[stop.zone]].filter(Boolean).join(" · ");
+  const place = [stop.neighbourhood, stop.locality ? `${t.locality} ${stop.locality}` : null, t.zone[stop.zone]]
+    .filter(Boolean)
+    .join(" · ");
   const linkField = h("input", { id: "calendar-link", type: "text", readonly: true, value: icsUrl });
 
   const copy = async () => {
@@ -76,16 +89,29 @@ export function renderStopCard(container: HTMLElement, stop: StopItem, lang: Lan
     stop.nextVisits.length ? visitList(stop, lang) : h("p", { id: "next-visits" }, t.noVisits),
     h("p", { class: "muted small" }, t.holidaysNote),
     h("h3", {}, t.services),
-    stop.services?.length ? h("ul", { class: "services" }, ...stop.services.map((s) => h("li", {}, serviceName(s, lang)))) : h("p", {}, t.noServices),
+    stop.services?.length
+      ? h("ul", { class: "services" }, ...stop.services.map((s) => h("li", {}, serviceName(s, lang))))
+      : h("p", {}, t.noServices),
     h("h3", {}, t.howToGet),
-    stop.distanceKm !== undefined ? h("p", {}, t.distanceFromYou(formatNumber(stop.distanceKm, lang, 2), walkingMinutes(stop.distanceKm))) : null,
+    stop.distanceKm !== undefined
+      ? h("p", {}, t.distanceFromYou(formatNumber(stop.distanceKm, lang, 2), walkingMinutes(stop.distanceKm)))
+      : null,
     h("p", { class: "muted small" }, `${t.coordinates}: ${stop.lat.toFixed(5)}, ${stop.lon.toFixed(5)}`),
     h(
       "div",
       { class: "actions" },
       h("button", { type: "button", class: "secondary", onclick: () => hooks.showOnMap(stop) }, t.showOnMap),
       h("a", { class: "button secondary", href: `geo:${stop.lat},${stop.lon}` }, t.openMapApp),
-      h("a", { class: "button secondary", href: `https://www.openstreetmap.org/?mlat=${stop.lat}&mlon=${stop.lon}#map=17/${stop.lat}/${stop.lon}`, rel: "noopener", target: "_blank" }, t.openOsm),
+      h(
+        "a",
+        {
+          class: "button secondary",
+          href: `https://www.openstreetmap.org/?mlat=${stop.lat}&mlon=${stop.lon}#map=17/${stop.lat}/${stop.lon}`,
+          rel: "noopener",
+          target: "_blank",
+        },
+        t.openOsm,
+      ),
     ),
     h("h3", {}, t.subscribe),
     h("p", { class: "muted small" }, t.subscribeHelp),
@@ -93,7 +119,11 @@ export function renderStopCard(container: HTMLElement, stop: StopItem, lang: Lan
       "div",
       { class: "actions" },
       h("a", { class: "button primary", id: "subscribe-link", href: webcalUrl }, t.subscribe),
-      h("a", { class: "button secondary", id: "download-link", href: icsUrl, download: `${stop.stopId}.ics` }, t.download),
+      h(
+        "a",
+        { class: "button secondary", id: "download-link", href: icsUrl, download: `${stop.stopId}.ics` },
+        t.download,
+      ),
       h("button", { type: "button", class: "secondary", id: "copy-link", onclick: () => void copy() }, t.copyLink),
     ),
     h("label", { for: "calendar-link", class: "small" }, t.calendarLink),

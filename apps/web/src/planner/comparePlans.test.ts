@@ -13,8 +13,17 @@ function planOf(value: number, routes: string[][]): Pick<Plan, "routes" | "total
 describe("comparePlans", () => {
   it("lists the stops added and removed and the value difference", () => {
     const published = planOf(100, [["a", "b"], ["c"]]);
-    const candidate = planOf(112.5, [["b", "d"], ["c", "e", "d"]]);
-    expect(comparePlans(candidate, published)).toEqual({ candidateValue: 112.5, referenceValue: 100, valueDelta: 12.5, added: ["d", "e"], removed: ["a"] });
+    const candidate = planOf(112.5, [
+      ["b", "d"],
+      ["c", "e", "d"],
+    ]);
+    expect(comparePlans(candidate, published)).toEqual({
+      candidateValue: 112.5,
+      referenceValue: 100,
+      valueDelta: 12.5,
+      added: ["d", "e"],
+      removed: ["a"],
+    });
   });
 
   it("finds no change between a plan and itself", () => {

@@ -23,7 +23,10 @@ export function visitedStops(plan: Pick<Plan, "routes">): Set<string> {
 }
 
 /** Compares `candidate` with `reference`. */
-export function comparePlans(candidate: Pick<Plan, "routes" | "totals">, reference: Pick<Plan, "routes" | "totals">): PlanComparison {
+export function comparePlans(
+  candidate: Pick<Plan, "routes" | "totals">,
+  reference: Pick<Plan, "routes" | "totals">,
+): PlanComparison {
   const a = visitedStops(candidate);
   const b = visitedStops(reference);
   return {

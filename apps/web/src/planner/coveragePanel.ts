@@ -10,7 +10,12 @@ import { UNVISITED_REASON_LABEL } from "./stopDetails.js";
 import { stopName, type PlanIndex } from "./planIndex.js";
 
 /** Renders the coverage figures and the left-out stops; `onStop` opens a stop's details. */
-export function renderCoverage(summary: HTMLElement, leftOut: HTMLElement, index: PlanIndex, onStop: (stopId: string) => void): void {
+export function renderCoverage(
+  summary: HTMLElement,
+  leftOut: HTMLElement,
+  index: PlanIndex,
+  onStop: (stopId: string) => void,
+): void {
   const { plan } = index.loaded;
   const t = plan.totals;
   const localities = [...t.byLocality].sort((a, b) => b.caregivers - a.caregivers);
@@ -30,15 +35,59 @@ export function renderCoverage(summary: HTMLElement, leftOut: HTMLElement, index
       "table",
       { class: "compact" },
       h("caption", {}, "Coverage by zone"),
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Zone"), h("th", { scope: "col", class: "num" }, "Caregivers"), h("th", { scope: "col", class: "num" }, "Value"))),
-      h("tbody", {}, ...t.byZone.map((z) => h("tr", {}, h("th", { scope: "row" }, ZONE_STYLE[z.zone]?.label.en ?? z.zone), h("td", { class: "num" }, formatNumber(z.caregivers, "en", 0)), h("td", { class: "num" }, formatNumber(z.value))))),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, "Zone"),
+          h("th", { scope: "col", class: "num" }, "Caregivers"),
+          h("th", { scope: "col", class: "num" }, "Value"),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        ...t.byZone.map((z) =>
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, ZONE_STYLE[z.zone]?.label.en ?? z.zone),
+            h("td", { class: "num" }, formatNumber(z.caregivers, "en", 0)),
+            h("td", { class: "num" }, formatNumber(z.value)),
+          ),
+        ),
+      ),
     ),
     h(
       "table",
       { class: "compact" },
       h("caption", {}, "Coverage by locality"),
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Locality"), h("th", { scope: "col", class: "num" }, "Caregivers"), h("th", { scope: "col", class: "num" }, "Value"))),
-      h("tbody", {}, ...localities.map((l) => h("tr", {}, h("th", { scope: "row" }, l.locality), h("td", { class: "num" }, formatNumber(l.caregivers, "en", 0)), h("td", { class: "num" }, formatNumber(l.value))))),
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, "Locality"),
+          h("th", { scope: "col", class: "num" }, "Caregivers"),
+          h("th", { scope: "col", class: "num" }, "Value"),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        ...localities.map((l) =>
+          h(
+            "tr",
+            {},
+            h("th", { scope: "row" }, l.locality),
+            h("td", { class: "num" }, formatNumber(l.caregivers, "en", 0)),
+            h("td", { class: "num" }, formatNumber(l.value)),
+          ),
+        ),
+      ),
     ),
   );
   const unvisited = [...plan.unvisited].sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
@@ -50,7 +99,17 @@ export function renderCoverage(summary: HTMLElement, leftOut: HTMLElement, index
           "table",
           { class: "compact" },
           h("caption", {}, `${unvisited.length} stops left out`),
-          h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Stop"), h("th", { scope: "col" }, "Reason"), h("th", { scope: "col", class: "num" }, "Value"))),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", { scope: "col" }, "Stop"),
+              h("th", { scope: "col" }, "Reason"),
+              h("th", { scope: "col", class: "num" }, "Value"),
+            ),
+          ),
           h(
             "tbody",
             {},
@@ -58,7 +117,15 @@ export function renderCoverage(summary: HTMLElement, leftOut: HTMLElement, index
               h(
                 "tr",
                 {},
-                h("td", {}, h("button", { type: "button", class: "link", onclick: () => onStop(u.stopId) }, stopName(index, u.stopId))),
+                h(
+                  "td",
+                  {},
+                  h(
+                    "button",
+                    { type: "button", class: "link", onclick: () => onStop(u.stopId) },
+                    stopName(index, u.stopId),
+                  ),
+                ),
                 h("td", { title: u.message }, UNVISITED_REASON_LABEL[u.reason] ?? u.reason),
                 h("td", { class: "num" }, u.value === undefined ? "—" : formatNumber(u.value)),
               ),

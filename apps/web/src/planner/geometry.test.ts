@@ -8,8 +8,13 @@ const cross = (o: { lat: number; lon: number }, a: { lat: number; lon: number },
 describe("convexHull", () => {
   it("drops the points inside a square and keeps its corners", () => {
     const square = [
-      { lat: 0, lon: 0 }, { lat: 0, lon: 2 }, { lat: 2, lon: 2 }, { lat: 2, lon: 0 },
-      { lat: 1, lon: 1 }, { lat: 0.5, lon: 1.5 }, { lat: 0, lon: 1 },
+      { lat: 0, lon: 0 },
+      { lat: 0, lon: 2 },
+      { lat: 2, lon: 2 },
+      { lat: 2, lon: 0 },
+      { lat: 1, lon: 1 },
+      { lat: 0.5, lon: 1.5 },
+      { lat: 0, lon: 1 },
     ];
     const hull = convexHull(square);
     expect(hull).toHaveLength(4);

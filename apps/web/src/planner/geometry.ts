@@ -18,7 +18,8 @@ export function convexHull(points: readonly LatLon[]): LatLon[] {
   const sorted = [...points].sort((a, b) => a.lon - b.lon || a.lat - b.lat);
   const unique = sorted.filter((p, i) => i === 0 || p.lon !== sorted[i - 1]!.lon || p.lat !== sorted[i - 1]!.lat);
   if (unique.length < 3) return unique;
-  const cross = (o: LatLon, a: LatLon, b: LatLon) => (a.lon - o.lon) * (b.lat - o.lat) - (a.lat - o.lat) * (b.lon - o.lon);
+  const cross = (o: LatLon, a: LatLon, b: LatLon) =>
+    (a.lon - o.lon) * (b.lat - o.lat) - (a.lat - o.lat) * (b.lon - o.lon);
   const lower: LatLon[] = [];
   for (const p of unique) {
     while (lower.length >= 2 && cross(lower[lower.length - 2]!, lower[lower.length - 1]!, p) <= 0) lower.pop();
@@ -57,7 +58,13 @@ export function aggregateDemand(points: readonly (LatLon & { caregivers: number 
     const key = `${row}:${col}`;
     let cell = cells.get(key);
     if (!cell) {
-      cell = { south: row * cellDeg, west: col * cellDeg, north: (row + 1) * cellDeg, east: (col + 1) * cellDeg, caregivers: 0 };
+      cell = {
+        south: row * cellDeg,
+        west: col * cellDeg,
+        north: (row + 1) * cellDeg,
+        east: (col + 1) * cellDeg,
+        caregivers: 0,
+      };
       cells.set(key, cell);
     }
     cell.caregivers += p.caregivers;

@@ -40,7 +40,11 @@ export class PlannerMap {
       map.createPane(name).style.zIndex = String(zIndex);
       return L.canvas({ pane: name, padding: 0.5, tolerance: 4 });
     };
-    this.panes = { context: pane("carebus-context", 380), routes: pane("carebus-routes", 410), stops: pane("carebus-stops", 440) };
+    this.panes = {
+      context: pane("carebus-context", 380),
+      routes: pane("carebus-routes", 410),
+      stops: pane("carebus-stops", 440),
+    };
     this.groups = {
       localities: L.layerGroup().addTo(map),
       demand: L.layerGroup().addTo(map),
@@ -49,7 +53,8 @@ export class PlannerMap {
       stops: L.layerGroup().addTo(map),
     };
     // Locality names overlap when the whole city is in view: show them from street-level zooms.
-    const syncLabels = () => map.getContainer().classList.toggle("hide-locality-labels", map.getZoom() < LOCALITY_LABEL_MIN_ZOOM);
+    const syncLabels = () =>
+      map.getContainer().classList.toggle("hide-locality-labels", map.getZoom() < LOCALITY_LABEL_MIN_ZOOM);
     map.on("zoomend", syncLabels);
     map.whenReady(syncLabels);
     map.on("zoomend", () => this.scaleMarkers());
@@ -71,11 +76,24 @@ export class PlannerMap {
       for (const block of scenario.demand.careBlocks ?? []) {
         if (areaMetres > 0) {
           L.circle([block.lat, block.lon], {
-            renderer: this.panes.context, radius: areaMetres, color: CARE_BLOCK_COLOUR, weight: 1.5, dashArray: "2 4", fillColor: CARE_BLOCK_COLOUR, fillOpacity: 0.05, interactive: false,
+            renderer: this.panes.context,
+            radius: areaMetres,
+            color: CARE_BLOCK_COLOUR,
+            weight: 1.5,
+            dashArray: "2 4",
+            fillColor: CARE_BLOCK_COLOUR,
+            fillOpacity: 0.05,
+            interactive: false,
           }).addTo(this.groups.careBlocks);
         }
         shapeMarker([block.lat, block.lon], {
-          renderer: this.panes.stops, shape: "square", radius: 6, color: CARE_BLOCK_COLOUR, weight: 2, fillColor: "#ffffff", fillOpacity: 1,
+          renderer: this.panes.stops,
+          shape: "square",
+          radius: 6,
+          color: CARE_BLOCK_COLOUR,
+          weight: 2,
+          fillColor: "#ffffff",
+          fillOpacity: 1,
         })
           .bindTooltip(`Care Block: ${block.name}`)
           .addTo(this.groups.careBlocks);
@@ -84,7 +102,15 @@ export class PlannerMap {
     for (const route of plan.routes) this.drawRoute(index, route);
     this.drawStops(index);
     for (const depot of scenario.depots) {
-      shapeMarker([depot.lat, depot.lon], { renderer: this.panes.stops, shape: "square", radius: 7, color: "#111827", weight: 2, fillColor: "#111827", fillOpacity: 1 })
+      shapeMarker([depot.lat, depot.lon], {
+        renderer: this.panes.stops,
+        shape: "square",
+        radius: 7,
+        color: "#111827",
+        weight: 2,
+        fillColor: "#111827",
+        fillOpacity: 1,
+      })
         .bindTooltip(`Depot: ${depot.name}`)
         .addTo(this.groups.stops);
     }
@@ -132,7 +158,13 @@ export class PlannerMap {
     this.highlight?.remove();
     if (!stop) return;
     this.highlight = L.circleMarker([stop.lat, stop.lon], {
-      renderer: this.panes.stops, radius: 18, color: "#111827", weight: 3, fill: false, dashArray: "6 3", interactive: false,
+      renderer: this.panes.stops,
+      radius: 18,
+      color: "#111827",
+      weight: 3,
+      fill: false,
+      dashArray: "6 3",
+      interactive: false,
     }).addTo(this.map);
     this.map.panTo([stop.lat, stop.lon]);
   }
@@ -172,9 +204,18 @@ export class PlannerMap {
     for (const [locality, points] of byLocality) {
       const hull = convexHull(points);
       if (hull.length < 3) continue;
-      L.polygon(hull.map((p) => [p.lat, p.lon] as L.LatLngTuple), {
-        renderer: this.panes.context, color: "#6b7280", weight: 1, dashArray: "4 4", fillColor: "#9ca3af", fillOpacity: 0.06, interactive: false,
-      }).addTo(this.groups.localities);
+      L.polygon(
+        hull.map((p) => [p.lat, p.lon] as L.LatLngTuple),
+        {
+          renderer: this.panes.context,
+          color: "#6b7280",
+          weight: 1,
+          dashArray: "4 4",
+          fillColor: "#9ca3af",
+          fillOpacity: 0.06,
+          interactive: false,
+        },
+      ).addTo(this.groups.localities);
       const centre = L.latLngBounds(hull.map((p) => [p.lat, p.lon] as L.LatLngTuple)).getCenter();
       L.tooltip({ permanent: true, direction: "center", className: "locality-label", interactive: false })
         .setLatLng(centre)
@@ -187,9 +228,19 @@ export class PlannerMap {
     const cells = aggregateDemand(points, DEMAND_CELL_DEG);
     const max = cells.reduce((m, c) => Math.max(m, c.caregivers), 0);
     for (const cell of cells) {
-      L.rectangle([[cell.south, cell.west], [cell.north, cell.east]], {
-        renderer: this.panes.context, stroke: false, fillColor: DEMAND_COLOUR, fillOpacity: 0.08 + 0.42 * Math.sqrt(cell.caregivers / max), interactive: false,
-      }).addTo(this.groups.demand);
+      L.rectangle(
+        [
+          [cell.south, cell.west],
+          [cell.north, cell.east],
+        ],
+        {
+          renderer: this.panes.context,
+          stroke: false,
+          fillColor: DEMAND_COLOUR,
+          fillOpacity: 0.08 + 0.42 * Math.sqrt(cell.caregivers / max),
+          interactive: false,
+        },
+      ).addTo(this.groups.demand);
     }
   }
 
@@ -197,8 +248,14 @@ export class PlannerMap {
     const latlngs = routeLatLngs(index, route);
     if (latlngs.length < 2) return;
     const colour = busColour(index.busIndex.get(route.busId) ?? 0);
-    const line = L.polyline(latlngs, { renderer: this.panes.routes, color: colour, weight: 3, opacity: 0.85 })
-      .bindTooltip(`${busName(index, route.busId)} · ${formatDate(route.date, "en")} · ${route.visits.length} stops`, { sticky: true });
+    const line = L.polyline(latlngs, {
+      renderer: this.panes.routes,
+      color: colour,
+      weight: 3,
+      opacity: 0.85,
+    }).bindTooltip(`${busName(index, route.busId)} · ${formatDate(route.date, "en")} · ${route.visits.length} stops`, {
+      sticky: true,
+    });
     this.routeLines.set(`${route.busId}|${route.date}`, { line, busId: route.busId, date: route.date });
     if (!this.hiddenBuses.has(route.busId) && !this.hiddenDays.has(route.date)) this.groups.routes.addLayer(line);
   }
@@ -206,7 +263,9 @@ export class PlannerMap {
   private drawStops(index: PlanIndex): void {
     const { scenario } = index.loaded;
     // Unvisited first so visited stops are drawn (and clicked) on top.
-    const ordered = [...scenario.stops].sort((a, b) => Number(index.visitsByStop.has(a.id)) - Number(index.visitsByStop.has(b.id)));
+    const ordered = [...scenario.stops].sort(
+      (a, b) => Number(index.visitsByStop.has(a.id)) - Number(index.visitsByStop.has(b.id)),
+    );
     for (const stop of ordered) {
       const visits = index.visitsByStop.get(stop.id) ?? [];
       const visited = visits.length > 0;
@@ -222,7 +281,9 @@ export class PlannerMap {
         fillColor: visited ? zone.colour : "#ffffff",
         fillOpacity: visited ? 0.75 : 0.9,
       });
-      const status = visited ? `visited ${visits.length}×, ${formatNumber(value)} caregivers covered` : `not visited (${index.unvisited.get(stop.id)?.reason ?? "no route"})`;
+      const status = visited
+        ? `visited ${visits.length}×, ${formatNumber(value)} caregivers covered`
+        : `not visited (${index.unvisited.get(stop.id)?.reason ?? "no route"})`;
       marker.bindTooltip(`${stopName(index, stop.id)} — ${zone.label.en} · ${status}`);
       marker.on("click", () => this.onStopClick(stop.id));
       marker.addTo(this.groups.stops);
@@ -241,7 +302,9 @@ export function markerScale(zoom: number): number {
  * else straight legs depot → stops → depot.
  */
 export function routeLatLngs(index: PlanIndex, route: PlanRoute): L.LatLngTuple[] {
-  const geometry = route.geometry as { features?: { geometry?: { type?: string; coordinates?: number[][] } }[] } | undefined;
+  const geometry = route.geometry as
+    | { features?: { geometry?: { type?: string; coordinates?: number[][] } }[] }
+    | undefined;
   const fromGeometry: L.LatLngTuple[] = [];
   for (const feature of geometry?.features ?? []) {
     if (feature.geometry?.type !== "LineString") continue;

@@ -41,7 +41,8 @@ export function indexPlan(loaded: LoadedPlan): PlanIndex {
     });
   }
   const unvisited = new Map(plan.unvisited.map((u) => [u.stopId, u]));
-  for (const u of plan.unvisited) if (u.value !== undefined && !valueByStop.has(u.stopId)) valueByStop.set(u.stopId, u.value);
+  for (const u of plan.unvisited)
+    if (u.value !== undefined && !valueByStop.has(u.stopId)) valueByStop.set(u.stopId, u.value);
   let maxStopValue = 0;
   for (const v of valueByStop.values()) maxStopValue = Math.max(maxStopValue, v);
   return { loaded, stops, busIndex, busNames, visitsByStop, valueByStop, unvisited, maxStopValue };

@@ -85,11 +85,13 @@ export class RunPanel {
     if (!scenarioId) return this.say("Choose a scenario first.", "error");
     const data = new FormData(this.form);
     const seconds = Number(data.get("timeLimitSeconds"));
-    if (!(seconds > 0 && seconds <= 86400)) return this.say("Time limit: enter a number of seconds between 1 and 86400.", "error");
+    if (!(seconds > 0 && seconds <= 86400))
+      return this.say("Time limit: enter a number of seconds between 1 and 86400.", "error");
     const options: Record<string, number> = { timeLimitSeconds: seconds };
     const iterations = String(data.get("iterationLimit") ?? "").trim();
     if (iterations) {
-      if (!/^\d+$/.test(iterations)) return this.say("Iteration limit: enter a whole number or leave it empty.", "error");
+      if (!/^\d+$/.test(iterations))
+        return this.say("Iteration limit: enter a whole number or leave it empty.", "error");
       options.iterationLimit = Number(iterations);
     }
     const seed = String(data.get("seed") ?? "").trim();
@@ -103,7 +105,9 @@ export class RunPanel {
     this.publishButton.disabled = true;
     replaceChildren(this.compare);
     try {
-      const job = await withToken((token) => requestJson<{ id: string; status: string }>("POST", "/api/v1/plans", { body: { scenarioId, options }, token }));
+      const job = await withToken((token) =>
+        requestJson<{ id: string; status: string }>("POST", "/api/v1/plans", { body: { scenarioId, options }, token }),
+      );
       if (!job) return this.say("Not started: the API token is needed to run a plan.");
       this.jobId = job.id;
       this.runButton.disabled = true;
@@ -172,8 +176,13 @@ export class RunPanel {
     const now = performance.now();
     if (now - this.lastText < 700 && !isTerminal(status)) return;
     this.lastText = now;
-    const bound = p.bound !== null && p.bound > 0 ? ` (bound ${formatNumber(p.bound)}, gap ${formatPercent((p.bound - p.value) / p.bound)})` : "";
-    this.say(`${status === "running" ? "Running" : status}: ${(p.elapsedMs / 1000).toFixed(1)} s, ${formatNumber(p.iterations, "en", 0)} iterations, value ${formatNumber(p.value)}${bound}`);
+    const bound =
+      p.bound !== null && p.bound > 0
+        ? ` (bound ${formatNumber(p.bound)}, gap ${formatPercent((p.bound - p.value) / p.bound)})`
+        : "";
+    this.say(
+      `${status === "running" ? "Running" : status}: ${(p.elapsedMs / 1000).toFixed(1)} s, ${formatNumber(p.iterations, "en", 0)} iterations, value ${formatNumber(p.value)}${bound}`,
+    );
   }
 
   private async finish(id: string, known?: PlanJob): Promise<void> {
@@ -187,7 +196,9 @@ export class RunPanel {
       this.bar.hidden = true;
       if (job.plan && job.status === "done") {
         const stats = job.plan.stats;
-        this.say(`Plan ${id} done: value ${formatNumber(stats.value)}, bound ${formatNumber(stats.bound)}, gap ${formatPercent(stats.gap)}, ${formatNumber(stats.iterations, "en", 0)} iterations in ${(stats.elapsedMs / 1000).toFixed(1)} s.`);
+        this.say(
+          `Plan ${id} done: value ${formatNumber(stats.value)}, bound ${formatNumber(stats.bound)}, gap ${formatPercent(stats.gap)}, ${formatNumber(stats.iterations, "en", 0)} iterations in ${(stats.elapsedMs / 1000).toFixed(1)} s.`,
+        );
         this.finishedPlanId = id;
         this.finishedPlan = job.plan;
         this.publishButton.disabled = false;
@@ -195,14 +206,16 @@ export class RunPanel {
         this.host.onPlanReady(id, job.plan);
       } else if (job.status === "cancelled") {
         // A cancelled solve keeps its best plan: show it, but only a finished plan can be published.
-        this.say(`Plan ${id} was cancelled${job.plan ? `; showing its best plan so far (value ${formatNumber(job.plan.stats.value)}), which cannot be published` : ""}.`);
+        this.say(
+          `Plan ${id} was cancelled${job.plan ? `; showing its best plan so far (value ${formatNumber(job.plan.stats.value)}), which cannot be published` : ""}.`,
+        );
         if (job.plan) {
           this.finishedPlan = job.plan;
           this.renderComparison(job.plan);
           this.host.onPlanReady(id, job.plan);
         }
       } else {
-        const reason = typeof job.error === "string" ? job.error : job.error?.message ?? job.message ?? job.status;
+        const reason = typeof job.error === "string" ? job.error : (job.error?.message ?? job.message ?? job.status);
         this.say(`Plan ${id} failed: ${reason}`, "error");
       }
     } catch (error) {
@@ -214,7 +227,9 @@ export class RunPanel {
     const id = this.jobId;
     if (!id) return;
     try {
-      const done = await withToken((token) => requestJson<unknown>("DELETE", `/api/v1/plans/${encodeURIComponent(id)}`, { token }));
+      const done = await withToken((token) =>
+        requestJson<unknown>("DELETE", `/api/v1/plans/${encodeURIComponent(id)}`, { token }),
+      );
       if (done === null) return this.say("Not cancelled: the API token is needed.");
       // The solve stops at its next check; the event stream (or polling) reports the end.
       this.say(`Cancelling plan ${id}…`);
@@ -227,7 +242,9 @@ export class RunPanel {
     const id = this.finishedPlanId;
     if (!id) return;
     try {
-      const done = await withToken((token) => requestJson<unknown>("POST", `/api/v1/plans/${encodeURIComponent(id)}/publish`, { token }));
+      const done = await withToken((token) =>
+        requestJson<unknown>("POST", `/api/v1/plans/${encodeURIComponent(id)}/publish`, { token }),
+      );
       if (done === null) return this.say("Not published: the API token is needed.");
       this.publishButton.disabled = true;
       this.say(`Plan ${id} is now published.`);
@@ -240,16 +257,26 @@ export class RunPanel {
   private renderComparison(plan: Plan): void {
     const published = this.host.publishedPlan();
     if (!published) {
-      replaceChildren(this.compare, h("p", {}, "Nothing is published yet for this scenario: publishing makes this the first plan."));
+      replaceChildren(
+        this.compare,
+        h("p", {}, "Nothing is published yet for this scenario: publishing makes this the first plan."),
+      );
       return;
     }
     const c = comparePlans(plan, published);
-    const names = (ids: string[]) => (ids.length ? h("ul", { class: "stop-list" }, ...ids.map((id) => h("li", {}, this.host.stopName(id)))) : h("p", { class: "muted" }, "none"));
+    const names = (ids: string[]) =>
+      ids.length
+        ? h("ul", { class: "stop-list" }, ...ids.map((id) => h("li", {}, this.host.stopName(id))))
+        : h("p", { class: "muted" }, "none");
     const sign = c.valueDelta > 0 ? "+" : c.valueDelta < 0 ? "−" : "±";
     replaceChildren(
       this.compare,
       h("h3", {}, "Compared with the published plan"),
-      h("p", { id: "compare-value" }, `Value ${formatNumber(c.candidateValue)} vs ${formatNumber(c.referenceValue)} published (${sign}${formatNumber(Math.abs(c.valueDelta))}).`),
+      h(
+        "p",
+        { id: "compare-value" },
+        `Value ${formatNumber(c.candidateValue)} vs ${formatNumber(c.referenceValue)} published (${sign}${formatNumber(Math.abs(c.valueDelta))}).`,
+      ),
       h("h4", {}, `Stops added (${c.added.length})`),
       names(c.added),
       h("h4", {}, `Stops removed (${c.removed.length})`),

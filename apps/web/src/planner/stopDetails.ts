@@ -21,9 +21,18 @@ export const UNVISITED_REASON_LABEL: Record<string, string> = {
 };
 
 /** Renders the details of `stopId` into `container` and moves focus to its heading. */
-export function renderStopDetails(container: HTMLElement, index: PlanIndex, stopId: string, selected: VisitRef | null): void {
+export function renderStopDetails(
+  container: HTMLElement,
+  index: PlanIndex,
+  stopId: string,
+  selected: VisitRef | null,
+): void {
   const stop = index.stops.get(stopId);
-  const heading = h("h3", { tabindex: "-1", id: "stop-details-heading", class: "stop-title" }, stop ? stop.name : stopId);
+  const heading = h(
+    "h3",
+    { tabindex: "-1", id: "stop-details-heading", class: "stop-title" },
+    stop ? stop.name : stopId,
+  );
   if (!stop) {
     replaceChildren(container, heading, h("p", {}, "This stop is not in the scenario."));
     heading.focus();
@@ -35,7 +44,12 @@ export function renderStopDetails(container: HTMLElement, index: PlanIndex, stop
   const chosen = selected ?? visits[0] ?? null;
   const directions = h("div", { class: "directions", "aria-live": "polite" });
 
-  const langSelect = h("select", { id: "directions-lang" }, h("option", { value: "es" }, "Español"), h("option", { value: "en" }, "English"));
+  const langSelect = h(
+    "select",
+    { id: "directions-lang" },
+    h("option", { value: "es" }, "Español"),
+    h("option", { value: "en" }, "English"),
+  );
   const directionsForm = chosen
     ? h(
         "form",
@@ -48,7 +62,11 @@ export function renderStopDetails(container: HTMLElement, index: PlanIndex, stop
         },
         h("label", { for: "directions-lang" }, "Directions language"),
         langSelect,
-        h("button", { type: "submit" }, `Directions to this stop (${busName(index, chosen.route.busId)}, ${formatDate(chosen.route.date, "en")})`),
+        h(
+          "button",
+          { type: "submit" },
+          `Directions to this stop (${busName(index, chosen.route.busId)}, ${formatDate(chosen.route.date, "en")})`,
+        ),
       )
     : null;
 
@@ -58,13 +76,24 @@ export function renderStopDetails(container: HTMLElement, index: PlanIndex, stop
     h(
       "dl",
       { class: "facts" },
-      h("dt", {}, "Stop id"), h("dd", {}, stop.id),
-      h("dt", {}, "Locality"), h("dd", {}, stop.locality),
-      stop.neighbourhood ? h("dt", {}, "Neighbourhood") : null, stop.neighbourhood ? h("dd", {}, stop.neighbourhood) : null,
-      h("dt", {}, "Zone"), h("dd", {}, `${ZONE_STYLE[stop.zone].label.en} (${ZONE_STYLE[stop.zone].shape})`),
-      h("dt", {}, "Services"), h("dd", {}, stop.services?.length ? stop.services.join(", ") : "—"),
+      h("dt", {}, "Stop id"),
+      h("dd", {}, stop.id),
+      h("dt", {}, "Locality"),
+      h("dd", {}, stop.locality),
+      stop.neighbourhood ? h("dt", {}, "Neighbourhood") : null,
+      stop.neighbourhood ? h("dd", {}, stop.neighbourhood) : null,
+      h("dt", {}, "Zone"),
+      h("dd", {}, `${ZONE_STYLE[stop.zone].label.en} (${ZONE_STYLE[stop.zone].shape})`),
+      h("dt", {}, "Services"),
+      h("dd", {}, stop.services?.length ? stop.services.join(", ") : "—"),
       h("dt", {}, "Status"),
-      h("dd", {}, visits.length ? `visited ${visits.length} time${visits.length === 1 ? "" : "s"}` : `left out: ${left ? UNVISITED_REASON_LABEL[left.reason] ?? left.reason : "not in any route"}`),
+      h(
+        "dd",
+        {},
+        visits.length
+          ? `visited ${visits.length} time${visits.length === 1 ? "" : "s"}`
+          : `left out: ${left ? (UNVISITED_REASON_LABEL[left.reason] ?? left.reason) : "not in any route"}`,
+      ),
       h("dt", {}, visits.length ? "Caregivers covered by its visits" : "Value it would add"),
       h("dd", {}, formatNumber(value)),
     ),
@@ -74,7 +103,15 @@ export function renderStopDetails(container: HTMLElement, index: PlanIndex, stop
           "table",
           { class: "compact" },
           h("caption", {}, "Visits"),
-          h("thead", {}, h("tr", {}, ...["Date", "Bus", "Arrives", "Serves", "Drive", "Value"].map((t) => h("th", { scope: "col" }, t)))),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              ...["Date", "Bus", "Arrives", "Serves", "Drive", "Value"].map((t) => h("th", { scope: "col" }, t)),
+            ),
+          ),
           h(
             "tbody",
             {},
@@ -95,7 +132,11 @@ export function renderStopDetails(container: HTMLElement, index: PlanIndex, stop
       : null,
     directionsForm,
     directions,
-    h("p", {}, h("a", { href: `/calendars/stops/${encodeURIComponent(stop.id)}.ics` }, "Calendar feed of this stop (.ics)")),
+    h(
+      "p",
+      {},
+      h("a", { href: `/calendars/stops/${encodeURIComponent(stop.id)}.ics` }, "Calendar feed of this stop (.ics)"),
+    ),
   );
   heading.focus();
 }
@@ -111,17 +152,32 @@ async function showDirections(target: HTMLElement, index: PlanIndex, ref: VisitR
       replaceChildren(target, h("p", {}, "No directions for this leg."));
       return;
     }
-    const placeName = (id: string) => index.loaded.scenario.depots.find((d) => d.id === id)?.name ?? stopName(index, id);
+    const placeName = (id: string) =>
+      index.loaded.scenario.depots.find((d) => d.id === id)?.name ?? stopName(index, id);
     replaceChildren(
       target,
       h("h4", {}, `${placeName(leg.from)} → ${placeName(leg.to)}`),
       h(
         "ol",
         { class: "steps", lang },
-        ...leg.steps.map((s) => h("li", {}, s.text, h("span", { class: "muted" }, ` (${formatDistance(s.distanceM)}, ${formatMinutes(s.durationS / 60)})`))),
+        ...leg.steps.map((s) =>
+          h(
+            "li",
+            {},
+            s.text,
+            h("span", { class: "muted" }, ` (${formatDistance(s.distanceM)}, ${formatMinutes(s.durationS / 60)})`),
+          ),
+        ),
       ),
     );
   } catch (error) {
-    replaceChildren(target, h("p", { class: "error", role: "alert" }, `Directions unavailable: ${error instanceof Error ? error.message : String(error)}`));
+    replaceChildren(
+      target,
+      h(
+        "p",
+        { class: "error", role: "alert" },
+        `Directions unavailable: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
   }
 }

@@ -14,19 +14,34 @@ export function renderWeekGrid(container: HTMLElement, index: PlanIndex, onVisit
   const { plan, scenario } = index.loaded;
   const dates = plan.dates.length ? plan.dates : [...new Set(plan.routes.map((r) => r.date))].sort();
   const routes = new Map<string, PlanRoute>(plan.routes.map((r) => [`${r.busId}|${r.date}`, r]));
-  const head = h("tr", {}, h("th", { scope: "col" }, "Bus"), ...dates.map((d) => h("th", { scope: "col" }, h("time", { datetime: d }, formatDate(d, "en")))));
+  const head = h(
+    "tr",
+    {},
+    h("th", { scope: "col" }, "Bus"),
+    ...dates.map((d) => h("th", { scope: "col" }, h("time", { datetime: d }, formatDate(d, "en")))),
+  );
   const rows = scenario.buses.map((bus, busIdx) =>
     h(
       "tr",
       {},
-      h("th", { scope: "row" }, h("span", { class: "swatch", style: `background:${busColour(busIdx)}`, "aria-hidden": "true" }), bus.name || bus.id),
+      h(
+        "th",
+        { scope: "row" },
+        h("span", { class: "swatch", style: `background:${busColour(busIdx)}`, "aria-hidden": "true" }),
+        bus.name || bus.id,
+      ),
       ...dates.map((date) => {
         const route = routes.get(`${bus.id}|${date}`);
-        if (!route || route.visits.length === 0) return h("td", { class: "empty" }, h("span", { "aria-label": "no route" }, "—"));
+        if (!route || route.visits.length === 0)
+          return h("td", { class: "empty" }, h("span", { "aria-label": "no route" }, "—"));
         return h(
           "td",
           {},
-          h("div", { class: "route-meta" }, `${clockOf(route.departure)}–${clockOf(route.return)} · ${formatNumber(route.km)} km`),
+          h(
+            "div",
+            { class: "route-meta" },
+            `${clockOf(route.departure)}–${clockOf(route.return)} · ${formatNumber(route.km)} km`,
+          ),
           h(
             "ol",
             { class: "visits" },
@@ -36,7 +51,12 @@ export function renderWeekGrid(container: HTMLElement, index: PlanIndex, onVisit
                 {},
                 h(
                   "button",
-                  { type: "button", class: "visit", "data-stop-id": visit.stopId, onclick: () => onVisit({ route, visit, index: i }) },
+                  {
+                    type: "button",
+                    class: "visit",
+                    "data-stop-id": visit.stopId,
+                    onclick: () => onVisit({ route, visit, index: i }),
+                  },
                   h("span", { class: "visit-time" }, `${clockOf(visit.serviceStart)}–${clockOf(visit.serviceEnd)}`),
                   " ",
                   stopName(index, visit.stopId),
@@ -50,6 +70,12 @@ export function renderWeekGrid(container: HTMLElement, index: PlanIndex, onVisit
   );
   replaceChildren(
     container,
-    h("table", { class: "week-grid" }, h("caption", {}, `Visits per bus and day (${plan.routes.length} bus-days, ${plan.totals.visits} visits)`), h("thead", {}, head), h("tbody", {}, ...rows)),
+    h(
+      "table",
+      { class: "week-grid" },
+      h("caption", {}, `Visits per bus and day (${plan.routes.length} bus-days, ${plan.totals.visits} visits)`),
+      h("thead", {}, head),
+      h("tbody", {}, ...rows),
+    ),
   );
 }

@@ -33,7 +33,11 @@ async function errorFrom(response: Response): Promise<ApiError> {
  * Sends a request and parses the JSON answer.
  * @throws ApiError on a network failure or a non-2xx status.
  */
-export async function requestJson<T>(method: string, url: string, options: { body?: unknown; token?: string | null; signal?: AbortSignal } = {}): Promise<T> {
+export async function requestJson<T>(
+  method: string,
+  url: string,
+  options: { body?: unknown; token?: string | null; signal?: AbortSignal } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -67,7 +71,8 @@ export async function loadWebConfig(): Promise<import("./types.js").WebConfig> {
   try {
     return await getJson<import("./types.js").WebConfig>("/api/v1/config");
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return { defaultScenarioId: null, tileUrl: null, tileAttribution: null };
+    if (error instanceof ApiError && error.status === 404)
+      return { defaultScenarioId: null, tileUrl: null, tileAttribution: null };
     throw error;
   }
 }

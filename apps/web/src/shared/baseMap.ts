@@ -17,14 +17,21 @@ export interface BaseMap {
  * Creates the map in `element`. `label` becomes the map's accessible name.
  * @example const { map, renderer } = createBaseMap(el, config, "Plan map");
  */
-export function createBaseMap(element: HTMLElement, config: Pick<WebConfig, "tileUrl" | "tileAttribution">, label: string): BaseMap {
+export function createBaseMap(
+  element: HTMLElement,
+  config: Pick<WebConfig, "tileUrl" | "tileAttribution">,
+  label: string,
+): BaseMap {
   const renderer = L.canvas({ padding: 0.5, tolerance: 4 });
   const map = L.map(element, { preferCanvas: true, renderer, zoomSnap: 0.5, keyboard: true, attributionControl: true });
   map.attributionControl.setPrefix(false);
   element.setAttribute("aria-label", label);
   element.classList.toggle("no-tiles", !config.tileUrl);
   if (config.tileUrl) {
-    L.tileLayer(config.tileUrl, { maxZoom: 19, ...(config.tileAttribution ? { attribution: config.tileAttribution } : {}) }).addTo(map);
+    L.tileLayer(config.tileUrl, {
+      maxZoom: 19,
+      ...(config.tileAttribution ? { attribution: config.tileAttribution } : {}),
+    }).addTo(map);
   } else {
     map.attributionControl.addAttribution("carebus vector map (no tiles configured)");
   }

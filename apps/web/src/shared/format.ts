@@ -25,9 +25,12 @@ export function formatDate(date: string, lang: string, style: "short" | "long" =
   const key = `${lang}|${style}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(lang, style === "short"
-      ? { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }
-      : { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    format = new Intl.DateTimeFormat(
+      lang,
+      style === "short"
+        ? { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }
+        : { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" },
+    );
     dateFormats.set(key, format);
   }
   const ms = Date.parse(`${date}T00:00:00Z`);

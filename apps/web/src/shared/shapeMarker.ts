@@ -54,7 +54,10 @@ const ShapeMarkerClass = L.CircleMarker.extend({
     }
     renderer._fillStroke(ctx, this);
   },
-}) as unknown as new (latlng: L.LatLngExpression, options: ShapeMarkerOptions) => L.CircleMarker;
+}) as unknown as new (
+  latlng: L.LatLngExpression,
+  options: ShapeMarkerOptions,
+) => L.CircleMarker;
 
 /** Creates a shape marker; it must be drawn by a canvas renderer (passed in the options). */
 export function shapeMarker(latlng: L.LatLngExpression, options: ShapeMarkerOptions): L.CircleMarker {

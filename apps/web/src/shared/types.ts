@@ -5,7 +5,18 @@
  */
 import type { Plan, Scenario } from "@carebus/model";
 
-export type { Plan, PlanRoute, PlanVisit, Scenario, Stop, UnvisitedStop, DirectionStep, Zone, DemandPoint, CareBlock } from "@carebus/model";
+export type {
+  Plan,
+  PlanRoute,
+  PlanVisit,
+  Scenario,
+  Stop,
+  UnvisitedStop,
+  DirectionStep,
+  Zone,
+  DemandPoint,
+  CareBlock,
+} from "@carebus/model";
 
 /** GET /api/v1/config */
 export interface WebConfig {
@@ -72,7 +83,11 @@ export interface StopItem {
 }
 
 /** The directions of one bus-day: one leg per drive, each with its steps. */
-export type DirectionLegs = { from: string; to: string; steps: { text: string; distanceM: number; durationS: number }[] }[];
+export type DirectionLegs = {
+  from: string;
+  to: string;
+  steps: { text: string; distanceM: number; durationS: number }[];
+}[];
 
 /** GET /api/v1/plans/:id/directions/:busId/:date (the route with its directions added). */
 export interface RouteDirections {

@@ -55,7 +55,8 @@ export function computeCoverage(scenario: Scenario, options: ComputeCoverageOpti
   const zoneOf = Uint8Array.from(points, (p) => (p.zone === "rural" ? 1 : 0));
   const network = options.walkingNetwork;
   // km walkable in `minutes`: along the network, or as a detoured straight line
-  const reachKm = (minutes: number): number => ((minutes / 60) * rules.walkingSpeedKmh) / (network ? 1 : rules.detourFactor);
+  const reachKm = (minutes: number): number =>
+    ((minutes / 60) * rules.walkingSpeedKmh) / (network ? 1 : rules.detourFactor);
   const zoneKm = [reachKm(rules.catchmentMinutes.urban), reachKm(rules.catchmentMinutes.rural)];
   const pointSnaps: Array<Snap | undefined> = [];
   /** points within `kms[class]` walking km of (lat, lon); classes are zones, or one class */
@@ -68,7 +69,9 @@ export function computeCoverage(scenario: Scenario, options: ComputeCoverageOpti
       return walk(snap) <= kms[classOf ? classOf[p]! : 0]! * 1000;
     });
   };
-  const stopPoints = scenario.stops.map((stop) => Int32Array.from(reachable(stop.lat, stop.lon, zoneKm, zoneOf)).sort());
+  const stopPoints = scenario.stops.map((stop) =>
+    Int32Array.from(reachable(stop.lat, stop.lon, zoneKm, zoneOf)).sort(),
+  );
 
   const pointValue = Float64Array.from(points, (p) => p.caregivers * (p.weight ?? 1));
   const discount = rules.careBlockDiscount ?? 0;

@@ -39,7 +39,13 @@ export class PointIndex {
    * `classRadiusKm`, point p must instead lie within `classRadiusKm[classOf[p]]`, each at most
    * `radiusKm`.
    */
-  within(lat: number, lon: number, radiusKm: number, classOf?: Uint8Array, classRadiusKm?: readonly number[]): number[] {
+  within(
+    lat: number,
+    lon: number,
+    radiusKm: number,
+    classOf?: Uint8Array,
+    classRadiusKm?: readonly number[],
+  ): number[] {
     if (this.lats.length === 0 || !(radiusKm >= 0)) return [];
     const dLat = radiusKm / KM_PER_DEG_LAT;
     // the circle is widest in longitude at the box edge nearest a pole

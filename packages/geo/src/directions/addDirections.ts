@@ -33,17 +33,29 @@ export async function addDirections(plan: Plan, scenario: Scenario, options: Add
   const routes: PlanRoute[] = [];
   for (const route of plan.routes) {
     const depot = depots.get(route.depotId);
-    if (!depot) throw new GeoError("CAREBUS_GEO_UNREACHABLE_STOP", `route of bus ${route.busId} on ${route.date}: depot ${JSON.stringify(route.depotId)} is not in the scenario`);
+    if (!depot)
+      throw new GeoError(
+        "CAREBUS_GEO_UNREACHABLE_STOP",
+        `route of bus ${route.busId} on ${route.date}: depot ${JSON.stringify(route.depotId)} is not in the scenario`,
+      );
     const depotPlace: Place & { id: string } = { id: depot.id, lat: depot.lat, lon: depot.lon, name: depot.name };
     const waypoints: Array<Place & { id: string }> = [depotPlace];
     for (const visit of route.visits) {
       const stop = stops.get(visit.stopId);
-      if (!stop) throw new GeoError("CAREBUS_GEO_UNREACHABLE_STOP", `route of bus ${route.busId} on ${route.date}: stop ${JSON.stringify(visit.stopId)} is not in the scenario`);
+      if (!stop)
+        throw new GeoError(
+          "CAREBUS_GEO_UNREACHABLE_STOP",
+          `route of bus ${route.busId} on ${route.date}: stop ${JSON.stringify(visit.stopId)} is not in the scenario`,
+        );
       waypoints.push({ id: stop.id, lat: stop.lat, lon: stop.lon, zone: stop.zone, name: stop.name });
     }
     waypoints.push(depotPlace);
     const legs = route.visits.length > 0 ? await provider.route(waypoints) : [];
-    routes.push({ ...route, geometry: legsToGeometry(legs, waypoints), directions: legsToDirections(legs, waypoints, options.lang) });
+    routes.push({
+      ...route,
+      geometry: legsToGeometry(legs, waypoints),
+      directions: legsToDirections(legs, waypoints, options.lang),
+    });
   }
   return { ...plan, routes };
 }
@@ -53,13 +65,22 @@ function legsToGeometry(legs: readonly RouteLeg[], waypoints: ReadonlyArray<{ id
     type: "FeatureCollection" as const,
     features: legs.map((leg, k) => ({
       type: "Feature" as const,
-      properties: { from: waypoints[k]!.id, to: waypoints[k + 1]!.id, distanceM: round1(leg.distanceM), durationS: round1(leg.durationS) },
+      properties: {
+        from: waypoints[k]!.id,
+        to: waypoints[k + 1]!.id,
+        distanceM: round1(leg.distanceM),
+        durationS: round1(leg.durationS),
+      },
       geometry: { type: "LineString" as const, coordinates: leg.coordinates },
     })),
   };
 }
 
-function legsToDirections(legs: readonly RouteLeg[], waypoints: ReadonlyArray<Place & { id: string }>, lang: DirectionsLanguage) {
+function legsToDirections(
+  legs: readonly RouteLeg[],
+  waypoints: ReadonlyArray<Place & { id: string }>,
+  lang: DirectionsLanguage,
+) {
   return legs.map((leg, k) => {
     const to = waypoints[k + 1]!;
     return {

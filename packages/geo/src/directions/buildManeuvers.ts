@@ -60,7 +60,8 @@ function groupEdges(g: CompiledGraph, edges: readonly number[]): Group[] {
       g.roundabout[e] !== g.roundabout[prev] ||
       (!g.roundabout[e] &&
         (g.nameIndex[e] !== g.nameIndex[prev] ||
-          (isJunction(g, g.source[e]!, g.source[prev]!) && angleBetween(edgeBearing(g, prev), edgeBearing(g, e)) > TURN_SPLIT_DEGREES)));
+          (isJunction(g, g.source[e]!, g.source[prev]!) &&
+            angleBetween(edgeBearing(g, prev), edgeBearing(g, e)) > TURN_SPLIT_DEGREES)));
     if (split) groups.push({ edges: [e], roundabout: g.roundabout[e] === 1 });
     else last.edges.push(e);
   }
@@ -77,7 +78,14 @@ function sum(values: Float64Array, edges: readonly number[]): number {
  * OSRM-style steps (depart, turns, roundabouts, arrive) for driving `edges` from `from` to `to`.
  * `start`/`end` are the straight connectors between the places and the network.
  */
-export function buildManeuvers(g: CompiledGraph, edges: readonly number[], from: Place, to: Place, start: Connector, end: Connector): ManeuverStep[] {
+export function buildManeuvers(
+  g: CompiledGraph,
+  edges: readonly number[],
+  from: Place,
+  to: Place,
+  start: Connector,
+  end: Connector,
+): ManeuverStep[] {
   const steps: ManeuverStep[] = [];
   const groups = groupEdges(g, edges);
   const fromPoint: [number, number] = [from.lon, from.lat];
@@ -86,7 +94,12 @@ export function buildManeuvers(g: CompiledGraph, edges: readonly number[], from:
   const departBearing = firstEdge !== undefined ? edgeBearing(g, firstEdge) : initialBearing(fromPoint, toPoint);
   const nameOf = (group: Group | undefined) => (group ? g.names[g.nameIndex[group.edges[0]!]!]! : "");
   steps.push({
-    maneuver: { type: "depart", bearing_before: 0, bearing_after: Math.round(departBearing), location: firstEdge !== undefined ? point(g, g.source[firstEdge]!) : fromPoint },
+    maneuver: {
+      type: "depart",
+      bearing_before: 0,
+      bearing_after: Math.round(departBearing),
+      location: firstEdge !== undefined ? point(g, g.source[firstEdge]!) : fromPoint,
+    },
     name: nameOf(groups[0]),
     distance: start.metres + (groups[0] ? sum(g.metres, groups[0].edges) : 0),
     duration: start.seconds + (groups[0] ? sum(g.seconds, groups[0].edges) : 0),
@@ -101,10 +114,19 @@ export function buildManeuvers(g: CompiledGraph, edges: readonly number[], from:
       const exitGroup = groups[k + 1];
       let exits = 0;
       for (const e of group.edges.slice(0, -1)) if (hasExit(g, g.target[e]!)) exits++;
-      const after = exitGroup ? edgeBearing(g, exitGroup.edges[0]!) : edgeBearing(g, group.edges[group.edges.length - 1]!);
+      const after = exitGroup
+        ? edgeBearing(g, exitGroup.edges[0]!)
+        : edgeBearing(g, group.edges[group.edges.length - 1]!);
       const used = exitGroup ? [...group.edges, ...exitGroup.edges] : group.edges;
       steps.push({
-        maneuver: { type: "roundabout", modifier: turnModifier(before, after), exit: exits + 1, bearing_before: Math.round(before), bearing_after: Math.round(after), location },
+        maneuver: {
+          type: "roundabout",
+          modifier: turnModifier(before, after),
+          exit: exits + 1,
+          bearing_before: Math.round(before),
+          bearing_after: Math.round(after),
+          location,
+        },
         name: exitGroup ? nameOf(exitGroup) : nameOf(group),
         distance: sum(g.metres, used),
         duration: sum(g.seconds, used),
@@ -116,7 +138,13 @@ export function buildManeuvers(g: CompiledGraph, edges: readonly number[], from:
     const after = edgeBearing(g, entry);
     const modifier = turnModifier(before, after);
     steps.push({
-      maneuver: { type: modifier === "straight" ? "new name" : "turn", modifier, bearing_before: Math.round(before), bearing_after: Math.round(after), location },
+      maneuver: {
+        type: modifier === "straight" ? "new name" : "turn",
+        modifier,
+        bearing_before: Math.round(before),
+        bearing_after: Math.round(after),
+        location,
+      },
       name: nameOf(group),
       distance: sum(g.metres, group.edges),
       duration: sum(g.seconds, group.edges),

@@ -42,7 +42,14 @@ export interface OsrmResponse {
         ref?: string;
         mode: string;
         geometry: { type: "LineString"; coordinates: Array<[number, number]> };
-        maneuver: { type: string; modifier?: string; bearing_before: number; bearing_after: number; location: [number, number]; exit?: number };
+        maneuver: {
+          type: string;
+          modifier?: string;
+          bearing_before: number;
+          bearing_after: number;
+          location: [number, number];
+          exit?: number;
+        };
       }>;
     }>;
   }>;
@@ -85,7 +92,9 @@ export async function osrmGet(url: string, settings: OsrmSettings): Promise<Osrm
       status = response.status;
       text = await response.text();
     } catch (error) {
-      lastProblem = controller.signal.aborted ? `no answer within ${timeoutMs} ms` : `cannot connect (${causeText(error)})`;
+      lastProblem = controller.signal.aborted
+        ? `no answer within ${timeoutMs} ms`
+        : `cannot connect (${causeText(error)})`;
       continue;
     } finally {
       clearTimeout(timer);
@@ -98,7 +107,8 @@ export async function osrmGet(url: string, settings: OsrmSettings): Promise<Osrm
     }
     if (body && typeof body.code === "string" && body.code !== "Ok") {
       const detail = `${body.code}${body.message ? `: ${body.message}` : ""}`;
-      if (body.code === "NoRoute") throw new GeoError("CAREBUS_GEO_UNREACHABLE_STOP", `OSRM at ${describeUrl(url)} found no route (${detail})`);
+      if (body.code === "NoRoute")
+        throw new GeoError("CAREBUS_GEO_UNREACHABLE_STOP", `OSRM at ${describeUrl(url)} found no route (${detail})`);
       if (RETRYABLE_HTTP(status)) {
         lastProblem = `HTTP ${status} (${detail})`;
         continue;
@@ -112,7 +122,10 @@ export async function osrmGet(url: string, settings: OsrmSettings): Promise<Osrm
     }
     return body;
   }
-  throw new GeoError("CAREBUS_GEO_UNAVAILABLE", `OSRM at ${describeUrl(url)} is unavailable after ${retries + 1} attempt(s): ${lastProblem}`);
+  throw new GeoError(
+    "CAREBUS_GEO_UNAVAILABLE",
+    `OSRM at ${describeUrl(url)} is unavailable after ${retries + 1} attempt(s): ${lastProblem}`,
+  );
 }
 
 function causeText(error: unknown): string {

@@ -42,7 +42,10 @@ export function createOsrmProvider(settings: OsrmSettings): RoutingProvider {
           const durations = body.durations;
           const distances = body.distances;
           if (!isGrid(durations, src.length, dst.length) || !isGrid(distances, src.length, dst.length)) {
-            throw new GeoError("CAREBUS_GEO_UNAVAILABLE", `OSRM at ${describeUrl(url)} answered a table without ${src.length}×${dst.length} durations and distances`);
+            throw new GeoError(
+              "CAREBUS_GEO_UNAVAILABLE",
+              `OSRM at ${describeUrl(url)} answered a table without ${src.length}×${dst.length} durations and distances`,
+            );
           }
           src.forEach((i, a) => {
             dst.forEach((j, b) => {
@@ -70,7 +73,10 @@ export function createOsrmProvider(settings: OsrmSettings): RoutingProvider {
       const body = await osrmGet(url, settings);
       const legs = body.routes?.[0]?.legs;
       if (!Array.isArray(legs) || legs.length !== waypoints.length - 1) {
-        throw new GeoError("CAREBUS_GEO_UNAVAILABLE", `OSRM at ${describeUrl(url)} answered a route without ${waypoints.length - 1} legs`);
+        throw new GeoError(
+          "CAREBUS_GEO_UNAVAILABLE",
+          `OSRM at ${describeUrl(url)} answered a route without ${waypoints.length - 1} legs`,
+        );
       }
       return legs.map((leg) => {
         const coordinates: Array<[number, number]> = [];

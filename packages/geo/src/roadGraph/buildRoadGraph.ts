@@ -48,7 +48,8 @@ export function buildRoadGraph(ways: readonly RoadWay[], options: BuildRoadGraph
   const addEdge = (from: string, to: string, attrs: RoadEdgeAttributes) => {
     const existing = graph.edge(from, to);
     if (existing === undefined) graph.addDirectedEdge(from, to, attrs);
-    else if (graph.getEdgeAttribute(existing, "durationS") > attrs.durationS) graph.replaceEdgeAttributes(existing, attrs);
+    else if (graph.getEdgeAttribute(existing, "durationS") > attrs.durationS)
+      graph.replaceEdgeAttributes(existing, attrs);
   };
   for (const way of ways) {
     const speedMs = (roadSpeedKmh(way.highway, way.maxspeedKmh, fallback) * 1000) / 3600;
@@ -61,11 +62,18 @@ export function buildRoadGraph(ways: readonly RoadWay[], options: BuildRoadGraph
       graph.mergeNode(a, { lat: lat1, lon: lon1 });
       graph.mergeNode(b, { lat: lat2, lon: lon2 });
       const lengthM = haversineKmRaw(lat1, lon1, lat2, lon2) * 1000;
-      const attrs = { lengthM, durationS: lengthM / speedMs, name: way.name, highway: way.highway, roundabout: way.roundabout };
+      const attrs = {
+        lengthM,
+        durationS: lengthM / speedMs,
+        name: way.name,
+        highway: way.highway,
+        roundabout: way.roundabout,
+      };
       if (way.oneway >= 0) addEdge(a, b, attrs);
       if (way.oneway <= 0) addEdge(b, a, { ...attrs });
     }
   }
-  if (graph.size === 0) throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", "road network has no segment of positive length");
+  if (graph.size === 0)
+    throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", "road network has no segment of positive length");
   return graph;
 }

@@ -76,5 +76,19 @@ export function compileGraph(graph: RoadGraph): CompiledGraph {
     });
   }
   offsets[nodeCount] = e;
-  return { nodeCount, edgeCount, offsets, source, target, seconds, metres, nameIndex, names, roundabout, lat, lon, keys };
+  return {
+    nodeCount,
+    edgeCount,
+    offsets,
+    source,
+    target,
+    seconds,
+    metres,
+    nameIndex,
+    names,
+    roundabout,
+    lat,
+    lon,
+    keys,
+  };
 }

@@ -36,7 +36,13 @@ export function createDijkstraWorkspace(graph: CompiledGraph): DijkstraWorkspace
  * all of them are settled; with `maxSeconds`, once every node within that time is settled.
  * Values of the nodes it did not settle are not final (but never below the true time).
  */
-export function dijkstra(graph: CompiledGraph, source: number, ws: DijkstraWorkspace, targets?: ArrayLike<number>, maxSeconds = Infinity): void {
+export function dijkstra(
+  graph: CompiledGraph,
+  source: number,
+  ws: DijkstraWorkspace,
+  targets?: ArrayLike<number>,
+  maxSeconds = Infinity,
+): void {
   const { offsets, target, seconds: w, metres: len } = graph;
   const { seconds, metres, predEdge, heap } = ws;
   seconds.fill(Infinity);

@@ -56,7 +56,8 @@ export class OsmRoadCollector {
       }
       flush();
     }
-    if (roads.length === 0) throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", `${source}: no ways of a wanted highway class found`);
+    if (roads.length === 0)
+      throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", `${source}: no ways of a wanted highway class found`);
     return roads;
   }
 }

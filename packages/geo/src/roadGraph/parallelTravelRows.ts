@@ -56,7 +56,12 @@ function sharedCopy<T extends Int32Array | Float64Array>(array: T): T {
  * Rows for `sources` × `targets` (node indices) on `graph`, using up to `threads` threads
  * (default: one per core, only when the work is large enough to pay for them).
  */
-export async function travelRows(graph: CompiledGraph, sources: Int32Array, targets: Int32Array, threads?: number): Promise<TravelRows> {
+export async function travelRows(
+  graph: CompiledGraph,
+  sources: Int32Array,
+  targets: Int32Array,
+  threads?: number,
+): Promise<TravelRows> {
   const cells = sources.length * targets.length;
   const outSeconds = new Float64Array(new SharedArrayBuffer(cells * 8));
   const outMetres = new Float64Array(new SharedArrayBuffer(cells * 8));

@@ -12,22 +12,34 @@ import { DRIVABLE_HIGHWAYS, parseMaxspeed, parseOneway, type RoadWay } from "./r
  * errors; `highways` are the classes kept (features without a class are always kept).
  * @throws GeoError CAREBUS_GEO_INVALID_NETWORK on bad JSON, a wrong shape or bad coordinates.
  */
-export function readGeoJsonNetwork(input: string | unknown, source = "GeoJSON network", highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS): RoadWay[] {
+export function readGeoJsonNetwork(
+  input: string | unknown,
+  source = "GeoJSON network",
+  highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS,
+): RoadWay[] {
   let doc: unknown = input;
   if (typeof input === "string") {
     try {
       doc = JSON.parse(input);
     } catch (error) {
-      throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", `${source}: not valid JSON (${(error as Error).message})`, { cause: error });
+      throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", `${source}: not valid JSON (${(error as Error).message})`, {
+        cause: error,
+      });
     }
   }
   const features = (doc as { type?: unknown; features?: unknown })?.features;
   if ((doc as { type?: unknown })?.type !== "FeatureCollection" || !Array.isArray(features)) {
-    throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", `${source}: expected a GeoJSON FeatureCollection with a "features" array`);
+    throw new GeoError(
+      "CAREBUS_GEO_INVALID_NETWORK",
+      `${source}: expected a GeoJSON FeatureCollection with a "features" array`,
+    );
   }
   const ways: RoadWay[] = [];
   features.forEach((feature: unknown, i: number) => {
-    const f = feature as { geometry?: { type?: unknown; coordinates?: unknown }; properties?: Record<string, unknown> | null };
+    const f = feature as {
+      geometry?: { type?: unknown; coordinates?: unknown };
+      properties?: Record<string, unknown> | null;
+    };
     const type = f?.geometry?.type;
     if (type !== "LineString" && type !== "MultiLineString") return;
     const props = f.properties ?? {};
@@ -47,7 +59,8 @@ export function readGeoJsonNetwork(input: string | unknown, source = "GeoJSON ne
       });
     }
   });
-  if (ways.length === 0) throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", `${source}: no LineString features of a wanted highway class`);
+  if (ways.length === 0)
+    throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", `${source}: no LineString features of a wanted highway class`);
   return ways;
 }
 

@@ -14,7 +14,11 @@ import { DRIVABLE_HIGHWAYS, type RoadWay } from "./roadWay.js";
  * Roads of an OSM PBF document held in memory.
  * @throws GeoError CAREBUS_GEO_INVALID_NETWORK when the bytes are not OSM PBF or hold no roads.
  */
-export function readOsmPbf(bytes: Uint8Array, source = "OSM PBF", highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS): RoadWay[] {
+export function readOsmPbf(
+  bytes: Uint8Array,
+  source = "OSM PBF",
+  highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS,
+): RoadWay[] {
   const collector = new OsmRoadCollector(highways);
   // tiny-osmpbf reads from the start of the buffer it is given: pass an exact copy
   const buffer = new Uint8Array(bytes).buffer;
@@ -24,7 +28,11 @@ export function readOsmPbf(bytes: Uint8Array, source = "OSM PBF", highways: Read
       else if (element.type === "way") collector.addWay(element.nodes, element.tags);
     });
   } catch (error) {
-    throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", `${source}: not a readable OSM PBF file (${(error as Error).message})`, { cause: error });
+    throw new GeoError(
+      "CAREBUS_GEO_INVALID_NETWORK",
+      `${source}: not a readable OSM PBF file (${(error as Error).message})`,
+      { cause: error },
+    );
   }
   return collector.roads(source);
 }
@@ -33,12 +41,17 @@ export function readOsmPbf(bytes: Uint8Array, source = "OSM PBF", highways: Read
  * Roads of an OSM PBF file.
  * @throws GeoError CAREBUS_GEO_UNAVAILABLE when the file cannot be read.
  */
-export async function readOsmPbfFile(path: string, highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS): Promise<RoadWay[]> {
+export async function readOsmPbfFile(
+  path: string,
+  highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS,
+): Promise<RoadWay[]> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new GeoError("CAREBUS_GEO_UNAVAILABLE", `${path}: cannot read (${(error as Error).message})`, { cause: error });
+    throw new GeoError("CAREBUS_GEO_UNAVAILABLE", `${path}: cannot read (${(error as Error).message})`, {
+      cause: error,
+    });
   }
   return readOsmPbf(bytes, path, highways);
 }

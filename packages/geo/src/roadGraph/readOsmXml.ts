@@ -61,7 +61,10 @@ export class OsmXmlReader {
   private way: PendingWay | null = null;
 
   /** @param highways the `highway` classes kept (default: drivable ones) */
-  constructor(private readonly source = "OSM XML", highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS) {
+  constructor(
+    private readonly source = "OSM XML",
+    highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS,
+  ) {
     this.roads = new OsmRoadCollector(highways);
   }
 
@@ -117,7 +120,13 @@ export class OsmXmlReader {
         const id = Number(a["id"]);
         const lat = Number(a["lat"]);
         const lon = Number(a["lon"]);
-        if (!Number.isFinite(id) || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180) || a["lat"] === undefined || a["lon"] === undefined) {
+        if (
+          !Number.isFinite(id) ||
+          !(Math.abs(lat) <= 90) ||
+          !(Math.abs(lon) <= 180) ||
+          a["lat"] === undefined ||
+          a["lon"] === undefined
+        ) {
           throw this.invalid(`node ${a["id"] ?? "(no id)"} needs numeric id, lat and lon attributes`);
         }
         this.roads.addNode(id, lat, lon);
@@ -159,7 +168,11 @@ export class OsmXmlReader {
 }
 
 /** Roads of an OSM XML document held in memory. */
-export function readOsmXml(text: string, source = "OSM XML", highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS): RoadWay[] {
+export function readOsmXml(
+  text: string,
+  source = "OSM XML",
+  highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS,
+): RoadWay[] {
   const reader = new OsmXmlReader(source, highways);
   reader.feed(text);
   return reader.finish();
@@ -169,12 +182,18 @@ export function readOsmXml(text: string, source = "OSM XML", highways: ReadonlyS
  * Roads of an OSM XML file, streamed in chunks (files larger than a JS string can hold work).
  * @throws GeoError CAREBUS_GEO_UNAVAILABLE when the file cannot be read.
  */
-export async function readOsmXmlFile(path: string, highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS): Promise<RoadWay[]> {
+export async function readOsmXmlFile(
+  path: string,
+  highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS,
+): Promise<RoadWay[]> {
   const reader = new OsmXmlReader(path, highways);
   try {
-    for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 })) reader.feed(chunk as string);
+    for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 }))
+      reader.feed(chunk as string);
   } catch (error) {
-    throw new GeoError("CAREBUS_GEO_UNAVAILABLE", `${path}: cannot read (${(error as Error).message})`, { cause: error });
+    throw new GeoError("CAREBUS_GEO_UNAVAILABLE", `${path}: cannot read (${(error as Error).message})`, {
+      cause: error,
+    });
   }
   return reader.finish();
 }

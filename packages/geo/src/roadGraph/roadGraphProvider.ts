@@ -31,7 +31,10 @@ import { indexNodes, snapPlaces, type Snap } from "./snapPlaces.js";
  * @throws GeoError CAREBUS_GEO_UNAVAILABLE (cannot read), CAREBUS_GEO_INVALID_NETWORK (bad content
  *   or unknown extension).
  */
-export async function readRoadNetworkFile(path: string, highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS): Promise<RoadWay[]> {
+export async function readRoadNetworkFile(
+  path: string,
+  highways: ReadonlySet<string> = DRIVABLE_HIGHWAYS,
+): Promise<RoadWay[]> {
   const lower = path.toLowerCase();
   if (lower.endsWith(".osm")) return readOsmXmlFile(path, highways);
   if (lower.endsWith(".pbf")) return readOsmPbfFile(path, highways);
@@ -40,11 +43,16 @@ export async function readRoadNetworkFile(path: string, highways: ReadonlySet<st
     try {
       text = await readFile(path, "utf8");
     } catch (error) {
-      throw new GeoError("CAREBUS_GEO_UNAVAILABLE", `${path}: cannot read road network (${(error as Error).message})`, { cause: error });
+      throw new GeoError("CAREBUS_GEO_UNAVAILABLE", `${path}: cannot read road network (${(error as Error).message})`, {
+        cause: error,
+      });
     }
     return readGeoJsonNetwork(text, path, highways);
   }
-  throw new GeoError("CAREBUS_GEO_INVALID_NETWORK", `${path}: unknown road network format (use .geojson, .json, .osm or .osm.pbf)`);
+  throw new GeoError(
+    "CAREBUS_GEO_INVALID_NETWORK",
+    `${path}: unknown road network format (use .geojson, .json, .osm or .osm.pbf)`,
+  );
 }
 
 /** Options of a `RoadNetwork`. */
@@ -97,7 +105,15 @@ export class RoadNetwork implements RoutingProvider {
         const cell = i * n + j;
         const sj = snaps[j]!;
         const offRoad = si.km > this.maxSnapKm || sj.km > this.maxSnapKm;
-        this.fill(minutes, km, cell, si, sj, offRoad ? Infinity : rows.seconds[base + j]! / 60, rows.metres[base + j]! / 1000);
+        this.fill(
+          minutes,
+          km,
+          cell,
+          si,
+          sj,
+          offRoad ? Infinity : rows.seconds[base + j]! / 60,
+          rows.metres[base + j]! / 1000,
+        );
         if (minutes[cell] === Infinity) unreachable.push([i, j]);
       }
     }
@@ -114,7 +130,10 @@ export class RoadNetwork implements RoutingProvider {
       const b = waypoints[k + 1]!;
       const sa = snaps[k]!;
       const sb = snaps[k + 1]!;
-      for (const [place, snap] of [[a, sa], [b, sb]] as const) {
+      for (const [place, snap] of [
+        [a, sa],
+        [b, sb],
+      ] as const) {
         if (snap.km > this.maxSnapKm) {
           throw new GeoError(
             "CAREBUS_GEO_UNREACHABLE_STOP",
@@ -132,7 +151,10 @@ export class RoadNetwork implements RoutingProvider {
       const edges = pathEdges(g, ws, sb.node);
       const start = { metres: sa.km * 1000, seconds: (sa.km * 1000) / this.connectorMs };
       const end = { metres: sb.km * 1000, seconds: (sb.km * 1000) / this.connectorMs };
-      const coordinates: Array<[number, number]> = [[a.lon, a.lat], [g.lon[sa.node]!, g.lat[sa.node]!]];
+      const coordinates: Array<[number, number]> = [
+        [a.lon, a.lat],
+        [g.lon[sa.node]!, g.lat[sa.node]!],
+      ];
       for (const e of edges) coordinates.push([g.lon[g.target[e]!]!, g.lat[g.target[e]!]!]);
       coordinates.push([b.lon, b.lat]);
       legs.push({
@@ -149,7 +171,15 @@ export class RoadNetwork implements RoutingProvider {
     return (s.km * 1000) / this.connectorMs / 60;
   }
 
-  private fill(minutes: Float64Array, km: Float64Array, cell: number, si: Snap, sj: Snap, roadMinutes: number, roadKm: number): void {
+  private fill(
+    minutes: Float64Array,
+    km: Float64Array,
+    cell: number,
+    si: Snap,
+    sj: Snap,
+    roadMinutes: number,
+    roadKm: number,
+  ): void {
     if (roadMinutes === Infinity) {
       minutes[cell] = Infinity;
       km[cell] = Infinity;
@@ -179,7 +209,11 @@ export function createRoadGraphProvider(settings: RoadGraphSettings, baseDir = p
   let network: Promise<RoadNetwork> | undefined;
   const load = () =>
     (network ??= readRoadNetworkFile(resolve(baseDir, settings.file)).then(
-      (ways) => new RoadNetwork(ways, settings.defaultSpeedKmh === undefined ? {} : { defaultSpeedKmh: settings.defaultSpeedKmh }),
+      (ways) =>
+        new RoadNetwork(
+          ways,
+          settings.defaultSpeedKmh === undefined ? {} : { defaultSpeedKmh: settings.defaultSpeedKmh },
+        ),
     ));
   return {
     name: "road-graph",

@@ -20,9 +20,22 @@ export interface RoadWay {
 
 /** OSM highway classes a bus may drive on. Others (footway, path, cycleway, steps…) are dropped. */
 export const DRIVABLE_HIGHWAYS: ReadonlySet<string> = new Set([
-  "motorway", "motorway_link", "trunk", "trunk_link", "primary", "primary_link",
-  "secondary", "secondary_link", "tertiary", "tertiary_link", "unclassified",
-  "residential", "living_street", "service", "road", "track",
+  "motorway",
+  "motorway_link",
+  "trunk",
+  "trunk_link",
+  "primary",
+  "primary_link",
+  "secondary",
+  "secondary_link",
+  "tertiary",
+  "tertiary_link",
+  "unclassified",
+  "residential",
+  "living_street",
+  "service",
+  "road",
+  "track",
 ]);
 
 /**
@@ -30,9 +43,25 @@ export const DRIVABLE_HIGHWAYS: ReadonlySet<string> = new Set([
  * streets (most have sidewalks) and paths, but not motorways.
  */
 export const WALKABLE_HIGHWAYS: ReadonlySet<string> = new Set([
-  "trunk", "trunk_link", "primary", "primary_link", "secondary", "secondary_link",
-  "tertiary", "tertiary_link", "unclassified", "residential", "living_street", "service",
-  "road", "track", "pedestrian", "footway", "path", "steps", "cycleway",
+  "trunk",
+  "trunk_link",
+  "primary",
+  "primary_link",
+  "secondary",
+  "secondary_link",
+  "tertiary",
+  "tertiary_link",
+  "unclassified",
+  "residential",
+  "living_street",
+  "service",
+  "road",
+  "track",
+  "pedestrian",
+  "footway",
+  "path",
+  "steps",
+  "cycleway",
 ]);
 
 /** Parse an OSM `maxspeed` value ("50", "30 mph", "CO:urban") to km/h, or undefined. */

@@ -95,7 +95,9 @@ export function greedyInsert(sol: Solution, candidates: readonly number[], opts:
     if (row.shift[k] !== Infinity && (row.best < 0 || isBetter(row, k, row.best))) row.best = k;
   };
   const available = (stop: number): boolean =>
-    p.servable[stop] === 1 && sol.visitRoutes[stop]!.length < p.inst.maxVisits[stop]! && p.addGain(stop, sol.counts) > 0;
+    p.servable[stop] === 1 &&
+    sol.visitRoutes[stop]!.length < p.inst.maxVisits[stop]! &&
+    p.addGain(stop, sol.counts) > 0;
   const fillRow = (row: Row): void => {
     if (opts.routes) {
       for (const r of opts.routes) if (sol.seq[r]!.length > 0) addEntry(row, r);
@@ -112,7 +114,18 @@ export function greedyInsert(sol: Solution, candidates: readonly number[], opts:
 
   for (const stop of candidates) {
     if (rowOf.has(stop) || !available(stop)) continue;
-    const row: Row = { stop, routes: [], at: new Map(), shift: [], idx: [], dTravel: [], best: -1, gain: p.addGain(stop, sol.counts), noise: opts.noise > 0 ? 1 + opts.noise * (2 * opts.rng.next() - 1) : 1, dead: false };
+    const row: Row = {
+      stop,
+      routes: [],
+      at: new Map(),
+      shift: [],
+      idx: [],
+      dTravel: [],
+      best: -1,
+      gain: p.addGain(stop, sol.counts),
+      noise: opts.noise > 0 ? 1 + opts.noise * (2 * opts.rng.next() - 1) : 1,
+      dead: false,
+    };
     rows.push(row);
     rowOf.set(stop, row);
     fillRow(row);
@@ -195,7 +208,11 @@ export function greedyInsert(sol: Solution, candidates: readonly number[], opts:
 }
 
 /** Empty routes grouped into interchangeable classes (Problem.routeClass), one representative each. */
-function emptyRouteClasses(sol: Solution): { count: number; rep: (c: number) => number; advance: (r: number) => number } {
+function emptyRouteClasses(sol: Solution): {
+  count: number;
+  rep: (c: number) => number;
+  advance: (r: number) => number;
+} {
   const p = sol.p;
   const idOf = new Map<number, number>();
   const queues: number[][] = [];

@@ -70,7 +70,8 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
       minOut = Math.min(minOut, instance.travel[s * nl + o]!);
     }
     for (let r = 0; r < R; r++) {
-      if (instance.allowed[s * R + r] && mayFit(instance, r, s, minIn, minOut, pinnedOn.get(s * R + r))) possible[s * R + r] = 1;
+      if (instance.allowed[s * R + r] && mayFit(instance, r, s, minIn, minOut, pinnedOn.get(s * R + r)))
+        possible[s * R + r] = 1;
     }
   }
   // the cheapest legs among the stops a route may serve are tighter, but cost S² per route:
@@ -89,7 +90,10 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
     const driveRow = { vars: [] as number[], coefs: [] as number[], max: 0 };
     for (const r of routes) {
       const spec = instance.routes[r]!;
-      timeRow.max += Math.max(0, Math.min(spec.maxWorkMinutes, spec.shiftEnd - spec.shiftStart) - (spec.lunch?.minutes ?? 0));
+      timeRow.max += Math.max(
+        0,
+        Math.min(spec.maxWorkMinutes, spec.shiftEnd - spec.shiftStart) - (spec.lunch?.minutes ?? 0),
+      );
       driveRow.max += spec.maxDriveMinutes;
     }
     for (let s = 0; s < S; s++) {
@@ -141,10 +145,17 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
         let most = 0;
         for (const r of routes) {
           const spec = instance.routes[r]!;
-          const capacity = Math.max(0, Math.min(spec.maxWorkMinutes, spec.shiftEnd - spec.shiftStart) - (spec.lunch?.minutes ?? 0));
-          most += mostThatFit(timeRow.coefs.filter((_, i) => possible[columnStop[timeRow.vars[i]!]! * R + r]), capacity);
+          const capacity = Math.max(
+            0,
+            Math.min(spec.maxWorkMinutes, spec.shiftEnd - spec.shiftStart) - (spec.lunch?.minutes ?? 0),
+          );
+          most += mostThatFit(
+            timeRow.coefs.filter((_, i) => possible[columnStop[timeRow.vars[i]!]! * R + r]),
+            capacity,
+          );
         }
-        if (most < timeRow.vars.reduce((sum, v) => sum + model.upper[v]!, 0)) model.rows.push({ vars: timeRow.vars, coefs: timeRow.vars.map(() => 1), max: most });
+        if (most < timeRow.vars.reduce((sum, v) => sum + model.upper[v]!, 0))
+          model.rows.push({ vars: timeRow.vars, coefs: timeRow.vars.map(() => 1), max: most });
       }
       if (Number.isFinite(driveRow.max)) model.rows.push(driveRow);
     }
@@ -152,7 +163,9 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
   // no two visits of a stop on one day or closer than its minDaysBetween: with single routes,
   // any set of days spanning fewer than that many day numbers holds at most one visit; in any
   // case, a stop gets no more visits than its max and than such days can be spaced out
-  const dayOrder = Array.from(instance.dayNumbers.keys()).sort((a, b) => instance.dayNumbers[a]! - instance.dayNumbers[b]!);
+  const dayOrder = Array.from(instance.dayNumbers.keys()).sort(
+    (a, b) => instance.dayNumbers[a]! - instance.dayNumbers[b]!,
+  );
   for (let s = 0; s < S; s++) {
     if (visitsOfStop[s]!.length === 0) continue;
     const gap = Math.max(1, instance.minDaysBetween[s]!);
@@ -169,7 +182,13 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
     }
     const days = new Set<number>();
     for (let r = 0; r < R; r++) if (possible[s * R + r]) days.add(instance.dayNumbers[instance.routes[r]!.day]!);
-    const most = Math.min(instance.maxVisits[s]!, spacedDays([...days].sort((a, b) => a - b), gap));
+    const most = Math.min(
+      instance.maxVisits[s]!,
+      spacedDays(
+        [...days].sort((a, b) => a - b),
+        gap,
+      ),
+    );
     model.rows.push({ vars: visitsOfStop[s]!, coefs: visitsOfStop[s]!.map(() => 1), max: most });
   }
   // coverage: a group's visit slots, filled in order of non-increasing value, are no more
@@ -179,7 +198,8 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
   const coveringStops: number[][] = Array.from({ length: instance.groupValue.length }, () => []);
   for (let s = 0; s < S; s++) {
     if (visitsOfStop[s]!.length === 0) continue;
-    for (let i = instance.stopGroupOffset[s]!; i < instance.stopGroupOffset[s + 1]!; i++) coveringStops[instance.stopGroups[i]!]!.push(s);
+    for (let i = instance.stopGroupOffset[s]!; i < instance.stopGroupOffset[s + 1]!; i++)
+      coveringStops[instance.stopGroups[i]!]!.push(s);
   }
   const merged = new Map<string, { stops: number[]; weight: number }>();
   coveringStops.forEach((stops, g) => {
@@ -195,7 +215,8 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
     const cover = stops.flatMap((s) => visitsOfStop[s]!);
     const most = cover.reduce((sum, v) => sum + model.upper[v]!, 0);
     const slots: number[] = [];
-    for (let k = 0; k < envelope.length - 1 && k < most; k++) slots.push(addVar(`y_${group}_${k}`, weight * envelope[k]!, 0, 1));
+    for (let k = 0; k < envelope.length - 1 && k < most; k++)
+      slots.push(addVar(`y_${group}_${k}`, weight * envelope[k]!, 0, 1));
     if (most >= envelope.length && envelope[envelope.length - 1]! > 0) {
       slots.push(addVar(`y_${group}_t`, weight * envelope[envelope.length - 1]!, 0, most - (envelope.length - 1)));
     }
@@ -211,7 +232,14 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
  * set-up to half the cheapest way out after its pack-up, with service starting in a window,
  * all inside the shift. Consecutive visits' intervals never overlap (MODEL.md).
  */
-function busyInterval(instance: Instance, r: number, s: number, minIn: number, minOut: number, pinned: number | undefined): [number, number] {
+function busyInterval(
+  instance: Instance,
+  r: number,
+  s: number,
+  minIn: number,
+  minOut: number,
+  pinned: number | undefined,
+): [number, number] {
   const spec = instance.routes[r]!;
   let open = Infinity;
   let close = -Infinity;
@@ -297,7 +325,14 @@ function spacedDays(sorted: readonly number[], gap: number): number {
 }
 
 /** Relaxed test that stop s could ever be served on route r (see buildBoundModel). */
-function mayFit(instance: Instance, r: number, s: number, minIn: number, minOut: number, pinned: number | undefined): boolean {
+function mayFit(
+  instance: Instance,
+  r: number,
+  s: number,
+  minIn: number,
+  minOut: number,
+  pinned: number | undefined,
+): boolean {
   const spec = instance.routes[r]!;
   const busy = spec.setupMinutes + instance.dwell[s]! + spec.packupMinutes;
   if (!(minIn + minOut <= spec.maxDriveMinutes)) return false;
@@ -327,7 +362,8 @@ export function trivialBound(instance: Instance): number {
     const days = new Set<number>();
     for (let r = 0; r < R; r++) if (instance.allowed[s * R + r]) days.add(instance.routes[r]!.day);
     const visits = Math.min(instance.maxVisits[s]!, days.size);
-    for (let i = instance.stopGroupOffset[s]!; i < instance.stopGroupOffset[s + 1]!; i++) possibleVisits[instance.stopGroups[i]!]! += visits;
+    for (let i = instance.stopGroupOffset[s]!; i < instance.stopGroupOffset[s + 1]!; i++)
+      possibleVisits[instance.stopGroups[i]!]! += visits;
   }
   let bound = 0;
   possibleVisits.forEach((k, g) => {

@@ -28,7 +28,8 @@ const WARM_UP = [
 ].join("\n");
 
 /** A number as the LP text HiGHS reads: integers as they are, others to 15 significant digits. */
-export const lpNumber = (x: number): string => (Number.isInteger(x) ? String(x) : x.toPrecision(15).replace(/\.?0+(e|$)/, "$1"));
+export const lpNumber = (x: number): string =>
+  Number.isInteger(x) ? String(x) : x.toPrecision(15).replace(/\.?0+(e|$)/, "$1");
 
 let highsPromise: Promise<MipSolver> | null = null;
 let warmPromise: Promise<MipSolver> | null = null;

@@ -49,7 +49,12 @@ function windowsOf(instance: Instance, stop: number, options: ScheduleOptions): 
  * Service starts as early as possible after the chosen departure; ties are broken by the
  * earliest departure.
  */
-export function scheduleSequence(instance: Instance, r: number, stops: readonly number[], options: ScheduleOptions = {}): SolvedRoute | null {
+export function scheduleSequence(
+  instance: Instance,
+  r: number,
+  stops: readonly number[],
+  options: ScheduleOptions = {},
+): SolvedRoute | null {
   const spec = instance.routes[r]!;
   const n = stops.length;
   if (n === 0) return { departure: spec.shiftStart, visits: [], lunch: null };
@@ -73,7 +78,13 @@ export function scheduleSequence(instance: Instance, r: number, stops: readonly 
 }
 
 /** Offsets of the no-waiting chain from the departure, and the candidate departures they give. */
-function candidateDepartures(instance: Instance, r: number, stops: readonly number[], windows: Array<Array<[number, number]>>, option: LunchOption): number[] {
+function candidateDepartures(
+  instance: Instance,
+  r: number,
+  stops: readonly number[],
+  windows: Array<Array<[number, number]>>,
+  option: LunchOption,
+): number[] {
   const spec = instance.routes[r]!;
   const nl = instance.nLocations;
   const lunch = spec.lunch;

@@ -52,7 +52,9 @@ export function solveExact(instance: Instance): ExactResult {
   const pinnedMask = new Int32Array(R);
   for (const p of instance.pinned) pinnedMask[p.route]! |= 1 << p.stop;
   const usable = options.map((list, r) =>
-    list.filter((o) => (o.mask & pinnedMask[r]!) === pinnedMask[r]!).sort((a, b) => b.alone - a.alone || a.travel - b.travel),
+    list
+      .filter((o) => (o.mask & pinnedMask[r]!) === pinnedMask[r]!)
+      .sort((a, b) => b.alone - a.alone || a.travel - b.travel),
   );
   const bestAlone = usable.map((list) => list[0]?.alone ?? 0);
   const restBound = new Float64Array(R + 1);
@@ -67,7 +69,11 @@ export function solveExact(instance: Instance): ExactResult {
   const search = (r: number, travel: number) => {
     if (r === R) {
       const value = valueOfCounts(instance, groupCounts(instance, visits));
-      if (!best || value > best.value + VALUE_EPS || (value >= best.value - VALUE_EPS && travel < best.travel - VALUE_EPS)) {
+      if (
+        !best ||
+        value > best.value + VALUE_EPS ||
+        (value >= best.value - VALUE_EPS && travel < best.travel - VALUE_EPS)
+      ) {
         best = { value, travel, choice: [...chosen] };
       }
       return;
@@ -126,7 +132,11 @@ function enumerateRoute(instance: Instance, r: number): RouteOption[] {
   for (const p of instance.pinned) if (p.route === r) pinnedStarts.set(p.stop, p.start);
   const candidates: number[] = [];
   for (let s = 0; s < instance.nStops; s++) {
-    if (instance.allowed[s * R + r] && (instance.windowOffset[s + 1]! > instance.windowOffset[s]! || pinnedStarts.has(s))) candidates.push(s);
+    if (
+      instance.allowed[s * R + r] &&
+      (instance.windowOffset[s + 1]! > instance.windowOffset[s]! || pinnedStarts.has(s))
+    )
+      candidates.push(s);
   }
   const byMask = new Map<number, RouteOption>();
   byMask.set(0, { mask: 0, travel: 0, route: { departure: spec.shiftStart, visits: [], lunch: null }, alone: 0 });

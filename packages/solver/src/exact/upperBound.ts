@@ -45,7 +45,10 @@ const inflate = (lp: number) => lp + Math.abs(lp) * ROUND_OFF + 1e-6;
  * @example const bound = upperBound(instance); // ≥ checkSolution(instance, routes).value
  */
 export function upperBound(instance: Instance): number {
-  return boundWithJsLp(buildBoundModel(instance, instance.nStops * instance.routes.length > AGGREGATE_ABOVE), trivialBound(instance));
+  return boundWithJsLp(
+    buildBoundModel(instance, instance.nStops * instance.routes.length > AGGREGATE_ABOVE),
+    trivialBound(instance),
+  );
 }
 
 function boundWithJsLp(model: BoundModel, trivial: number): number {
@@ -75,7 +78,10 @@ function addCuts(model: BoundModel, solution: LpSolution): boolean {
  * `timeLimitSeconds` (default 5). When HiGHS cannot be loaded or reports no optimum in time,
  * the same model goes to javascript-lp-solver if small, else the trivial bound is returned.
  */
-export async function upperBoundAsync(instance: Instance, options: { timeLimitSeconds?: number } = {}): Promise<number> {
+export async function upperBoundAsync(
+  instance: Instance,
+  options: { timeLimitSeconds?: number } = {},
+): Promise<number> {
   const trivial = trivialBound(instance);
   const model = buildBoundModel(instance, instance.nStops * instance.routes.length > AGGREGATE_ABOVE);
   if (model.names.length === 0) return 0;
@@ -121,13 +127,23 @@ export function solveBoundModelSync(model: BoundModel): LpSolution | null {
       entry[`r${i}`] = (entry[`r${i}`] ?? 0) + row.coefs[j]!;
     });
   });
-  const result = lpSolver.Solve({ optimize: "value", opType: "max", constraints, variables }) as Record<string, unknown>;
-  if (!result.feasible || result.bounded === false || typeof result.result !== "number" || !Number.isFinite(result.result)) return null;
+  const result = lpSolver.Solve({ optimize: "value", opType: "max", constraints, variables }) as Record<
+    string,
+    unknown
+  >;
+  if (
+    !result.feasible ||
+    result.bounded === false ||
+    typeof result.result !== "number" ||
+    !Number.isFinite(result.result)
+  )
+    return null;
   // the solver lists only the non-zero columns
-  const values = Float64Array.from(model.names, (name) => (typeof result[name] === "number" ? (result[name] as number) : 0));
+  const values = Float64Array.from(model.names, (name) =>
+    typeof result[name] === "number" ? (result[name] as number) : 0,
+  );
   return { objective: result.result, values };
 }
-
 
 /** The model in CPLEX LP text, the format HiGHS reads. */
 export function toLpText(model: BoundModel): string {
@@ -137,7 +153,9 @@ export function toLpText(model: BoundModel): string {
   };
   const lines = ["Maximize"];
   const objectiveTerms = model.objective.map((c, v) => [c, v] as const).filter(([c]) => c !== 0);
-  lines.push(` obj: ${objectiveTerms.length > 0 ? objectiveTerms.map(([c, v], i) => term(c, v, i === 0)).join(" ") : "0 v0"}`);
+  lines.push(
+    ` obj: ${objectiveTerms.length > 0 ? objectiveTerms.map(([c, v], i) => term(c, v, i === 0)).join(" ") : "0 v0"}`,
+  );
   lines.push("Subject To");
   model.rows.forEach((row, i) => {
     if (row.vars.length === 0) return;
@@ -157,7 +175,12 @@ export async function solveWithHighs(model: BoundModel, timeLimitSeconds: number
   const highs = await loadHighs();
   // primal simplex was the fastest of HiGHS's LP methods on the Bogotá week (0.4 s against
   // 2.7 s for dual simplex and 11 s for interior point, aggregated model, this machine)
-  const solution = highs.solve(toLpText(model), { output_flag: false, solver: "simplex", simplex_strategy: 4, time_limit: timeLimitSeconds });
+  const solution = highs.solve(toLpText(model), {
+    output_flag: false,
+    solver: "simplex",
+    simplex_strategy: 4,
+    time_limit: timeLimitSeconds,
+  });
   if (solution.Status !== "Optimal" || !Number.isFinite(solution.ObjectiveValue)) return null;
   const values = Float64Array.from(model.names, (_, v) => solution.Columns[`v${v}`]?.Primal ?? 0);
   return { objective: solution.ObjectiveValue, values };

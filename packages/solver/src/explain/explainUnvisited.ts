@@ -36,7 +36,11 @@ const NO_VALUE = 1e-9;
  *
  * @example explainUnvisited(instance, result.routes).map((e) => e.reason)
  */
-export function explainUnvisited(instance: Instance, routes: readonly SolvedRoute[], context: ExplainContext = {}): Explanation[] {
+export function explainUnvisited(
+  instance: Instance,
+  routes: readonly SolvedRoute[],
+  context: ExplainContext = {},
+): Explanation[] {
   const R = instance.routes.length;
   const label = context.label ?? ((s: number) => `stop ${s}`);
   const visits = new Int32Array(instance.nStops);
@@ -50,23 +54,43 @@ export function explainUnvisited(instance: Instance, routes: readonly SolvedRout
     for (let r = 0; r < R; r++) if (instance.allowed[s * R + r]) allowed.push(r);
     if (allowed.length === 0) {
       if (context.stopHasCompatibleBus?.[s] === false || !context.stopHasCompatibleBus) {
-        out.push({ stop: s, reason: "no-compatible-bus", message: `${name}: no bus of a kind it accepts works on any day it may be served` });
+        out.push({
+          stop: s,
+          reason: "no-compatible-bus",
+          message: `${name}: no bus of a kind it accepts works on any day it may be served`,
+        });
       } else {
-        out.push({ stop: s, reason: "days-excluded", message: `${name}: none of the days it may be served is a service day of a bus that may serve it (weekdays, holidays or excluded dates)` });
+        out.push({
+          stop: s,
+          reason: "days-excluded",
+          message: `${name}: none of the days it may be served is a service day of a bus that may serve it (weekdays, holidays or excluded dates)`,
+        });
       }
       continue;
     }
     if (!allowed.some((r) => scheduleSequence(instance, r, [s], { ignoreWindows: true }))) {
-      out.push({ stop: s, reason: "unreachable-in-shift", message: `${name}: even alone, no bus can drive there, serve it and return within its shift and limits` });
+      out.push({
+        stop: s,
+        reason: "unreachable-in-shift",
+        message: `${name}: even alone, no bus can drive there, serve it and return within its shift and limits`,
+      });
       continue;
     }
     if (!allowed.some((r) => scheduleSequence(instance, r, [s]))) {
-      out.push({ stop: s, reason: "windows-never-open", message: `${name}: its time windows are never open while a bus can be there (shift, travel and lunch considered)` });
+      out.push({
+        stop: s,
+        reason: "windows-never-open",
+        message: `${name}: its time windows are never open while a bus can be there (shift, travel and lunch considered)`,
+      });
       continue;
     }
     const gain = marginalValue(instance, counts, s);
     if (gain <= NO_VALUE) {
-      out.push({ stop: s, reason: "already-covered", message: `${name}: every caregiver it would reach is already covered by the chosen stops, so it adds nothing` });
+      out.push({
+        stop: s,
+        reason: "already-covered",
+        message: `${name}: every caregiver it would reach is already covered by the chosen stops, so it adds nothing`,
+      });
       continue;
     }
     out.push({

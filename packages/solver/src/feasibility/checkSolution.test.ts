@@ -19,7 +19,16 @@ const base: Instance = makeInstance({
   dwell: [30, 30, 30, 30],
   windows: [[[0, 1000]], [[100, 200]], [[0, 1000]], [[0, 1000]]],
   routes: [
-    { day: 0, shiftStart: 0, shiftEnd: 600, maxWorkMinutes: 500, maxDriveMinutes: 100, setupMinutes: 5, packupMinutes: 5, lunch: { start: 100, end: 300, minutes: 30 } },
+    {
+      day: 0,
+      shiftStart: 0,
+      shiftEnd: 600,
+      maxWorkMinutes: 500,
+      maxDriveMinutes: 100,
+      setupMinutes: 5,
+      packupMinutes: 5,
+      lunch: { start: 100, end: 300, minutes: 30 },
+    },
     { day: 1, shiftStart: 0, shiftEnd: 600 },
     { day: 2, shiftStart: 0, shiftEnd: 600 },
     { day: 0, shiftStart: 0, shiftEnd: 600 },
@@ -37,13 +46,21 @@ const base: Instance = makeInstance({
  * depot. Route 1: pinned stop 2 at 50. Value 3, travel 30 + 20.
  */
 const good = (): SolvedRoute[] => [
-  { departure: 0, visits: [{ stop: 0, start: 15 }, { stop: 1, start: 100 }], lunch: { start: 200, afterVisits: 2 } },
+  {
+    departure: 0,
+    visits: [
+      { stop: 0, start: 15 },
+      { stop: 1, start: 100 },
+    ],
+    lunch: { start: 200, afterVisits: 2 },
+  },
   { departure: 0, visits: [{ stop: 2, start: 50 }], lunch: null },
   { departure: 0, visits: [], lunch: null },
   { departure: 0, visits: [], lunch: null },
 ];
 
-const kinds = (instance: Instance, routes: SolvedRoute[]) => [...new Set(checkSolution(instance, routes).violations.map((v) => v.kind))].sort();
+const kinds = (instance: Instance, routes: SolvedRoute[]) =>
+  [...new Set(checkSolution(instance, routes).violations.map((v) => v.kind))].sort();
 
 describe("checkSolution", () => {
   it("accepts a known-good plan and recomputes its value and travel", () => {
@@ -59,7 +76,16 @@ describe("checkSolution", () => {
     ["not-a-number", (r) => ((r[2]!.visits = [{ stop: 3, start: NaN }]), r)],
     ["departure-before-shift", (r) => ((r[1]!.departure = -5), r)],
     ["return-after-shift", (r) => ((r[2]!.visits = [{ stop: 3, start: 580 }]), r)],
-    ["unreachable", (r) => ((r[2]!.visits = [{ stop: 0, start: 10 }, { stop: 2, start: 100 }]), r)],
+    [
+      "unreachable",
+      (r) => (
+        (r[2]!.visits = [
+          { stop: 0, start: 10 },
+          { stop: 2, start: 100 },
+        ]),
+        r
+      ),
+    ],
     ["too-early", (r) => ((r[0]!.visits[0]!.start = 14), r)],
     ["outside-window", (r) => ((r[0]!.visits[1]!.start = 99), r)],
     ["work-limit", (r) => r, withRoute0({ maxWorkMinutes: 200 })],
@@ -70,7 +96,17 @@ describe("checkSolution", () => {
     ["lunch-overlap", (r) => ((r[0]!.lunch = { start: 120, afterVisits: 2 }), r)],
     ["not-allowed", (r) => ((r[3]!.visits = [{ stop: 3, start: 15 }]), r)],
     ["same-day-twice", (r) => ((r[3]!.visits = [{ stop: 0, start: 15 }]), r)],
-    ["max-visits", (r) => ((r[1]!.visits = [{ stop: 3, start: 10 }, { stop: 2, start: 50 }]), (r[2]!.visits = [{ stop: 3, start: 15 }]), r)],
+    [
+      "max-visits",
+      (r) => (
+        (r[1]!.visits = [
+          { stop: 3, start: 10 },
+          { stop: 2, start: 50 },
+        ]),
+        (r[2]!.visits = [{ stop: 3, start: 15 }]),
+        r
+      ),
+    ],
     [
       "min-days-between",
       (r) => {
@@ -98,7 +134,14 @@ describe("checkSolution", () => {
   it("accepts a lunch parked at a stop between two visits", () => {
     const routes = good();
     // stop 0 packed up at 50; lunch 100–130 there; stop 1 arrives 140, set up by 145
-    routes[0] = { departure: 0, visits: [{ stop: 0, start: 15 }, { stop: 1, start: 145 }], lunch: { start: 100, afterVisits: 1 } };
+    routes[0] = {
+      departure: 0,
+      visits: [
+        { stop: 0, start: 15 },
+        { stop: 1, start: 145 },
+      ],
+      lunch: { start: 100, afterVisits: 1 },
+    };
     expect(checkSolution(base, routes).violations).toEqual([]);
     routes[0].visits[1]!.start = 144;
     expect(kinds(base, routes)).toEqual(["too-early"]);
@@ -114,12 +157,19 @@ const REFERENCE = `${BENCH}/reference-solutions-m1.csv`;
 
 describe.skipIf(!existsSync(REFERENCE))("checkSolution on the published TOPTW routes (m = 1)", () => {
   const rows = existsSync(REFERENCE)
-    ? readFileSync(REFERENCE, "utf8").trim().split("\n").slice(1).map((line) => line.split(","))
+    ? readFileSync(REFERENCE, "utf8")
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((line) => line.split(","))
     : [];
   it("has the 29 reference routes", () => expect(rows.length).toBe(29));
   it.each(rows.map((r) => [r[1]!, r] as const))("accepts %s with its listed score and start times", (_, row) => {
     const [set, name, m, score, , route, starts] = row;
-    const instance = readToptw(readFileSync(`${BENCH}/${set}/${name}.txt`, "utf8"), { name: name!, vehicles: Number(m) });
+    const instance = readToptw(readFileSync(`${BENCH}/${set}/${name}.txt`, "utf8"), {
+      name: name!,
+      vehicles: Number(m),
+    });
     const visitStops = route!.split(" ").map(Number);
     const visitStarts = starts!.split(" ").map(Number);
     // file ids 1..N are stops 0..N-1; replay the earliest starts, which the log prints to one decimal
@@ -128,7 +178,8 @@ describe.skipIf(!existsSync(REFERENCE))("checkSolution on the published TOPTW ro
     const visits = visitStops.map((id, i) => {
       const stop = id - 1;
       let start = time + instance.travel[place * instance.nLocations + stop]!;
-      for (let w = instance.windowOffset[stop]!; w < instance.windowOffset[stop + 1]!; w++) start = Math.max(start, instance.windowOpen[w]!);
+      for (let w = instance.windowOffset[stop]!; w < instance.windowOffset[stop + 1]!; w++)
+        start = Math.max(start, instance.windowOpen[w]!);
       expect(start).toBeCloseTo(visitStarts[i]!, 1);
       time = start + instance.dwell[stop]!;
       place = stop;

@@ -19,7 +19,8 @@ export function groupCounts(instance: Instance, stopVisits: ArrayLike<number>): 
   for (let s = 0; s < instance.nStops; s++) {
     const k = stopVisits[s]!;
     if (k === 0) continue;
-    for (let i = instance.stopGroupOffset[s]!; i < instance.stopGroupOffset[s + 1]!; i++) counts[instance.stopGroups[i]!]! += k;
+    for (let i = instance.stopGroupOffset[s]!; i < instance.stopGroupOffset[s + 1]!; i++)
+      counts[instance.stopGroups[i]!]! += k;
   }
   return counts;
 }
@@ -49,5 +50,6 @@ export function marginalValue(instance: Instance, counts: ArrayLike<number>, sto
 
 /** Add one visit of `stop` to `counts` in place. */
 export function addVisit(instance: Instance, counts: Int32Array, stop: number): void {
-  for (let i = instance.stopGroupOffset[stop]!; i < instance.stopGroupOffset[stop + 1]!; i++) counts[instance.stopGroups[i]!]! += 1;
+  for (let i = instance.stopGroupOffset[stop]!; i < instance.stopGroupOffset[stop + 1]!; i++)
+    counts[instance.stopGroups[i]!]! += 1;
 }

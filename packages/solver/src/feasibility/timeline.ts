@@ -71,14 +71,24 @@ export function replayRoute(instance: Instance, r: number, route: SolvedRoute): 
     const packupEnd = serviceEnd + spec.packupMinutes;
     let leave = packupEnd;
     if (lunch && lunch.afterVisits === i + 1) {
-      const atDepotLater = i === route.visits.length - 1
-        && lunch.start >= packupEnd + instance.travel[visit.stop * n + spec.depot]!;
+      const atDepotLater =
+        i === route.visits.length - 1 && lunch.start >= packupEnd + instance.travel[visit.stop * n + spec.depot]!;
       if (!atDepotLater) {
         lunchPlace = "stop";
         leave = Math.max(packupEnd, lunch.start + lunchMinutes);
       } else lunchPlace = "depot-after";
     }
-    visits.push({ stop: visit.stop, from: place, travelMinutes, km, arrival, start: visit.start, serviceEnd, packupEnd, leave });
+    visits.push({
+      stop: visit.stop,
+      from: place,
+      travelMinutes,
+      km,
+      arrival,
+      start: visit.start,
+      serviceEnd,
+      packupEnd,
+      leave,
+    });
     place = visit.stop;
     free = leave;
   });
@@ -102,7 +112,9 @@ export function replayRoute(instance: Instance, r: number, route: SolvedRoute): 
     return: back,
     travelMinutes: travelSum,
     km: kmSum,
-    lunch: lunch ? { start: lunch.start, end: lunch.start + lunchMinutes, afterVisits: lunch.afterVisits, place: lunchPlace! } : null,
+    lunch: lunch
+      ? { start: lunch.start, end: lunch.start + lunchMinutes, afterVisits: lunch.afterVisits, place: lunchPlace! }
+      : null,
     workMinutes: route.visits.length > 0 ? spanEnd - spanStart : 0,
   };
 }

@@ -51,7 +51,10 @@ export function buildInstance(scenario: Scenario, geo: GeoInputs): { instance: I
   const nStops = scenario.stops.length;
   const nLocations = nStops + scenario.depots.length;
   if (geo.travel.size !== nLocations) {
-    issues.push({ path: "travel", message: `the travel matrix has ${geo.travel.size} places, expected ${nLocations} (stops then depots)` });
+    issues.push({
+      path: "travel",
+      message: `the travel matrix has ${geo.travel.size} places, expected ${nLocations} (stops then depots)`,
+    });
     throw new ScenarioError(issues);
   }
   const dates = serviceDates(scenario.horizon);
@@ -66,7 +69,7 @@ export function buildInstance(scenario: Scenario, geo: GeoInputs): { instance: I
   dates.forEach((date, day) => {
     const weekday = weekdayOf(date);
     scenario.buses.forEach((bus, b) => {
-      if (!(bus.days ?? horizonWeekdays as readonly string[]).includes(weekday)) return;
+      if (!(bus.days ?? (horizonWeekdays as readonly string[])).includes(weekday)) return;
       const depot = depotIndex.get(bus.depotId);
       if (depot === undefined) {
         issues.push({ path: `buses[${b}].depotId`, message: `unknown depot ${JSON.stringify(bus.depotId)}` });
@@ -84,7 +87,9 @@ export function buildInstance(scenario: Scenario, geo: GeoInputs): { instance: I
         maxDriveMinutes: bus.maxDriveMinutes ?? Infinity,
         setupMinutes: bus.setupMinutes ?? 0,
         packupMinutes: bus.packupMinutes ?? 0,
-        lunch: bus.lunch ? { start: parseClock(bus.lunch.start), end: parseClock(bus.lunch.end), minutes: bus.lunch.minutes } : null,
+        lunch: bus.lunch
+          ? { start: parseClock(bus.lunch.start), end: parseClock(bus.lunch.end), minutes: bus.lunch.minutes }
+          : null,
       });
       routeIds.push({ busId: bus.id, date });
       routeWeekday.push(weekday);
@@ -117,7 +122,10 @@ export function buildInstance(scenario: Scenario, geo: GeoInputs): { instance: I
     stop.pinned?.forEach((pin, j) => {
       const route = routeOf.get(`${pin.busId}\u0000${pin.date}`);
       if (route === undefined) {
-        issues.push({ path: `stops[${s}].pinned[${j}]`, message: `bus ${JSON.stringify(pin.busId)} does not work on ${pin.date} (not a service date or not one of its days)` });
+        issues.push({
+          path: `stops[${s}].pinned[${j}]`,
+          message: `bus ${JSON.stringify(pin.busId)} does not work on ${pin.date} (not a service date or not one of its days)`,
+        });
         return;
       }
       pinned.push({ stop: s, route, start: parseClock(pin.start) });
@@ -161,7 +169,10 @@ export function buildInstance(scenario: Scenario, geo: GeoInputs): { instance: I
  * opening until its end minus the dwell. Windows too short for the dwell vanish; overlapping
  * ones merge, so the instance's windows are sorted and disjoint.
  */
-export function serviceWindows(windows: ReadonlyArray<{ start: string; end: string }>, dwellMinutes: number): Array<[number, number]> {
+export function serviceWindows(
+  windows: ReadonlyArray<{ start: string; end: string }>,
+  dwellMinutes: number,
+): Array<[number, number]> {
   const raw = windows
     .map((w) => [parseClock(w.start), parseClock(w.end) - dwellMinutes] as [number, number])
     .filter(([o, c]) => c >= o)
@@ -195,7 +206,12 @@ function buildGroups(
   }
   if (!coverage || coverage.stopPoints.length !== nStops || coverage.pointValue.length !== demand.points.length) {
     issues.push({ path: "demand", message: "the coverage does not match the scenario's stops and demand points" });
-    return { groupValue: new Float64Array(0), stopGroupOffset: new Int32Array(nStops + 1), stopGroups: new Int32Array(0), visitValues: Float64Array.of(1) };
+    return {
+      groupValue: new Float64Array(0),
+      stopGroupOffset: new Int32Array(nStops + 1),
+      stopGroups: new Int32Array(0),
+      visitValues: Float64Array.of(1),
+    };
   }
   const stopGroupOffset = new Int32Array(nStops + 1);
   let total = 0;

@@ -40,7 +40,13 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
  *
  * @example const plan = toPlan(scenario, index, instance, result.routes, { bound, iterations, elapsedMs, seed: 1 });
  */
-export function toPlan(scenario: Scenario, index: ScenarioIndex, instance: Instance, routes: readonly SolvedRoute[], stats: PlanRunStats): Plan {
+export function toPlan(
+  scenario: Scenario,
+  index: ScenarioIndex,
+  instance: Instance,
+  routes: readonly SolvedRoute[],
+  stats: PlanRunStats,
+): Plan {
   const timeZone = scenario.horizon.timeZone ?? DEFAULT_TIME_ZONE;
   const visitValue = valuesInTimeOrder(instance, index, routes);
   const planRoutes: PlanRoute[] = [];
@@ -135,8 +141,14 @@ export function toPlan(scenario: Scenario, index: ScenarioIndex, instance: Insta
 }
 
 /** Value each visit adds, taking every visit of the plan in date, then start-time order. */
-function valuesInTimeOrder(instance: Instance, index: ScenarioIndex, routes: readonly SolvedRoute[]): Map<string, number> {
-  const all = routes.flatMap((route, r) => route.visits.map((v, i) => ({ r, i, stop: v.stop, date: index.routes[r]!.date, start: v.start })));
+function valuesInTimeOrder(
+  instance: Instance,
+  index: ScenarioIndex,
+  routes: readonly SolvedRoute[],
+): Map<string, number> {
+  const all = routes.flatMap((route, r) =>
+    route.visits.map((v, i) => ({ r, i, stop: v.stop, date: index.routes[r]!.date, start: v.start })),
+  );
   all.sort((a, b) => a.date.localeCompare(b.date) || a.start - b.start || a.r - b.r);
   const counts = new Int32Array(instance.groupValue.length);
   const out = new Map<string, number>();
@@ -183,7 +195,9 @@ function reach(scenario: Scenario, instance: Instance, counts: Int32Array, visit
     });
   }
   const sorted = <K extends string>(m: Map<K, { caregivers: number; value: number }>) =>
-    [...m.entries()].sort((a, b) => b[1].value - a[1].value || a[0].localeCompare(b[0])).map(([key, v]) => [key, r3(v.caregivers), r3(v.value)] as const);
+    [...m.entries()]
+      .sort((a, b) => b[1].value - a[1].value || a[0].localeCompare(b[0]))
+      .map(([key, v]) => [key, r3(v.caregivers), r3(v.value)] as const);
   return {
     caregiversReached: r3(caregiversReached),
     byLocality: sorted(byLocality).map(([locality, caregivers, value]) => ({ locality, caregivers, value })),

@@ -40,7 +40,10 @@ export function readToptw(text: string, options: ReadToptwOptions): Instance {
   const lines = text.split(/\r?\n/);
   const rows: { line: number; tokens: string[] }[] = [];
   lines.forEach((raw, index) => {
-    const tokens = raw.trim().split(/\s+/).filter((t) => t.length > 0);
+    const tokens = raw
+      .trim()
+      .split(/\s+/)
+      .filter((t) => t.length > 0);
     if (tokens.length > 0) rows.push({ line: index + 1, tokens });
   });
   const header = rows[0];
@@ -48,11 +51,15 @@ export function readToptw(text: string, options: ReadToptwOptions): Instance {
     throw new ToptwFormatError(header?.line ?? 1, "expected a header `k v N t` with at least 3 numbers");
   }
   const n = toNumber(header.tokens[2], header.line, "N (number of customers)");
-  if (!Number.isInteger(n) || n < 1) throw new ToptwFormatError(header.line, `N must be a positive integer, got ${header.tokens[2]}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new ToptwFormatError(header.line, `N must be a positive integer, got ${header.tokens[2]}`);
   // line 2 (D Q) is ignored; the depot line follows
   const nodeRows = rows.slice(2);
   if (nodeRows.length < n + 1) {
-    throw new ToptwFormatError(nodeRows.at(-1)?.line ?? header.line, `expected ${n + 1} vertex lines (depot + ${n} customers), found ${nodeRows.length}`);
+    throw new ToptwFormatError(
+      nodeRows.at(-1)?.line ?? header.line,
+      `expected ${n + 1} vertex lines (depot + ${n} customers), found ${nodeRows.length}`,
+    );
   }
   const x = new Float64Array(n + 1);
   const y = new Float64Array(n + 1);
@@ -64,7 +71,11 @@ export function readToptw(text: string, options: ReadToptwOptions): Instance {
   for (let v = 0; v <= n; v++) {
     const row = nodeRows[v]!;
     const t = row.tokens;
-    if (t.length < 7) throw new ToptwFormatError(row.line, `a vertex line needs at least 7 tokens (i x y d S ... O C), found ${t.length}`);
+    if (t.length < 7)
+      throw new ToptwFormatError(
+        row.line,
+        `a vertex line needs at least 7 tokens (i x y d S ... O C), found ${t.length}`,
+      );
     ids[v] = toNumber(t[0], row.line, "i (vertex number)");
     if (ids[v] !== v) throw new ToptwFormatError(row.line, `vertex number ${t[0]} out of order (expected ${v})`);
     x[v] = toNumber(t[1], row.line, "x");
@@ -74,7 +85,8 @@ export function readToptw(text: string, options: ReadToptwOptions): Instance {
     open[v] = toNumber(t[t.length - 2], row.line, "O (window opening)");
     close[v] = toNumber(t[t.length - 1], row.line, "C (window closing)");
     if (dwellAll[v]! < 0) throw new ToptwFormatError(row.line, `d must be >= 0, got ${t[3]}`);
-    if (close[v]! < open[v]!) throw new ToptwFormatError(row.line, `window closing ${close[v]} is before its opening ${open[v]}`);
+    if (close[v]! < open[v]!)
+      throw new ToptwFormatError(row.line, `window closing ${close[v]} is before its opening ${open[v]}`);
   }
   const nLocations = n + 1;
   const depot = n;
@@ -159,6 +171,7 @@ function distance(dx: number, dy: number, convention: DistanceConvention): numbe
 
 function toNumber(token: string | undefined, line: number, field: string): number {
   const value = token === undefined ? Number.NaN : Number(token);
-  if (!Number.isFinite(value)) throw new ToptwFormatError(line, `${field} is not a number: ${JSON.stringify(token ?? "")}`);
+  if (!Number.isFinite(value))
+    throw new ToptwFormatError(line, `${field} is not a number: ${JSON.stringify(token ?? "")}`);
   return value;
 }

@@ -76,7 +76,10 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
   let candidate = start.clone();
   const best = start.clone();
   let bestFitness = fitness(best);
-  const visitsNow = Math.max(1, current.seq.reduce((a, s) => a + s.length, 0));
+  const visitsNow = Math.max(
+    1,
+    current.seq.reduce((a, s) => a + s.length, 0),
+  );
   // a worsening by about one average visit is accepted with probability ~e^-1/3 at the hottest point
   const acceptance = new CyclicAnnealing((3 * current.value) / visitsNow, 1_000);
   let sinceBest = 0;
@@ -170,7 +173,8 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
 function allOpen(sol: Solution): number[] {
   const p = sol.p;
   const out: number[] = [];
-  for (let s = 0; s < p.nStops; s++) if (p.servable[s] && sol.visitRoutes[s]!.length < p.inst.maxVisits[s]!) out.push(s);
+  for (let s = 0; s < p.nStops; s++)
+    if (p.servable[s] && sol.visitRoutes[s]!.length < p.inst.maxVisits[s]!) out.push(s);
   return out;
 }
 

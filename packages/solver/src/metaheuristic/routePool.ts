@@ -187,14 +187,26 @@ export type RecombineOutcome = "rebuilt" | "not-better" | "no-answer" | "out-of-
  * (then `target` holds a partial state and must be overwritten); "not-better" when the answer is
  * not worth more than `reference`.
  */
-export function recombine(pool: RoutePool, target: Solution, reference: number, mip: MipSolver, timeLimitSeconds: number): RecombineOutcome {
+export function recombine(
+  pool: RoutePool,
+  target: Solution,
+  reference: number,
+  mip: MipSolver,
+  timeLimitSeconds: number,
+): RecombineOutcome {
   const p = target.p;
   const model = buildPackingModel(p, pool.routes());
   let answer;
   try {
     // symmetry detection and primal heuristics took a third of the time on pools of ~100 routes
     // and found nothing branch and bound did not
-    answer = mip.solve(model.lpText, { output_flag: false, time_limit: timeLimitSeconds, mip_rel_gap: 0, mip_detect_symmetry: false, mip_heuristic_effort: 0 });
+    answer = mip.solve(model.lpText, {
+      output_flag: false,
+      time_limit: timeLimitSeconds,
+      mip_rel_gap: 0,
+      mip_detect_symmetry: false,
+      mip_heuristic_effort: 0,
+    });
   } catch {
     return "no-answer";
   }
@@ -224,4 +236,3 @@ function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 const sum = (columns: readonly number[]) => columns.map((e) => `+ x${e}`).join(" ");
-

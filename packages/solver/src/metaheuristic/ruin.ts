@@ -20,7 +20,12 @@ export interface RuinResult {
 }
 
 /** Removes about `size` visits; returns them and the touched routes. */
-export function ruin(sol: Solution, rng: Rng, size: number, isPinned: (stop: number, r: number) => boolean): RuinResult {
+export function ruin(
+  sol: Solution,
+  rng: Rng,
+  size: number,
+  isPinned: (stop: number, r: number) => boolean,
+): RuinResult {
   const p = sol.p;
   const removed: number[] = [];
   const touched = new Set<number>();
@@ -38,7 +43,8 @@ export function ruin(sol: Solution, rng: Rng, size: number, isPinned: (stop: num
   const kind = rng.int(3);
   if (kind === 0) {
     // one string per route on small fleets (as in Vansteenwegen et al.), in one or two routes otherwise
-    const routes = p.nRoutes <= 4 ? nonEmpty : [nonEmpty[rng.int(nonEmpty.length)]!, nonEmpty[rng.int(nonEmpty.length)]!];
+    const routes =
+      p.nRoutes <= 4 ? nonEmpty : [nonEmpty[rng.int(nonEmpty.length)]!, nonEmpty[rng.int(nonEmpty.length)]!];
     for (const r of routes) {
       const n = sol.seq[r]!.length;
       if (n === 0) continue;
@@ -61,7 +67,8 @@ export function ruin(sol: Solution, rng: Rng, size: number, isPinned: (stop: num
       tryRemove(r, sol.seq[r]!.indexOf(u));
     }
   } else {
-    const routes = p.nRoutes <= 4 ? nonEmpty : [nonEmpty[rng.int(nonEmpty.length)]!, nonEmpty[rng.int(nonEmpty.length)]!];
+    const routes =
+      p.nRoutes <= 4 ? nonEmpty : [nonEmpty[rng.int(nonEmpty.length)]!, nonEmpty[rng.int(nonEmpty.length)]!];
     let total = 0;
     for (const r of routes) total += sol.seq[r]!.length;
     const count = 1 + rng.int(Math.max(1, Math.min(size, total)));

@@ -39,7 +39,12 @@ export function minuteOfLocalDateTime(dateTime: string, date: string): number {
  * (the plan does not belong to this scenario); the errors of `solveScenario`
  * @example const repaired = await repairPlan(scenario, plan, { removedBusId: "bus-3", fromDate: "2026-11-26" });
  */
-export async function repairPlan(scenario: Scenario, plan: Plan, removal: BusRemoval, options: SolveScenarioOptions = {}): Promise<Plan> {
+export async function repairPlan(
+  scenario: Scenario,
+  plan: Plan,
+  removal: BusRemoval,
+  options: SolveScenarioOptions = {},
+): Promise<Plan> {
   const { instance, index } = await prepareScenario(scenario, options);
   const R = instance.routes.length;
   const routeOf = new Map(index.routes.map((r, i) => [`${r.busId}\u0000${r.date}`, i]));
@@ -48,17 +53,25 @@ export async function repairPlan(scenario: Scenario, plan: Plan, removal: BusRem
   index.routes.forEach((r, i) => {
     if (r.busId === removal.removedBusId && r.date >= removal.fromDate) removed.add(i);
   });
-  const initial: SolvedRoute[] = instance.routes.map((spec) => ({ departure: spec.shiftStart, visits: [], lunch: null }));
+  const initial: SolvedRoute[] = instance.routes.map((spec) => ({
+    departure: spec.shiftStart,
+    visits: [],
+    lunch: null,
+  }));
   const pinned: PinnedVisit[] = [];
   for (const planRoute of plan.routes) {
     const r = routeOf.get(`${planRoute.busId}\u0000${planRoute.date}`);
     if (r === undefined) {
-      throw new SolverError("CAREBUS_SOLVER_INFEASIBLE_START", `the plan has bus ${planRoute.busId} on ${planRoute.date}, which this scenario does not`);
+      throw new SolverError(
+        "CAREBUS_SOLVER_INFEASIBLE_START",
+        `the plan has bus ${planRoute.busId} on ${planRoute.date}, which this scenario does not`,
+      );
     }
     if (removed.has(r)) continue;
     const stops = planRoute.visits.map((v) => {
       const s = stopOf.get(v.stopId);
-      if (s === undefined) throw new SolverError("CAREBUS_SOLVER_INFEASIBLE_START", `the plan visits unknown stop ${v.stopId}`);
+      if (s === undefined)
+        throw new SolverError("CAREBUS_SOLVER_INFEASIBLE_START", `the plan visits unknown stop ${v.stopId}`);
       return s;
     });
     const startRanges = new Map<number, readonly [number, number]>();
@@ -68,7 +81,10 @@ export async function repairPlan(scenario: Scenario, plan: Plan, removal: BusRem
     });
     const route = scheduleSequence(instance, r, stops, { startRanges });
     if (!route) {
-      throw new SolverError("CAREBUS_SOLVER_INFEASIBLE_START", `bus ${planRoute.busId} on ${planRoute.date}: the published visits cannot be kept in this scenario`);
+      throw new SolverError(
+        "CAREBUS_SOLVER_INFEASIBLE_START",
+        `bus ${planRoute.busId} on ${planRoute.date}: the published visits cannot be kept in this scenario`,
+      );
     }
     initial[r] = route;
     for (const v of route.visits) pinned.push({ stop: v.stop, route: r, start: v.start });

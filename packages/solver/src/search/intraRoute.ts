@@ -11,7 +11,12 @@ const EPS = 1e-9;
 const MAX_STRING = 3;
 
 /** Applies improving or-opt and 2-opt moves on route r until none is left; returns whether it changed. */
-export function improveRoute(sol: Solution, r: number, symmetric: boolean, pinned: (stop: number, r: number) => boolean): boolean {
+export function improveRoute(
+  sol: Solution,
+  r: number,
+  symmetric: boolean,
+  pinned: (stop: number, r: number) => boolean,
+): boolean {
   let changed = false;
   let again = true;
   let guard = 0;

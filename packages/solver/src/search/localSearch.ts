@@ -32,7 +32,12 @@ export interface SearchContext {
  * Improves `sol` in place starting from the routes in `touched` (deduplicated internally).
  * `extraCandidates` are stops worth trying to insert besides those near the touched routes.
  */
-export function localSearch(sol: Solution, touched: readonly number[], extraCandidates: readonly number[], ctx: SearchContext): void {
+export function localSearch(
+  sol: Solution,
+  touched: readonly number[],
+  extraCandidates: readonly number[],
+  ctx: SearchContext,
+): void {
   const p = sol.p;
   const small = p.nRoutes <= 8 || p.nStops <= 400;
   const inList = new Uint8Array(p.nRoutes);
@@ -62,7 +67,13 @@ export function localSearch(sol: Solution, touched: readonly number[], extraCand
     const candidates = small ? allCandidates(sol) : nearbyCandidates(sol, routes, extraCandidates);
     const before = sol.value;
     // the other routes were already saturated for these candidates at the previous local optimum
-    greedyInsert(sol, candidates, { rng: ctx.rng, noise: 0, alpha: ctx.alpha, shouldStop: ctx.shouldStop, ...(p.nRoutes > 8 && routes.length <= 32 ? { routes } : {}) });
+    greedyInsert(sol, candidates, {
+      rng: ctx.rng,
+      noise: 0,
+      alpha: ctx.alpha,
+      shouldStop: ctx.shouldStop,
+      ...(p.nRoutes > 8 && routes.length <= 32 ? { routes } : {}),
+    });
     const replaced = replaceVisits(sol, routes, candidates, ctx);
     if (sol.value > before + EPS || replaced.length > 0) {
       for (const r of routes) push(r);
@@ -94,7 +105,12 @@ function nearbyCandidates(sol: Solution, routes: readonly number[], extras: read
   for (const s of extras) consider(s);
   for (const r of routes) {
     for (const v of sol.seq[r]!) {
-      for (let k = p.neighbourOffset[v]!; k < p.neighbourOffset[v]! + Math.min(15, p.neighbourOffset[v + 1]! - p.neighbourOffset[v]!); k++) consider(p.neighbours[k]!);
+      for (
+        let k = p.neighbourOffset[v]!;
+        k < p.neighbourOffset[v]! + Math.min(15, p.neighbourOffset[v + 1]! - p.neighbourOffset[v]!);
+        k++
+      )
+        consider(p.neighbours[k]!);
     }
   }
   return out;
@@ -189,7 +205,12 @@ function candidateRoutes(sol: Solution, v: number, r: number): number[] {
  * For each visit of the given routes: remove it, and insert instead the unvisited candidate that
  * gains the most over the removed value (ties: the one saving travel). Returns changed routes.
  */
-function replaceVisits(sol: Solution, routes: readonly number[], candidates: readonly number[], ctx: SearchContext): number[] {
+function replaceVisits(
+  sol: Solution,
+  routes: readonly number[],
+  candidates: readonly number[],
+  ctx: SearchContext,
+): number[] {
   const p = sol.p;
   const small = candidates.length <= 200;
   const changed: number[] = [];

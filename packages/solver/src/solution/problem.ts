@@ -98,7 +98,8 @@ export class Problem {
     for (let w = inst.windowOffset[stop + 1]! - 1; w >= begin; w--) {
       const open = inst.windowOpen[w]!;
       // backward differences of forward sums may land an ulp before an opening the forward pass hit exactly
-      if (time >= open - BACKWARD_DUST) return time <= inst.windowClose[w]! ? (time > open ? time : open) : inst.windowClose[w]!;
+      if (time >= open - BACKWARD_DUST)
+        return time <= inst.windowClose[w]! ? (time > open ? time : open) : inst.windowClose[w]!;
     }
     return -Infinity;
   }
@@ -203,7 +204,19 @@ function buildRouteClasses(inst: Instance, pinned: Map<number, number>): Int32Ar
     const l = spec.lunch;
     const key = pinnedRoutes.has(r)
       ? `pinned ${r}`
-      : [spec.depot, spec.day, spec.shiftStart, spec.shiftEnd, spec.maxWorkMinutes, spec.maxDriveMinutes, spec.setupMinutes, spec.packupMinutes, l ? `${l.start}/${l.end}/${l.minutes}` : "-", h1[r], h2[r]].join("|");
+      : [
+          spec.depot,
+          spec.day,
+          spec.shiftStart,
+          spec.shiftEnd,
+          spec.maxWorkMinutes,
+          spec.maxDriveMinutes,
+          spec.setupMinutes,
+          spec.packupMinutes,
+          l ? `${l.start}/${l.end}/${l.minutes}` : "-",
+          h1[r],
+          h2[r],
+        ].join("|");
     let id = ids.get(key);
     if (id === undefined) {
       id = ids.size;

@@ -27,7 +27,10 @@ export function scheduleRoute(p: Problem, r: number, seq: readonly number[]): So
   forwardPass(p, r, seq, n, ef0, ef1);
   const endOfWork = ef1[n + 1]!;
   if (!(endOfWork <= spec.shiftEnd)) {
-    throw new SolverError("CAREBUS_SOLVER_INTERNAL", `route ${r} is infeasible: work ends at ${endOfWork} after shift end ${spec.shiftEnd}`);
+    throw new SolverError(
+      "CAREBUS_SOLVER_INTERNAL",
+      `route ${r} is infeasible: work ends at ${endOfWork} after shift end ${spec.shiftEnd}`,
+    );
   }
   const la0 = new Float64Array(n + 2);
   const la1 = new Float64Array(n + 2);

@@ -171,7 +171,8 @@ export class Solution {
       for (let k = 0; k < i; k++) buf.push(seq[k]!);
       for (let q = 0; q < m; q++) buf.push(mid[q]!);
       for (let k = j - 1; k < n; k++) buf.push(seq[k]!);
-      if (this.scratch[0]!.length < buf.length + 2) this.scratch.splice(0, 2, new Float64Array(2 * buf.length + 4), new Float64Array(2 * buf.length + 4));
+      if (this.scratch[0]!.length < buf.length + 2)
+        this.scratch.splice(0, 2, new Float64Array(2 * buf.length + 4), new Float64Array(2 * buf.length + 4));
       if (!(workSpan(p, r, buf, buf.length, this.scratch) <= spec.maxWorkMinutes)) return -1;
     }
     return part;
@@ -228,14 +229,16 @@ export class Solution {
   private addVisit(stop: number, r: number): void {
     this.value += this.p.addGain(stop, this.counts);
     const inst = this.p.inst;
-    for (let k = inst.stopGroupOffset[stop]!; k < inst.stopGroupOffset[stop + 1]!; k++) this.counts[inst.stopGroups[k]!]!++;
+    for (let k = inst.stopGroupOffset[stop]!; k < inst.stopGroupOffset[stop + 1]!; k++)
+      this.counts[inst.stopGroups[k]!]!++;
     this.visitRoutes[stop]!.push(r);
   }
 
   private dropVisit(stop: number, r: number): void {
     this.value -= this.p.removeLoss(stop, this.counts);
     const inst = this.p.inst;
-    for (let k = inst.stopGroupOffset[stop]!; k < inst.stopGroupOffset[stop + 1]!; k++) this.counts[inst.stopGroups[k]!]!--;
+    for (let k = inst.stopGroupOffset[stop]!; k < inst.stopGroupOffset[stop + 1]!; k++)
+      this.counts[inst.stopGroups[k]!]!--;
     const list = this.visitRoutes[stop]!;
     const at = list.indexOf(r);
     if (at >= 0) list.splice(at, 1);

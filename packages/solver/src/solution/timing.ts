@@ -22,7 +22,14 @@
 import { lunchAfter, lunchBefore, type Problem } from "./problem.js";
 
 /** Fills ef0/ef1 for route `r` visiting `seq[0..n-1]` (arrays of length >= n+2). */
-export function forwardPass(p: Problem, r: number, seq: ArrayLike<number>, n: number, ef0: Float64Array, ef1: Float64Array): void {
+export function forwardPass(
+  p: Problem,
+  r: number,
+  seq: ArrayLike<number>,
+  n: number,
+  ef0: Float64Array,
+  ef1: Float64Array,
+): void {
   const spec = p.inst.routes[r]!;
   const setup = spec.setupMinutes;
   const after = spec.packupMinutes;
@@ -48,7 +55,15 @@ export function forwardPass(p: Problem, r: number, seq: ArrayLike<number>, n: nu
 }
 
 /** Fills la0/la1 for route `r` visiting `seq[0..n-1]`, with work ending no later than `end`. */
-export function backwardPass(p: Problem, r: number, seq: ArrayLike<number>, n: number, end: number, la0: Float64Array, la1: Float64Array): void {
+export function backwardPass(
+  p: Problem,
+  r: number,
+  seq: ArrayLike<number>,
+  n: number,
+  end: number,
+  la0: Float64Array,
+  la1: Float64Array,
+): void {
   const spec = p.inst.routes[r]!;
   const setup = spec.setupMinutes;
   const after = spec.packupMinutes;
