@@ -59,7 +59,11 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof ApiError) return body(error.statusCode, error.code, error.message, error.issues);
   if (error instanceof CarebusError) {
     const issues = (error as { issues?: readonly Issue[] }).issues;
-    if (error.code === "CAREBUS_SCENARIO_INVALID" || error.code === "CAREBUS_PLAN_INVALID") {
+    if (
+      error.code === "CAREBUS_SCENARIO_INVALID" ||
+      error.code === "CAREBUS_PLAN_INVALID" ||
+      error.code === "CAREBUS_CHANGES_INVALID"
+    ) {
       return body(
         400,
         error.code,

@@ -34,3 +34,12 @@ export class PlanError extends CarebusError {
     this.issues = issues;
   }
 }
+
+/** A change set (pins, exclusions) that does not fit its scenario: every problem, with its path. */
+export class ChangeSetError extends CarebusError {
+  readonly issues: readonly Issue[];
+  constructor(issues: readonly Issue[]) {
+    super("CAREBUS_CHANGES_INVALID", `invalid changes:\n${issues.map((i) => `${i.path}: ${i.message}`).join("\n")}`);
+    this.issues = issues;
+  }
+}

@@ -1,5 +1,7 @@
 export * from "./scenario.js";
 export * from "./plan.js";
+export * from "./changeSet.js";
+export * from "./planDiff.js";
 export * from "./errors.js";
 export * from "./time.js";
 export * from "./holidays.js";

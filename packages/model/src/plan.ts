@@ -86,6 +86,9 @@ export const PlanStatsSchema = Type.Object({
   timeLimitSeconds: Type.Optional(Type.Number()),
   iterationLimit: Type.Optional(Type.Integer()),
   timeToBestMs: Type.Optional(Type.Number()),
+  movedVisits: Type.Optional(
+    Type.Integer({ description: "re-planned from a base plan: its visits not kept where they were" }),
+  ),
 });
 export type PlanStats = Static<typeof PlanStatsSchema>;
 

@@ -15,3 +15,5 @@ export * from "./explain/explainUnvisited.js";
 export * from "./instance/toPlan.js";
 export * from "./solveScenario.js";
 export * from "./replan/repairPlan.js";
+export * from "./replan/replan.js";
+export * from "./replan/localTime.js";

@@ -95,7 +95,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   };
 
   const sol = new Solution(p);
-  placePinned(sol, instance);
+  placePinned(sol, instance, options.initial);
   if (options.initial) loadInitial(sol, options.initial);
   const open: number[] = [];
   for (let s = 0; s < p.nStops; s++) if (p.servable[s]) open.push(s);
@@ -164,7 +164,8 @@ function isSymmetric(inst: Instance): boolean {
   return true;
 }
 
-function placePinned(sol: Solution, inst: Instance): void {
+/** Pinned visits in their routes: in the warm start's order when it has them, else by start. */
+function placePinned(sol: Solution, inst: Instance, initial?: readonly SolvedRoute[]): void {
   const byRoute = new Map<number, { stop: number; start: number }[]>();
   for (const pin of inst.pinned) {
     if (pin.route < 0 || pin.route >= inst.routes.length || pin.stop < 0 || pin.stop >= inst.nStops) {
@@ -178,7 +179,8 @@ function placePinned(sol: Solution, inst: Instance): void {
     byRoute.set(pin.route, list);
   }
   for (const [r, pins] of byRoute) {
-    pins.sort((a, b) => a.start - b.start);
+    const order = new Map(initial?.[r]?.visits.map((v, i) => [v.stop, i]));
+    pins.sort((a, b) => (order.get(a.stop) ?? Infinity) - (order.get(b.stop) ?? Infinity) || a.start - b.start);
     for (const pin of pins) {
       if (!sol.canVisit(pin.stop, r)) {
         throw new SolverError(

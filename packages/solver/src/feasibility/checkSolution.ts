@@ -282,13 +282,18 @@ function checkAcrossRoutes(
   }
   for (const pin of instance.pinned) {
     const route = routes[pin.route];
-    const kept = route?.visits.some((v) => v.stop === pin.stop && Math.abs(v.start - pin.start) <= TIME_TOLERANCE);
+    const latest = pin.latestStart ?? pin.start;
+    const kept = route?.visits.some(
+      (v) => v.stop === pin.stop && v.start >= pin.start - TIME_TOLERANCE && v.start <= latest + TIME_TOLERANCE,
+    );
     if (!kept) {
       out.push({
         kind: "pinned-missing",
         route: pin.route,
         stop: pin.stop,
-        detail: `pinned visit of stop ${pin.stop} on route ${pin.route} at ${fmt(pin.start)} is missing or moved`,
+        detail: `pinned visit of stop ${pin.stop} on route ${pin.route} at ${fmt(pin.start)}${
+          latest > pin.start ? `–${fmt(latest)}` : ""
+        } is missing or moved`,
       });
     }
   }

@@ -37,11 +37,16 @@ export interface RouteSpec {
   lunch: { start: number; end: number; minutes: number } | null;
 }
 
-/** A visit that must be kept: `stop` served on `route` starting exactly at `start`. */
+/**
+ * A visit that must be kept: `stop` served on `route`, starting exactly at `start`, or, when
+ * `latestStart` is set, at any moment of [start, latestStart] that one of its windows allows
+ * (a planner's "this stop on this bus-day", whatever the hour).
+ */
 export interface PinnedVisit {
   stop: number;
   route: number;
   start: number;
+  latestStart?: number;
 }
 
 export interface Instance {

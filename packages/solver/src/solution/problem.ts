@@ -1,7 +1,7 @@
 /**
  * Precomputed, read-only facts about an Instance that every part of the search consults:
  * per-route windows (a pinned visit narrows its stop's windows on its route to the single pinned
- * minute), the lunch arithmetic, the neighbour lists used to filter candidate positions, and the
+ * minute, or to its pinned range), the lunch arithmetic, the neighbour lists used to filter candidate positions, and the
  * value scale that separates the two objective levels. Built once per solve; never mutated.
  */
 import type { Instance, RouteSpec } from "../instance/instance.js";
@@ -12,14 +12,20 @@ const BACKWARD_DUST = 1e-9;
 /** Number of nearest stops kept per stop for candidate filtering. */
 const NEIGHBOURS = 40;
 
+/** Where a pinned visit may start: [lo, hi], one moment when lo = hi. */
+export interface PinRange {
+  lo: number;
+  hi: number;
+}
+
 export class Problem {
   readonly inst: Instance;
   readonly nStops: number;
   readonly nRoutes: number;
   readonly nLoc: number;
   readonly travel: Float64Array;
-  /** pinned start per (stop * nRoutes + route), only for pinned pairs */
-  readonly pinnedStart: Map<number, number>;
+  /** pinned start range per (stop * nRoutes + route), only for pinned pairs (lo = hi: an exact start) */
+  readonly pinnedStart: Map<number, PinRange>;
   /** nearest stops of each stop by travel time (either direction), CSR */
   readonly neighbourOffset: Int32Array;
   readonly neighbours: Int32Array;
@@ -42,7 +48,8 @@ export class Problem {
     this.nLoc = inst.nLocations;
     this.travel = inst.travel;
     this.pinnedStart = new Map();
-    for (const p of inst.pinned) this.pinnedStart.set(p.stop * this.nRoutes + p.route, p.start);
+    for (const p of inst.pinned)
+      this.pinnedStart.set(p.stop * this.nRoutes + p.route, { lo: p.start, hi: p.latestStart ?? p.start });
     this.servable = new Uint8Array(this.nStops);
     for (let s = 0; s < this.nStops; s++) {
       if (inst.windowOffset[s + 1]! <= inst.windowOffset[s]!) continue;
@@ -77,8 +84,17 @@ export class Problem {
   firstStart(stop: number, route: number, time: number): number {
     if (this.pinnedStart.size > 0) {
       const pin = this.pinnedStart.get(stop * this.nRoutes + route);
-      if (pin !== undefined) return time <= pin ? pin : Infinity;
+      if (pin !== undefined) {
+        if (pin.lo === pin.hi) return time <= pin.lo ? pin.lo : Infinity;
+        const s = this.windowStartFrom(stop, time > pin.lo ? time : pin.lo);
+        return s <= pin.hi ? s : Infinity;
+      }
     }
+    return this.windowStartFrom(stop, time);
+  }
+
+  /** earliest start inside one of the stop's windows at or after `time` (Infinity if none) */
+  private windowStartFrom(stop: number, time: number): number {
     const inst = this.inst;
     const end = inst.windowOffset[stop + 1]!;
     for (let w = inst.windowOffset[stop]!; w < end; w++) {
@@ -91,8 +107,17 @@ export class Problem {
   lastStart(stop: number, route: number, time: number): number {
     if (this.pinnedStart.size > 0) {
       const pin = this.pinnedStart.get(stop * this.nRoutes + route);
-      if (pin !== undefined) return time >= pin - BACKWARD_DUST ? pin : -Infinity;
+      if (pin !== undefined) {
+        if (pin.lo === pin.hi) return time >= pin.lo - BACKWARD_DUST ? pin.lo : -Infinity;
+        const s = this.windowStartUntil(stop, time < pin.hi ? time : pin.hi);
+        return s >= pin.lo - BACKWARD_DUST ? s : -Infinity;
+      }
     }
+    return this.windowStartUntil(stop, time);
+  }
+
+  /** latest start inside one of the stop's windows at or before `time` (-Infinity if none) */
+  private windowStartUntil(stop: number, time: number): number {
     const inst = this.inst;
     const begin = inst.windowOffset[stop]!;
     for (let w = inst.windowOffset[stop + 1]! - 1; w >= begin; w--) {
@@ -182,7 +207,7 @@ function buildNeighbours(inst: Instance, k: number): [Int32Array, Int32Array] {
   return [offset, list];
 }
 
-function buildRouteClasses(inst: Instance, pinned: Map<number, number>): Int32Array {
+function buildRouteClasses(inst: Instance, pinned: Map<number, PinRange>): Int32Array {
   const R = inst.routes.length;
   const pinnedRoutes = new Set<number>();
   for (const key of pinned.keys()) pinnedRoutes.add(key % R);

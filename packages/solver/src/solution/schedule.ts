@@ -97,11 +97,11 @@ function snap(x: number): number {
 /**
  * Service start for an arrival (setup included) at `time`: as early as a window allows, where a
  * time past a window's close by less than the grid still counts as inside it (float dust);
- * a pinned visit starts at its pinned minute.
+ * a visit pinned to one minute starts at that minute (a pinned range is a window like the others).
  */
 function startAt(p: Problem, r: number, v: number, time: number): number {
   const pin = p.pinnedStart.size > 0 ? p.pinnedStart.get(v * p.nRoutes + r) : undefined;
-  if (pin !== undefined) return pin;
+  if (pin !== undefined && pin.lo === pin.hi) return pin.lo;
   const s = p.firstStart(v, r, time - GRID);
   return s > time ? s : time;
 }
