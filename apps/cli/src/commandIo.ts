@@ -32,9 +32,24 @@ export async function readJsonFile(path: string, what = ""): Promise<unknown> {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
     throw new InputFileError(`cannot read ${named}: ${reason}`);
   }
+  if (text.trim() === "") throw new InputFileError(`${named}: the file is empty`);
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputFileError(`${named} is not valid JSON: ${(error as Error).message}`);
+    throw new InputFileError(`${named} is not valid JSON: ${await describeSyntaxError(text, error as Error)}`);
   }
+}
+
+/** Where and what the first JSON syntax error of `text` is: "line 3, column 14: comma expected". */
+async function describeSyntaxError(text: string, error: Error): Promise<string> {
+  // only a broken file pays for loading the locating parser
+  const { parse, printParseErrorCode } = await import("jsonc-parser");
+  const errors: import("jsonc-parser").ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const first = errors[0];
+  if (!first) return error.message;
+  const before = text.slice(0, first.offset).split("\n");
+  const what = printParseErrorCode(first.error);
+  const words = what.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}: ${words}`;
 }

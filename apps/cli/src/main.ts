@@ -1,34 +1,39 @@
 #!/usr/bin/env node
 /**
  * The `carebus` command line. Each command lives in commands/<name>.ts and exports
- * `run(args: string[]): Promise<number>` returning the exit code; they load lazily so that
- * `carebus validate` does not pay for the solver or the server at start-up.
+ * `run(args: string[]): Promise<number>` returning the exit code; they load lazily, and help
+ * and the version come from light modules, so that `carebus --help` and `carebus validate`
+ * do not pay for the solver or the server at start-up.
  * Exit codes: 0 ok, 1 internal error, 2 bad input, 3 geography/routing unavailable.
  */
-const COMMANDS: Record<string, string> = {
-  validate: "check a scenario file and print its summary (--schema prints the JSON Schema)",
-  solve:
-    "plan a scenario: carebus solve <scenario.json> [--time-limit S] [--iterations N] [--seed K] [--out plan.json] [--directions es|en]",
-  toptw:
-    "solve a literature TOPTW file: carebus toptw <instance.txt> --vehicles M [--time-limit S] [--seed K] [--distance trunc1|trunc2|round2|exact] [--iterations N] [--recombine] --json",
-  geojson: "print a plan as a GeoJSON FeatureCollection: carebus geojson <plan.json>",
-  serve: "start the server: carebus serve [--port N] [--host H] [--data-dir DIR] [--scenario FILE] [--plan-seconds S]",
-};
+import { readFileSync } from "node:fs";
+import { COMMAND_SPECS, commandHelp, toolHelp } from "./commandSpecs.js";
 
-function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, text]) => `  ${name.padEnd(9)} ${text}`);
-  return `usage: carebus <command> [options]\n\ncommands:\n${lines.join("\n")}\n`;
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return `carebus ${pkg.version}\n`;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
+  if (name === "--version" || name === "-V" || name === "version") {
+    process.stdout.write(version());
+    return 0;
+  }
   if (!name || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(usage());
+    const topic = name === "help" ? args[0] : undefined;
+    if (topic !== undefined && Object.hasOwn(COMMAND_SPECS, topic))
+      process.stdout.write(commandHelp(COMMAND_SPECS[topic]!));
+    else process.stdout.write(toolHelp());
     return name ? 0 : 2;
   }
-  if (!Object.hasOwn(COMMANDS, name)) {
-    process.stderr.write(`carebus: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
+  if (!Object.hasOwn(COMMAND_SPECS, name)) {
+    process.stderr.write(`carebus: unknown command ${JSON.stringify(name)}\n\n${toolHelp()}`);
     return 2;
+  }
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(commandHelp(COMMAND_SPECS[name]!));
+    return 0;
   }
   const command = (await import(`./commands/${name}.js`)) as { run(args: string[]): Promise<number> };
   return command.run(args);

@@ -7,12 +7,14 @@
  */
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { loadConfig, startServer, type RunningServer, type ServerConfig } from "@carebus/api";
 import { parseScenario, scenarioHash, ScenarioError, type Scenario } from "@carebus/model";
 import { InputFileError, readJsonFile } from "../commandIo.js";
 
-const USAGE = "usage: carebus serve [--port N] [--host H] [--data-dir DIR] [--scenario FILE] [--plan-seconds S]";
+import { UsageError, parseCommandArgs, positiveNumber, stringValue, type ParsedArgs } from "../commandArgs.js";
+import { COMMAND_SPECS, commandHelp } from "../commandSpecs.js";
+
+const USAGE = "usage: carebus serve [options]  (carebus serve --help lists them)";
 
 /** Repository root, found from this module's place (apps/cli/{src,dist}/commands/serve.*). */
 const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
@@ -83,35 +85,21 @@ async function firstStopFeed(
 
 /** Runs `carebus serve`; resolves with the exit code after SIGINT/SIGTERM. */
 export async function run(args: string[]): Promise<number> {
-  let values: {
-    port?: string;
-    host?: string;
-    "data-dir"?: string;
-    scenario?: string;
-    "plan-seconds"?: string;
-    help?: boolean;
-  };
+  let parsed: ParsedArgs;
   try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        "data-dir": { type: "string" },
-        scenario: { type: "string" },
-        "plan-seconds": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
+    parsed = parseCommandArgs(COMMAND_SPECS.serve!, args);
+    if (parsed.positionals.length > 0)
+      throw new UsageError(`unexpected argument ${JSON.stringify(parsed.positionals[0])}`);
   } catch (error) {
     return fail((error as Error).message);
   }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+  if (parsed.values.help) {
+    process.stdout.write(commandHelp(COMMAND_SPECS.serve!));
     return 0;
   }
+  const values = Object.fromEntries(
+    ["port", "host", "data-dir", "scenario", "plan", "plan-seconds"].map((name) => [name, stringValue(parsed, name)]),
+  );
   const overrides: Partial<ServerConfig> = {};
   if (values.port !== undefined) {
     const port = Number(values.port);
@@ -121,9 +109,12 @@ export async function run(args: string[]): Promise<number> {
   }
   if (values.host !== undefined) overrides.host = values.host;
   if (values["data-dir"] !== undefined) overrides.dataDir = values["data-dir"];
-  const planSeconds = values["plan-seconds"] === undefined ? DEFAULT_PLAN_SECONDS : Number(values["plan-seconds"]);
-  if (!Number.isFinite(planSeconds) || planSeconds <= 0)
-    return fail(`--plan-seconds must be a positive number of seconds, got ${JSON.stringify(values["plan-seconds"])}`);
+  let planSeconds = DEFAULT_PLAN_SECONDS;
+  try {
+    if (values["plan-seconds"] !== undefined) planSeconds = positiveNumber("plan-seconds", values["plan-seconds"]);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
 
   let config: ServerConfig;
   try {

@@ -54,10 +54,15 @@ describe("carebus solve", () => {
   it.each([
     [["--iterations", "1.5"], /--iterations must be a whole number/],
     [["--iterations=-3"], /--iterations must be a whole number/],
-    [["--time-limit", "0"], /--time-limit must be a positive number/],
+    [["--time-limit", "0"], /--time-limit must be a number greater than 0, got "0"/],
+    [["--time-limit", "-5"], /--time-limit must be a number greater than 0, got "-5"/],
+    [["--time-limit"], /--time-limit needs a value/],
+    [["--pin", "u-bosa-01"], /--pin u-bosa-01: expected STOP@DATE or STOP@WEEKDAY/],
+    [["--pin", "u-bosa-01@someday"], /"someday" is neither a date YYYY-MM-DD nor a weekday/],
+    [["--exclude-bus", "bus-urbano@monday"], /--exclude-bus bus-urbano@monday: "monday" is not a date/],
     [["--seed", "x"], /--seed must be a whole number/],
     [["--directions", "fr"], /--directions must be es or en/],
-    [["--bogus"], /bogus/],
+    [["--bogus"], /unknown option --bogus \(see carebus solve --help\)/],
   ])("exits 2 on bad flags %j", async (flags, message) => {
     const { code, stderr } = await runCaptured([SMALL, ...flags]);
     expect(code).toBe(2);
@@ -70,7 +75,12 @@ describe("carebus solve", () => {
     await writeFile(notJson, "{");
     const badJson = await runCaptured([notJson]);
     expect(badJson.code).toBe(2);
-    expect(badJson.stderr).toMatch(/not valid JSON/);
+    expect(badJson.stderr).toMatch(/not valid JSON: line 1, column 2: /);
+    const empty = join(dir, "empty.json");
+    await writeFile(empty, "\n");
+    const emptyRun = await runCaptured([empty]);
+    expect(emptyRun.code).toBe(2);
+    expect(emptyRun.stderr).toMatch(/empty\.json: the file is empty/);
     const scenario = JSON.parse(await readFile(SMALL, "utf8"));
     scenario.stops[0].dwellMinutes = -5;
     const invalid = join(dir, "invalid.json");
@@ -78,5 +88,50 @@ describe("carebus solve", () => {
     const result = await runCaptured([invalid]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^stops\[0\]\.dwellMinutes: /m);
+  });
+});
+
+describe("carebus solve with a change set", () => {
+  it("re-plans from --from with pins and an excluded bus-day, and says how many visits moved", async () => {
+    const base = join(dir, "base.json");
+    expect((await runCaptured([SMALL, "--iterations", "100", "--seed", "1", "--out", base])).code).toBe(0);
+    const basePlan = JSON.parse(await readFile(base, "utf8"));
+    // a bus-day the pins below do not need (urban stops pinned on Tuesday and Wednesday)
+    const excluded = basePlan.routes.find(
+      (r: { busId: string; date: string }) => r.date === "2026-11-30" || r.busId === "bus-rural",
+    );
+    const out = join(dir, "replanned.json");
+    const { code, stdout } = await runCaptured([
+      SMALL,
+      ...["--iterations", "100", "--from", base, "--out", out],
+      ...["--pin", "u-bosa-01@2026-12-02/bus-urbano", "--pin", "u-kennedy-01@tue"],
+      ...["--exclude-bus", `${excluded.busId}@${excluded.date}`],
+    ]);
+    expect(code).toBe(0);
+    const plan = JSON.parse(await readFile(out, "utf8"));
+    expect(validatePlan(plan)).toEqual([]);
+    const has = (stopId: string, date: string, busId?: string) =>
+      plan.routes.some(
+        (r: { busId: string; date: string; visits: Array<{ stopId: string }> }) =>
+          r.date === date && (busId === undefined || r.busId === busId) && r.visits.some((v) => v.stopId === stopId),
+      );
+    expect(has("u-bosa-01", "2026-12-02", "bus-urbano")).toBe(true);
+    expect(has("u-kennedy-01", "2026-12-01")).toBe(true);
+    expect(
+      plan.routes.some((r: { busId: string; date: string }) => r.busId === excluded.busId && r.date === excluded.date),
+    ).toBe(false);
+    expect(plan.stats.movedVisits).toBeGreaterThanOrEqual(excluded.visits.length);
+    expect(stdout).toMatch(new RegExp(`^visits moved from the --from plan: ${plan.stats.movedVisits}$`, "m"));
+  });
+
+  it("names each bad pin or exclusion by the argument it came from, exit 2", async () => {
+    const { code, stderr } = await runCaptured([
+      SMALL,
+      ...["--pin", "nowhere@2026-12-01", "--pin", "u-bosa-01@sun", "--exclude-stop", "ghost"],
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('carebus solve: --exclude-stop ghost: unknown stop "ghost"');
+    expect(stderr).toContain('carebus solve: --pin nowhere@2026-12-01: unknown stop "nowhere"');
+    expect(stderr).toContain("carebus solve: --pin u-bosa-01@sun: the horizon has no service date on sun");
   });
 });

@@ -2,20 +2,45 @@
  * `carebus solve <scenario.json>`: validates the scenario, plans it, writes the plan JSON
  * (to --out, else stdout) and a short summary (to stdout when the plan goes to a file, else
  * stderr, so stdout stays pure JSON). Progress goes to stderr, one line per improvement.
+ * With --from, --pin or --exclude-* it re-plans under that change set (see @carebus/solver's
+ * replan), and the summary says how many visits of the --from plan moved.
  * Exit codes: 0 ok, 1 internal error, 2 bad input, 3 geography/routing unavailable.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { CarebusError, ScenarioError, parseScenario, type Plan, type Scenario } from "@carebus/model";
+import {
+  CarebusError,
+  ChangeSetError,
+  PlanError,
+  ScenarioError,
+  WEEKDAYS,
+  isEmptyChangeSet,
+  isIsoDate,
+  parsePlan,
+  parseScenario,
+  type ChangeSet,
+  type Plan,
+  type Scenario,
+  type Weekday,
+} from "@carebus/model";
 import { GeoError, addDirections } from "@carebus/geo";
-import { solveScenario, type Progress } from "@carebus/solver";
+import { replan, solveScenario, type Progress } from "@carebus/solver";
 import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
+import {
+  UsageError,
+  nonNegativeInteger,
+  oneOf,
+  parseCommandArgs,
+  positiveNumber,
+  stringValue,
+  stringValues,
+} from "../commandArgs.js";
+import { COMMAND_SPECS, commandHelp } from "../commandSpecs.js";
 
 export type { CommandIo } from "../commandIo.js";
 
-const USAGE =
-  "usage: carebus solve <scenario.json> [--time-limit S] [--iterations N] [--seed K] [--out plan.json] [--directions es|en]";
+const SPEC = COMMAND_SPECS.solve!;
+const USAGE = "usage: carebus solve <scenario.json> [options]  (carebus solve --help lists them)";
 
 interface SolveArgs {
   file: string;
@@ -24,6 +49,10 @@ interface SolveArgs {
   seed?: number;
   out?: string;
   directions?: "es" | "en";
+  from?: string;
+  changes: ChangeSet;
+  /** issue path prefix → the argument it came from, for messages in the user's own terms */
+  flagOf: Map<string, string>;
 }
 
 /**
@@ -39,17 +68,24 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
     return 2;
   }
   if (parsed === "help") {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(commandHelp(SPEC));
     return 0;
   }
   const scenario = await readScenario(parsed.file, io);
   if (typeof scenario === "number") return scenario;
   const baseDir = dirname(resolve(parsed.file));
+  const basePlan = parsed.from === undefined ? undefined : await readPlan(parsed.from, io);
+  if (typeof basePlan === "number") return basePlan;
 
   let plan: Plan;
   try {
     let best = -Infinity;
-    plan = await solveScenario(scenario, {
+    const replanning = basePlan !== undefined || !isEmptyChangeSet(parsed.changes);
+    const solveWith = (options: Parameters<typeof solveScenario>[1]) =>
+      replanning
+        ? replan(scenario, parsed.changes, { ...options, ...(basePlan ? { basePlan } : {}) })
+        : solveScenario(scenario, options);
+    plan = await solveWith({
       baseDir,
       ...(parsed.timeLimitSeconds !== undefined ? { timeLimitSeconds: parsed.timeLimitSeconds } : {}),
       ...(parsed.iterationLimit !== undefined ? { iterationLimit: parsed.iterationLimit } : {}),
@@ -63,7 +99,7 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
     });
     if (parsed.directions) plan = await addDirections(plan, scenario, { lang: parsed.directions, baseDir });
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, parsed.flagOf);
   }
 
   const json = `${JSON.stringify(plan, null, 2)}\n`;
@@ -84,44 +120,97 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
 }
 
 function parseSolveArgs(args: string[]): SolveArgs | "help" {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      "time-limit": { type: "string" },
-      iterations: { type: "string" },
-      seed: { type: "string" },
-      out: { type: "string" },
-      directions: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
+  const parsed = parseCommandArgs(SPEC, args);
+  if (parsed.values.help) return "help";
+  if (parsed.positionals.length !== 1)
+    throw new UsageError(`expected exactly one scenario file, got ${parsed.positionals.length}`);
+  const out: SolveArgs = { file: parsed.positionals[0]!, changes: {}, flagOf: new Map() };
+  const timeLimit = stringValue(parsed, "time-limit");
+  if (timeLimit !== undefined) out.timeLimitSeconds = positiveNumber("time-limit", timeLimit);
+  const iterations = stringValue(parsed, "iterations");
+  if (iterations !== undefined) out.iterationLimit = nonNegativeInteger("iterations", iterations);
+  const seed = stringValue(parsed, "seed");
+  if (seed !== undefined) out.seed = nonNegativeInteger("seed", seed);
+  const file = stringValue(parsed, "out");
+  if (file !== undefined) {
+    if (file === "") throw new UsageError("--out needs a file name");
+    out.out = file;
+  }
+  const directions = stringValue(parsed, "directions");
+  if (directions !== undefined) out.directions = oneOf("directions", directions, ["es", "en"] as const);
+  const from = stringValue(parsed, "from");
+  if (from !== undefined) {
+    if (from === "") throw new UsageError("--from needs a plan file");
+    out.from = from;
+  }
+  const pins = stringValues(parsed, "pin").map((text, i) => {
+    out.flagOf.set(`pins[${i}]`, `--pin ${text}`);
+    return parsePin(text);
   });
-  if (values.help) return "help";
-  if (positionals.length !== 1) throw new Error(`expected exactly one scenario file, got ${positionals.length}`);
-  const out: SolveArgs = { file: positionals[0]! };
-  if (values["time-limit"] !== undefined) {
-    const s = Number(values["time-limit"]);
-    if (!(s > 0) || !Number.isFinite(s))
-      throw new Error(`--time-limit must be a positive number of seconds, got ${JSON.stringify(values["time-limit"])}`);
-    out.timeLimitSeconds = s;
+  const stops = stringValues(parsed, "exclude-stop");
+  stops.forEach((text, i) => out.flagOf.set(`exclude.stops[${i}]`, `--exclude-stop ${text}`));
+  const buses: string[] = [];
+  const busDays: Array<{ busId: string; date: string }> = [];
+  for (const text of stringValues(parsed, "exclude-bus")) {
+    const at = text.lastIndexOf("@");
+    if (at < 0) {
+      out.flagOf.set(`exclude.buses[${buses.length}]`, `--exclude-bus ${text}`);
+      buses.push(text);
+      continue;
+    }
+    const date = text.slice(at + 1);
+    if (!isIsoDate(date))
+      throw new UsageError(`--exclude-bus ${text}: ${JSON.stringify(date)} is not a date YYYY-MM-DD`);
+    out.flagOf.set(`exclude.busDays[${busDays.length}]`, `--exclude-bus ${text}`);
+    busDays.push({ busId: text.slice(0, at), date });
   }
-  if (values.iterations !== undefined) out.iterationLimit = nonNegativeInteger("--iterations", values.iterations);
-  if (values.seed !== undefined) out.seed = nonNegativeInteger("--seed", values.seed);
-  if (values.out !== undefined) {
-    if (values.out === "") throw new Error("--out needs a file name");
-    out.out = values.out;
-  }
-  if (values.directions !== undefined) {
-    if (values.directions !== "es" && values.directions !== "en")
-      throw new Error(`--directions must be es or en, got ${JSON.stringify(values.directions)}`);
-    out.directions = values.directions;
-  }
+  out.changes = {
+    ...(pins.length > 0 ? { pins } : {}),
+    ...(stops.length + buses.length + busDays.length > 0
+      ? {
+          exclude: {
+            ...(stops.length > 0 ? { stops } : {}),
+            ...(buses.length > 0 ? { buses } : {}),
+            ...(busDays.length > 0 ? { busDays } : {}),
+          },
+        }
+      : {}),
+  };
   return out;
 }
 
-function nonNegativeInteger(flag: string, text: string): number {
-  if (!/^\d+$/.test(text)) throw new Error(`${flag} must be a whole number ≥ 0, got ${JSON.stringify(text)}`);
-  return Number(text);
+/** `STOP@DATE|WEEKDAY[/BUS]` → a pin; the stop id may itself hold "@" (the last one splits). */
+export function parsePin(text: string): NonNullable<ChangeSet["pins"]>[number] {
+  const at = text.lastIndexOf("@");
+  if (at <= 0) throw new UsageError(`--pin ${text}: expected STOP@DATE or STOP@WEEKDAY, optionally /BUS`);
+  const stopId = text.slice(0, at);
+  const rest = text.slice(at + 1);
+  const slash = rest.indexOf("/");
+  const when = slash < 0 ? rest : rest.slice(0, slash);
+  const busId = slash < 0 ? undefined : rest.slice(slash + 1);
+  if (busId === "") throw new UsageError(`--pin ${text}: a bus id must follow "/"`);
+  const bus = busId === undefined ? {} : { busId };
+  if (isIsoDate(when)) return { stopId, date: when, ...bus };
+  const weekday = when.toLowerCase();
+  if ((WEEKDAYS as readonly string[]).includes(weekday)) return { stopId, weekday: weekday as Weekday, ...bus };
+  throw new UsageError(
+    `--pin ${text}: ${JSON.stringify(when)} is neither a date YYYY-MM-DD nor a weekday (${WEEKDAYS.join(", ")})`,
+  );
+}
+
+/** The plan to re-plan from, or the exit code after printing why it cannot be used. */
+async function readPlan(file: string, io: CommandIo): Promise<Plan | number> {
+  try {
+    return parsePlan(await readJsonFile(file, "plan"));
+  } catch (error) {
+    if (error instanceof InputFileError) io.stderr(`carebus solve: --from: ${error.message}\n`);
+    else if (error instanceof PlanError)
+      io.stderr(
+        `${error.issues.map((i) => `${i.path}: ${i.message}\n`).join("")}carebus solve: --from ${file}: not a plan\n`,
+      );
+    else throw error;
+    return 2;
+  }
 }
 
 /** The scenario, or the exit code after printing why it cannot be used. */
@@ -148,7 +237,15 @@ async function readScenario(file: string, io: CommandIo): Promise<Scenario | num
   }
 }
 
-function reportError(error: unknown, io: CommandIo): number {
+function reportError(error: unknown, io: CommandIo, flagOf: Map<string, string>): number {
+  if (error instanceof ChangeSetError) {
+    for (const issue of error.issues) {
+      const prefix = /^[a-zA-Z.]+\[\d+\]/.exec(issue.path)?.[0];
+      const flag = prefix === undefined ? undefined : flagOf.get(prefix);
+      io.stderr(`carebus solve: ${flag ?? issue.path}: ${issue.message}\n`);
+    }
+    return 2;
+  }
   if (error instanceof ScenarioError) {
     io.stderr(error.issues.map((i) => `${i.path}: ${i.message}\n`).join(""));
     return 2;
@@ -189,6 +286,7 @@ export function summary(plan: Plan): string {
       `visits ${visits} on ${plan.routes.length} bus-days, travel ${fmt(plan.totals.travelMinutes)} min`,
       `stops left out: ${plan.unvisited.length}${byReason ? ` (${byReason})` : ""}`,
       `${plan.stats.iterations} iterations in ${fmt(plan.stats.elapsedMs / 1000, 2)} s, seed ${plan.stats.seed}`,
+      ...(plan.stats.movedVisits !== undefined ? [`visits moved from the --from plan: ${plan.stats.movedVisits}`] : []),
     ].join("\n") + "\n"
   );
 }

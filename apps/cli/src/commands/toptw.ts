@@ -8,7 +8,6 @@
  */
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import { parseArgs } from "node:util";
 import {
   loadMipSolver,
   readToptw,
@@ -18,28 +17,28 @@ import {
   type MipSolver,
 } from "@carebus/solver";
 
+import { parseCommandArgs, stringValue, type ParsedArgs } from "../commandArgs.js";
+import { COMMAND_SPECS } from "../commandSpecs.js";
+
 const CONVENTIONS: readonly DistanceConvention[] = ["trunc1", "trunc2", "round2", "exact"];
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
+  let parsed: ParsedArgs;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        vehicles: { type: "string" },
-        "time-limit": { type: "string", default: "1" },
-        seed: { type: "string", default: "1" },
-        iterations: { type: "string" },
-        distance: { type: "string", default: "trunc1" },
-        json: { type: "boolean", default: false },
-        recombine: { type: "boolean", default: false },
-      },
-    });
+    parsed = parseCommandArgs(COMMAND_SPECS.toptw!, args);
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
-  const { values, positionals } = parsed;
+  const positionals = parsed.positionals;
+  const values = {
+    vehicles: stringValue(parsed, "vehicles"),
+    "time-limit": stringValue(parsed, "time-limit") ?? "1",
+    seed: stringValue(parsed, "seed") ?? "1",
+    iterations: stringValue(parsed, "iterations"),
+    distance: stringValue(parsed, "distance") ?? "trunc1",
+    json: parsed.values.json === true,
+    recombine: parsed.values.recombine === true,
+  };
   if (positionals.length !== 1)
     return fail("expected exactly one instance file: carebus toptw <instance.txt> --vehicles M");
   const file = positionals[0]!;

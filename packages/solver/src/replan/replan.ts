@@ -6,8 +6,8 @@
  * nobody's calendar moves without a reason; only these visits may move:
  *   - the visits of excluded stops and of excluded bus-days and buses;
  *   - other visits of a pinned stop that its pin makes impossible (same day, too close, too many);
- *   - the visits of a bus-day that cannot take a new pin otherwise: first their times move (same
- *     order, same bus-day), and only if that fails are they given up.
+ *   - the visits of a bus-day that cannot take a new pin otherwise: one of them is given up,
+ *     else their times move (same order, same bus-day), and only if that fails all of them.
  * Kept visits become pinned visits, pins become pinned visits with a start range (any moment
  * their windows allow), and the search fills the free room. The plan records how many visits
  * of the base plan moved (`stats.movedVisits`).
@@ -209,31 +209,34 @@ function dropConflictingVisits(instance: Instance, drafts: RouteDraft[], s: numb
 
 /**
  * Puts pinned stop `s` on one of the `candidates` bus-days, where it adds the least travel:
- * first with every other visit at its held time, then with their order kept but times free,
- * then on a bus-day that keeps only its required visits. Returns false when none works.
+ * first with every other visit at its held time, then without one of them, then with their
+ * order kept but times free, then that without one, then keeping only its required visits.
+ * Returns false when none works.
  */
 function insertPinned(instance: Instance, drafts: RouteDraft[], s: number, candidates: number[]): boolean {
   const span = windowSpan(instance, s);
   const range: Range = [span.start, span.latestStart];
-  const attempts: Array<(d: RouteDraft) => { stops: number[]; ranges: Map<number, Range> }> = [
-    (d) => ({ stops: d.stops, ranges: d.ranges }),
-    (d) => ({ stops: d.stops, ranges: new Map([...d.ranges].filter(([x]) => d.required.has(x))) }),
-    (d) => ({
-      stops: d.stops.filter((x) => d.required.has(x)),
-      ranges: new Map([...d.ranges].filter(([x]) => d.required.has(x))),
-    }),
+  const free = (d: RouteDraft) => new Map([...d.ranges].filter(([x]) => d.required.has(x)));
+  // each stage lists the versions of a bus-day to try, from the fewest moves to the most
+  const attempts: Array<(d: RouteDraft) => Array<{ stops: number[]; ranges: Map<number, Range> }>> = [
+    (d) => [{ stops: d.stops, ranges: d.ranges }],
+    (d) => withoutOne(d).map((stops) => ({ stops, ranges: d.ranges })),
+    (d) => [{ stops: d.stops, ranges: free(d) }],
+    (d) => withoutOne(d).map((stops) => ({ stops, ranges: free(d) })),
+    (d) => [{ stops: d.stops.filter((x) => d.required.has(x)), ranges: free(d) }],
   ];
   for (const attempt of attempts) {
     let best: { r: number; stops: number[]; ranges: Map<number, Range>; cost: number } | null = null;
     for (const r of candidates) {
-      const { stops, ranges } = attempt(drafts[r]!);
-      const withPin = new Map(ranges).set(s, range);
-      for (let at = 0; at <= stops.length; at++) {
-        const trial = [...stops.slice(0, at), s, ...stops.slice(at)];
-        const cost = insertionTravel(instance, r, stops, at, s);
-        if (best && cost >= best.cost) continue;
-        if (scheduleSequence(instance, r, trial, { startRanges: withPin }))
-          best = { r, stops: trial, ranges: withPin, cost };
+      for (const { stops, ranges } of attempt(drafts[r]!)) {
+        const withPin = new Map(ranges).set(s, range);
+        for (let at = 0; at <= stops.length; at++) {
+          const trial = [...stops.slice(0, at), s, ...stops.slice(at)];
+          const cost = insertionTravel(instance, r, stops, at, s);
+          if (best && cost >= best.cost) continue;
+          if (scheduleSequence(instance, r, trial, { startRanges: withPin }))
+            best = { r, stops: trial, ranges: withPin, cost };
+        }
       }
     }
     if (best) {
@@ -248,6 +251,11 @@ function insertPinned(instance: Instance, drafts: RouteDraft[], s: number, candi
     }
   }
   return false;
+}
+
+/** The bus-day's stops without one of its visits that are not required, each way. */
+function withoutOne(d: RouteDraft): number[][] {
+  return d.stops.filter((x) => !d.required.has(x)).map((x) => d.stops.filter((y) => y !== x));
 }
 
 /** Travel minutes added by putting `s` at position `at` of `stops` on route r. */

@@ -1,0 +1,162 @@
+/**
+ * Every command's synopsis and options in one light module: `carebus <command> --help` prints
+ * from here without loading the command (and so without the solver or the server), and each
+ * command parses its arguments from the same list, so the help cannot drift from the parser.
+ */
+
+/** One option of a command. */
+export interface OptionSpec {
+  name: string;
+  /** a value-taking option names its value (`S`, `FILE`); a flag has none */
+  value?: string;
+  /** the default, as the user would type it, or a phrase ("stdout", "the scenario's") */
+  default?: string;
+  description: string;
+  /** may be given more than once */
+  multiple?: boolean;
+  short?: string;
+}
+
+/** One command of the tool. */
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  /** what comes after the command name, before the options */
+  positionals: string;
+  options: OptionSpec[];
+}
+
+const HELP: OptionSpec = { name: "help", short: "h", description: "print this help and exit" };
+
+export const COMMAND_SPECS: Record<string, CommandSpec> = {
+  validate: {
+    name: "validate",
+    summary: "check a scenario (or plan) file and print its summary or every problem",
+    positionals: "<scenario.json | plan.json>  |  carebus validate --schema [scenario|plan]",
+    options: [{ name: "schema", description: "print the JSON Schema (of a scenario, or `plan`) instead" }, HELP],
+  },
+  solve: {
+    name: "solve",
+    summary: "plan a scenario, optionally from a plan with pins and exclusions",
+    positionals: "<scenario.json>",
+    options: [
+      { name: "time-limit", value: "S", default: "the scenario's, else 10", description: "seconds of search" },
+      { name: "iterations", value: "N", default: "none", description: "stop after N iterations (repeatable runs)" },
+      { name: "seed", value: "K", default: "the scenario's, else 1", description: "random seed" },
+      { name: "out", value: "FILE", default: "stdout", description: "write the plan JSON here" },
+      { name: "directions", value: "es|en", default: "none", description: "add turn-by-turn directions" },
+      {
+        name: "from",
+        value: "plan.json",
+        default: "none",
+        description: "re-plan from this plan, moving as little as possible",
+      },
+      {
+        name: "pin",
+        value: "STOP@DATE|WEEKDAY[/BUS]",
+        multiple: true,
+        default: "none",
+        description: "visit STOP on a date (2026-11-24) or every such weekday (tue), by BUS if given",
+      },
+      { name: "exclude-stop", value: "STOP", multiple: true, default: "none", description: "do not visit STOP" },
+      {
+        name: "exclude-bus",
+        value: "BUS[@DATE]",
+        multiple: true,
+        default: "none",
+        description: "BUS does not work (on DATE only, if given)",
+      },
+      HELP,
+    ],
+  },
+  diff: {
+    name: "diff",
+    summary: "compare two plans: caregivers, value, stops added and removed, visits moved, travel",
+    positionals: "<a.json> <b.json>",
+    options: [{ name: "json", description: "print the comparison as JSON" }, HELP],
+  },
+  export: {
+    name: "export",
+    summary: "write a plan as a visit table (CSV, XLSX) or driver sheets (PDF)",
+    positionals: "<plan.json>",
+    options: [
+      { name: "scenario", value: "FILE", default: "data/bogota/scenario.json", description: "the plan's scenario" },
+      { name: "format", value: "csv|xlsx|pdf", default: "csv", description: "what to write" },
+      { name: "out", value: "FILE", default: "stdout", description: "write here" },
+      { name: "lang", value: "es|en", default: "es", description: "language of the headings and sheets" },
+      HELP,
+    ],
+  },
+  toptw: {
+    name: "toptw",
+    summary: "solve a literature TOPTW benchmark file",
+    positionals: "<instance.txt>",
+    options: [
+      { name: "vehicles", value: "M", default: "required", description: "number of routes" },
+      { name: "time-limit", value: "S", default: "1", description: "seconds of search" },
+      { name: "seed", value: "K", default: "1", description: "random seed" },
+      { name: "iterations", value: "N", default: "none", description: "stop after N iterations" },
+      {
+        name: "distance",
+        value: "trunc1|trunc2|round2|exact",
+        default: "trunc1",
+        description: "how the file's distances are rounded",
+      },
+      { name: "recombine", description: "also recombine the best routes with HiGHS" },
+      { name: "json", description: "print one JSON object" },
+      HELP,
+    ],
+  },
+  geojson: {
+    name: "geojson",
+    summary: "print a plan as a GeoJSON FeatureCollection",
+    positionals: "<plan.json>",
+    options: [
+      { name: "scenario", value: "FILE", default: "data/bogota/scenario.json", description: "the plan's scenario" },
+      { name: "pretty", description: "indent the JSON" },
+      HELP,
+    ],
+  },
+  serve: {
+    name: "serve",
+    summary: "start the server (planner page, API, calendar feeds)",
+    positionals: "",
+    options: [
+      { name: "port", value: "N", default: "3000 (CAREBUS_PORT)", description: "port to listen on" },
+      { name: "host", value: "H", default: "127.0.0.1 (CAREBUS_HOST)", description: "address to listen on" },
+      { name: "data-dir", value: "DIR", default: ".carebus (CAREBUS_DATA_DIR)", description: "where the store lives" },
+      {
+        name: "scenario",
+        value: "FILE",
+        default: "data/bogota/scenario.json",
+        description: "scenario stored on first start",
+      },
+      {
+        name: "plan",
+        value: "FILE",
+        default: "none",
+        description: "publish this plan of the scenario instead of planning it again",
+      },
+      { name: "plan-seconds", value: "S", default: "20", description: "seconds to plan the scenario on first start" },
+      HELP,
+    ],
+  },
+};
+
+/** The help text of one command: synopsis, then every option with its default. */
+export function commandHelp(spec: CommandSpec): string {
+  const label = (o: OptionSpec) =>
+    `${o.short ? `-${o.short}, ` : ""}--${o.name}${o.value ? ` ${o.value}` : ""}${o.multiple ? " ..." : ""}`;
+  const width = Math.max(...spec.options.map((o) => label(o).length));
+  const lines = spec.options.map((o) => {
+    const byDefault = o.value ? ` (default: ${o.default ?? "none"})` : "";
+    return `  ${label(o).padEnd(width)}  ${o.description}${byDefault}`;
+  });
+  return `usage: carebus ${spec.name}${spec.positionals ? ` ${spec.positionals}` : ""} [options]\n\n${spec.summary}\n\noptions:\n${lines.join("\n")}\n`;
+}
+
+/** The tool's own help: every command with its summary. */
+export function toolHelp(): string {
+  const lines = Object.values(COMMAND_SPECS).map((c) => `  ${c.name.padEnd(9)} ${c.summary}`);
+  return `usage: carebus <command> [options]\n       carebus <command> --help\n       carebus --version\n\ncommands:\n${lines.join("\n")}\n`;
+}
