@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASE_FILE } from "../src/index.js";
-import { AUTH, WEEK, createTestApp, storeTinyWithPlan, type TestApp } from "./helpers.js";
+import { AUTH, WEEK, createTestApp, storeTinyWithPlan, tinyRoute, type TestApp } from "./helpers.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -171,5 +171,86 @@ describe("cancel and events of finished jobs", () => {
   it("refuses to publish a plan that is not done", async () => {
     const res = await t.app.inject({ method: "POST", url: "/api/v1/plans/failed-plan/publish", headers: AUTH });
     expect(res.statusCode).toBe(409);
+  });
+});
+
+describe("POST /api/v1/plans with a change set", () => {
+  it("names every bad pin, exclusion and base plan by its path, and queues nothing", async () => {
+    const res = await postPlan({
+      scenarioId: "api-tiny",
+      basePlanId: "failed-plan",
+      pins: [
+        { stopId: "s-usme", date: "2026-07-06" },
+        { stopId: "s-bosa", weekday: "tue", busId: "b1" },
+        { stopId: "x", date: "2026-07-06" },
+        { stopId: "s-tunal", date: "2026-07-09" },
+      ],
+      exclude: { busDays: [{ busId: "b9", date: "2026-07-07" }], stops: ["s-usme"] },
+    });
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.code).toBe("CAREBUS_CHANGES_INVALID");
+    expect(body.issues).toEqual([
+      { path: "body.basePlanId", message: 'plan "failed-plan" is failed, not done' },
+      { path: "body.exclude.busDays[0].busId", message: 'unknown bus "b9"' },
+      { path: "body.pins[0].stopId", message: 'stop "s-usme" is also excluded' },
+      { path: "body.pins[2].stopId", message: 'unknown stop "x"' },
+      { path: "body.pins[3].date", message: "2026-07-09 is not a service date of the horizon" },
+    ]);
+    expect(body.message).toMatch(/^5 problem\(s\): body\.basePlanId: /);
+  });
+
+  it("rejects a pin of the wrong shape through the schema, with its path", async () => {
+    const res = await postPlan({ scenarioId: "api-tiny", pins: [{ stopId: "s-usme", when: "monday" }] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues.map((i: { path: string }) => i.path)).toContain("body.pins[0].when");
+  });
+});
+
+describe("GET /api/v1/plans/:a/diff/:b and the plan list", () => {
+  beforeAll(async () => {
+    // the same week with Bosa moved from Wednesday to Tuesday, same time
+    await storeTinyWithPlan(t, [WEEK[0]!, tinyRoute("2026-07-07", [["s-bosa", "09:00", 120]])], "moved-plan");
+  });
+
+  it("reports the hand-made move and nothing for a plan against itself", async () => {
+    const diff = (await t.app.inject("/api/v1/plans/done-plan/diff/moved-plan")).json();
+    expect(diff).toMatchObject({
+      a: "done-plan",
+      b: "moved-plan",
+      scenarioId: "api-tiny",
+      same: false,
+      movedVisits: 1,
+    });
+    expect(diff.moves).toEqual([
+      {
+        stopId: "s-bosa",
+        from: { busId: "b1", date: "2026-07-08", start: "09:00" },
+        to: { busId: "b1", date: "2026-07-07", start: "09:00" },
+      },
+    ]);
+    expect(diff.stopsAdded).toEqual([]);
+    const self = (await t.app.inject("/api/v1/plans/done-plan/diff/done-plan")).json();
+    expect(self).toMatchObject({ same: true, moves: [], movedVisits: 0 });
+  });
+
+  it("answers 404 for an unknown plan and 409 for one not done", async () => {
+    expect((await t.app.inject("/api/v1/plans/done-plan/diff/nope")).statusCode).toBe(404);
+    expect((await t.app.inject("/api/v1/plans/failed-plan/diff/done-plan")).statusCode).toBe(409);
+  });
+
+  it("lists the scenario's plans, newest first, with their values", async () => {
+    const list = (await t.app.inject("/api/v1/plans?scenarioId=api-tiny")).json();
+    expect(list.scenarioId).toBe("api-tiny");
+    const ids = list.plans.map((p: { id: string }) => p.id);
+    expect(ids).toEqual(expect.arrayContaining(["done-plan", "moved-plan", "failed-plan"]));
+    expect(list.plans.find((p: { id: string }) => p.id === "done-plan")).toMatchObject({
+      status: "done",
+      value: 30,
+      visits: 3,
+      basePlanId: null,
+    });
+    expect((await t.app.inject("/api/v1/plans?scenarioId=nope")).statusCode).toBe(404);
+    expect((await t.app.inject("/api/v1/plans")).statusCode).toBe(400);
   });
 });

@@ -86,3 +86,31 @@ describe("jobs across restarts", () => {
     }
   });
 });
+
+describe("re-planning jobs", () => {
+  it("re-plans from a done plan with a pin and an excluded bus-day, keeping the pin and counting moves", async () => {
+    const post = (payload: object) => t.app.inject({ method: "POST", url: "/api/v1/plans", headers: AUTH, payload });
+    const base = (await post({ scenarioId: "api-tiny", options: { iterationLimit: 50, seed: 1 } })).json().id as string;
+    const basePlan = (await waitForStatus(base, ["done"])).plan as {
+      routes: Array<{ busId: string; date: string; visits: Array<{ stopId: string }> }>;
+    };
+    const excluded = basePlan.routes[0]!;
+    const pinDate = ["2026-07-06", "2026-07-07", "2026-07-08"].find((d) => d !== excluded.date)!;
+    const started = await post({
+      scenarioId: "api-tiny",
+      basePlanId: base,
+      pins: [{ stopId: "s-tunal", date: pinDate, busId: "b1" }],
+      exclude: { busDays: [{ busId: excluded.busId, date: excluded.date }] },
+      options: { iterationLimit: 50, seed: 1 },
+    });
+    expect(started.statusCode).toBe(202);
+    const done = await waitForStatus(started.json().id, ["done", "failed"]);
+    expect(done.status).toBe("done");
+    const plan = done.plan as typeof basePlan & { stats: { movedVisits?: number } };
+    expect(plan.routes.some((r) => r.date === pinDate && r.visits.some((v) => v.stopId === "s-tunal"))).toBe(true);
+    expect(plan.routes.some((r) => r.busId === excluded.busId && r.date === excluded.date)).toBe(false);
+    expect(plan.stats.movedVisits).toBeGreaterThanOrEqual(excluded.visits.length);
+    const diff = (await t.app.inject(`/api/v1/plans/${base}/diff/${started.json().id}`)).json();
+    expect(diff.movedVisits).toBe(plan.stats.movedVisits);
+  });
+});

@@ -122,6 +122,12 @@ export class JobQueue {
     this.pump();
   }
 
+  /** The change set and base plan of a re-planning job (the route checked both when it was asked). */
+  private async replanInput(options: PlanOptions): Promise<Pick<SolveWorkerData, "changes" | "basePlan">> {
+    const basePlan = options.basePlanId ? (await this.options.store.getPlan(options.basePlanId))?.plan : undefined;
+    return { ...(options.changes ? { changes: options.changes } : {}), ...(basePlan ? { basePlan } : {}) };
+  }
+
   /** In-memory state of a job of this process, if any. */
   state(planId: string): { status: PlanStatus; progress: JobProgress | null } | undefined {
     const job = this.jobs.get(planId);
@@ -187,6 +193,7 @@ export class JobQueue {
         ...(job.options.seed !== undefined ? { seed: job.options.seed } : {}),
         ...(job.scenario.baseDir !== null ? { baseDir: job.scenario.baseDir } : {}),
       },
+      ...(await this.replanInput(job.options)),
       cancelBuffer: job.cancelFlag.buffer as SharedArrayBuffer,
     };
     const worker = createSolveWorker(data);

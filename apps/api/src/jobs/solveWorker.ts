@@ -5,12 +5,16 @@
  * the shared flag, which the solver polls through `isCancelled`.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { Scenario } from "@carebus/model";
+import type { ChangeSet, Plan, Scenario } from "@carebus/model";
 
 /** Data the parent hands to the worker. */
 export interface SolveWorkerData {
   scenario: Scenario;
   options: { timeLimitSeconds?: number; iterationLimit?: number; seed?: number; baseDir?: string };
+  /** pins and exclusions: the job re-plans (see @carebus/solver's replan) */
+  changes?: ChangeSet;
+  /** the plan to re-plan from */
+  basePlan?: Plan;
   /** Int32Array over it: index 0 becomes non-zero to cancel */
   cancelBuffer: SharedArrayBuffer;
 }
@@ -30,8 +34,13 @@ async function main(): Promise<void> {
   const flag = new Int32Array(data.cancelBuffer);
   let lastSent = 0;
   try {
-    const { solveScenario } = await import("@carebus/solver");
-    const plan = await solveScenario(data.scenario, {
+    const { replan, solveScenario } = await import("@carebus/solver");
+    const replanning = data.changes !== undefined || data.basePlan !== undefined;
+    const solveWith: typeof solveScenario = (scenario, options) =>
+      replanning
+        ? replan(scenario, data.changes ?? {}, { ...options, ...(data.basePlan ? { basePlan: data.basePlan } : {}) })
+        : solveScenario(scenario, options);
+    const plan = await solveWith(data.scenario, {
       ...data.options,
       isCancelled: () => Atomics.load(flag, 0) !== 0,
       onProgress: (progress) => {

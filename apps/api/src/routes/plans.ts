@@ -6,12 +6,33 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { addDirections, planToGeoJson } from "@carebus/geo";
-import { isIsoDate } from "@carebus/model";
+import {
+  ChangeExcludeSchema,
+  ChangePinSchema,
+  ChangeSetError,
+  changeSetIssues,
+  diffPlans,
+  isIsoDate,
+  type ChangeSet,
+} from "@carebus/model";
 import type { AppContext } from "../context.js";
 import { badRequest, conflict, notFound } from "../errors.js";
 import { isTerminal, type JobEvent, type JobProgress } from "../jobs/jobQueue.js";
 import { bearerSecurity, errors, idParams, openObject, planStatusSchema, progressSchema } from "../schemas.js";
 import type { PlanOptions, PlanRecord } from "../store/store.js";
+
+/** A TypeBox schema without its symbol keys, as Fastify's validator and the docs read it. */
+function plainSchema(schema: object): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
+}
+
+interface PlanBody {
+  scenarioId: string;
+  options?: PlanOptions;
+  basePlanId?: string;
+  pins?: ChangeSet["pins"];
+  exclude?: ChangeSet["exclude"];
+}
 
 const planBody = {
   type: "object",
@@ -31,6 +52,19 @@ const planBody = {
       },
       additionalProperties: false,
     },
+    basePlanId: {
+      type: "string",
+      minLength: 1,
+      maxLength: 200,
+      description: "re-plan from this done plan of the scenario: what the changes do not touch stays where it is",
+    },
+    pins: {
+      type: "array",
+      maxItems: 10000,
+      items: plainSchema(ChangePinSchema),
+      description: "visits to keep: a stop on a date (or every service date of a weekday), by a bus if given",
+    },
+    exclude: plainSchema(ChangeExcludeSchema),
   },
   required: ["scenarioId"],
   additionalProperties: false,
@@ -93,12 +127,13 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
     };
   }
 
-  app.post<{ Body: { scenarioId: string; options?: PlanOptions } }>(
+  app.post<{ Body: PlanBody }>(
     "/api/v1/plans",
     {
       ...ctx.writeRoute,
       schema: {
-        summary: "Start planning a scenario (a solve job)",
+        summary:
+          "Start planning a scenario (a solve job), optionally from a base plan with pins and exclusions; every bad item is named by its path",
         tags: ["plans"],
         security: bearerSecurity,
         body: planBody,
@@ -113,9 +148,28 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { scenarioId, options = {} } = request.body;
+      const { scenarioId, basePlanId, pins, exclude } = request.body;
       const scenario = await ctx.store.getScenario(scenarioId);
       if (!scenario) throw notFound("scenario", scenarioId);
+      const changes: ChangeSet = { ...(pins ? { pins } : {}), ...(exclude ? { exclude } : {}) };
+      const issues = changeSetIssues(changes, scenario.scenario, "body");
+      if (basePlanId !== undefined) {
+        const base = await ctx.store.getPlan(basePlanId);
+        const problem = !base
+          ? `plan ${JSON.stringify(basePlanId)} not found`
+          : base.scenarioId !== scenarioId
+            ? `plan ${JSON.stringify(basePlanId)} belongs to scenario ${JSON.stringify(base.scenarioId)}`
+            : base.status !== "done" || !base.plan
+              ? `plan ${JSON.stringify(basePlanId)} is ${base.status}, not done`
+              : null;
+        if (problem) issues.unshift({ path: "body.basePlanId", message: problem });
+      }
+      if (issues.length > 0) throw new ChangeSetError(issues);
+      const options: PlanOptions = {
+        ...request.body.options,
+        ...(basePlanId !== undefined ? { basePlanId } : {}),
+        ...(pins || exclude ? { changes } : {}),
+      };
       const id = randomUUID();
       await ctx.store.insertPlan({
         id,
@@ -130,6 +184,53 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
       });
       ctx.jobs.submit(id, scenario, options);
       return reply.code(202).send({ id, status: ctx.jobs.state(id)?.status ?? "queued" });
+    },
+  );
+
+  app.get<{ Querystring: { scenarioId: string } }>(
+    "/api/v1/plans",
+    {
+      schema: {
+        summary: "The plan jobs of a scenario, newest first (without their plans), to choose two to compare",
+        tags: ["plans"],
+        querystring: {
+          type: "object",
+          properties: { scenarioId: { type: "string", minLength: 1, maxLength: 200 } },
+          required: ["scenarioId"],
+          additionalProperties: false,
+        },
+        response: {
+          200: {
+            type: "object",
+            properties: {
+              scenarioId: { type: "string" },
+              plans: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    id: { type: "string" },
+                    status: planStatusSchema,
+                    createdAt: { type: "string" },
+                    finishedAt: { type: ["string", "null"] },
+                    value: { type: ["number", "null"] },
+                    visits: { type: ["integer", "null"] },
+                    basePlanId: { type: ["string", "null"] },
+                  },
+                  required: ["id", "status", "createdAt", "finishedAt", "value", "visits", "basePlanId"],
+                },
+              },
+            },
+            required: ["scenarioId", "plans"],
+          },
+          ...errors(400, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { scenarioId } = request.query;
+      if (!(await ctx.store.getScenario(scenarioId))) throw notFound("scenario", scenarioId);
+      return { scenarioId, plans: await ctx.store.listPlans(scenarioId) };
     },
   );
 
@@ -299,6 +400,33 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
         ...(scenario.baseDir ? { baseDir: scenario.baseDir } : {}),
       });
       return { planId: id, busId, date, lang, route: withDirections.routes[0]! };
+    },
+  );
+
+  app.get<{ Params: { a: string; b: string } }>(
+    "/api/v1/plans/:a/diff/:b",
+    {
+      schema: {
+        summary:
+          "How done plan b differs from done plan a (same scenario): caregivers and value in total, by locality and zone, stops added and removed, visits moved, travel",
+        tags: ["plans"],
+        params: {
+          type: "object",
+          properties: { a: { type: "string", minLength: 1 }, b: { type: "string", minLength: 1 } },
+          required: ["a", "b"],
+        },
+        response: { 200: openObject, ...errors(400, 404, 409) },
+      },
+    },
+    async (request) => {
+      const a = await donePlan(request.params.a);
+      const b = await donePlan(request.params.b);
+      if (a.record.scenarioId !== b.record.scenarioId)
+        throw badRequest(
+          "params.b",
+          `plan ${JSON.stringify(b.record.id)} is of scenario ${JSON.stringify(b.record.scenarioId)}, plan ${JSON.stringify(a.record.id)} of ${JSON.stringify(a.record.scenarioId)}`,
+        );
+      return { a: a.record.id, b: b.record.id, scenarioId: a.record.scenarioId, ...diffPlans(a.plan, b.plan) };
     },
   );
 

@@ -96,6 +96,10 @@ export function openSqliteStore(dataDir: string): Store {
         finished_at = CASE WHEN @setFinished THEN @finishedAt ELSE finished_at END
       WHERE id = @id`),
     getPlan: db.prepare("SELECT * FROM plans WHERE id = ?"),
+    listPlans: db.prepare(`SELECT id, status, created_at, finished_at,
+        json_extract(plan, '$.totals.value') AS value, json_extract(plan, '$.totals.visits') AS visits,
+        json_extract(options, '$.basePlanId') AS base_plan_id
+      FROM plans WHERE scenario_id = ? ORDER BY created_at DESC, id`),
     failUnfinished: db.prepare(
       "UPDATE plans SET status = 'failed', error = ?, finished_at = ? WHERE status IN ('queued', 'running')",
     ),
@@ -171,6 +175,26 @@ export function openSqliteStore(dataDir: string): Store {
     async getPlan(id) {
       const row = statements.getPlan.get(id) as PlanRow | undefined;
       return row ? toPlanRecord(row) : undefined;
+    },
+    async listPlans(scenarioId) {
+      const rows = statements.listPlans.all(scenarioId) as Array<{
+        id: string;
+        status: PlanRecord["status"];
+        created_at: string;
+        finished_at: string | null;
+        value: number | null;
+        visits: number | null;
+        base_plan_id: string | null;
+      }>;
+      return rows.map((r) => ({
+        id: r.id,
+        status: r.status,
+        createdAt: r.created_at,
+        finishedAt: r.finished_at,
+        value: r.value,
+        visits: r.visits,
+        basePlanId: r.base_plan_id,
+      }));
     },
     async failUnfinishedPlans(reason, at) {
       return statements.failUnfinished.run(reason, at).changes;

@@ -3,7 +3,7 @@
  * PostgreSQL implementation can replace SQLite without touching the routes; every method is
  * atomic on its own (a crash leaves either the whole write or none of it).
  */
-import type { Plan, Scenario } from "@carebus/model";
+import type { ChangeSet, Plan, Scenario } from "@carebus/model";
 
 /** A stored scenario. */
 export interface ScenarioRecord {
@@ -33,6 +33,22 @@ export interface PlanOptions {
   timeLimitSeconds?: number;
   iterationLimit?: number;
   seed?: number;
+  /** re-plan from this done plan of the same scenario, moving as little as possible */
+  basePlanId?: string;
+  /** pins and exclusions the plan must honour */
+  changes?: ChangeSet;
+}
+
+/** A plan job as listed: enough to choose plans to compare. */
+export interface PlanSummary {
+  id: string;
+  status: PlanStatus;
+  createdAt: string;
+  finishedAt: string | null;
+  /** the plan's value and visits once it has one */
+  value: number | null;
+  visits: number | null;
+  basePlanId: string | null;
 }
 
 /** A stored plan job and, once done, its plan. */
@@ -80,6 +96,8 @@ export interface Store {
   insertPlan(record: PlanRecord): Promise<void>;
   updatePlan(id: string, update: PlanUpdate): Promise<void>;
   getPlan(id: string): Promise<PlanRecord | undefined>;
+  /** The plan jobs of a scenario, newest first, without their plans. */
+  listPlans(scenarioId: string): Promise<PlanSummary[]>;
   /** Marks jobs left queued or running by a previous process as failed; returns how many. */
   failUnfinishedPlans(reason: string, at: string): Promise<number>;
   /** Records a publication of a done plan (atomically with nothing else to do). */
