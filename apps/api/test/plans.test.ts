@@ -3,12 +3,14 @@
  * cancel on a finished job, and the SSE stream of a finished job. Real solves (worker thread,
  * iteration-limited, so deterministic) are in solve.test.ts.
  */
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASE_FILE } from "../src/index.js";
-import { AUTH, WEEK, createTestApp, storeTinyWithPlan, tinyRoute, type TestApp } from "./helpers.js";
+import { AUTH, WEEK, createTestApp, storeTinyWithPlan, tinyRoute, tinyScenario, type TestApp } from "./helpers.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -252,5 +254,49 @@ describe("GET /api/v1/plans/:a/diff/:b and the plan list", () => {
     });
     expect((await t.app.inject("/api/v1/plans?scenarioId=nope")).statusCode).toBe(404);
     expect((await t.app.inject("/api/v1/plans")).statusCode).toBe(400);
+  });
+});
+
+describe("GET /api/v1/plans/:id/export.{csv,xlsx,pdf}", () => {
+  it("sends the visit table as CSV, Spanish by default, one row per visit in order", async () => {
+    const res = await t.app.inject("/api/v1/plans/done-plan/export.csv");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(res.headers["content-disposition"]).toBe('attachment; filename="plan-done-plan.csv"');
+    const lines = res.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]!.startsWith("fecha,bus_id,bus,orden,parada_id,")).toBe(true);
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 5).join(","))).toEqual([
+      "2026-07-06,b1,Bus Uno,1,s-usme",
+      "2026-07-06,b1,Bus Uno,2,s-tunal",
+      "2026-07-08,b1,Bus Uno,1,s-bosa",
+    ]);
+    const en = await t.app.inject("/api/v1/plans/done-plan/export.csv?lang=en");
+    expect(en.body.replace(/^\uFEFF/, "").startsWith("date,bus_id,bus,order,stop_id,")).toBe(true);
+  });
+
+  it("sends an XLSX workbook and PDF driver sheets naming the stops in order", async () => {
+    const xlsx = await t.app.inject("/api/v1/plans/done-plan/export.xlsx");
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    const pdf = await t.app.inject("/api/v1/plans/done-plan/export.pdf");
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    const file = join(t.dir, "sheets.pdf");
+    writeFileSync(file, pdf.rawPayload);
+    const pages = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).split("\f");
+    const names = Object.fromEntries(tinyScenario.stops.map((s) => [s.id, s.name]));
+    expect(pages[0]!.indexOf(`1. ${names["s-usme"]}`)).toBeGreaterThan(0);
+    expect(pages[0]!.indexOf(`2. ${names["s-tunal"]}`)).toBeGreaterThan(pages[0]!.indexOf(`1. ${names["s-usme"]}`));
+    expect(pages[1]).toContain(`1. ${names["s-bosa"]}`);
+  });
+
+  it("answers 400 for an unknown format, 404 for an unknown plan, 409 for one not done", async () => {
+    expect((await t.app.inject("/api/v1/plans/done-plan/export.doc")).statusCode).toBe(400);
+    expect((await t.app.inject("/api/v1/plans/nope/export.csv")).statusCode).toBe(404);
+    expect((await t.app.inject("/api/v1/plans/failed-plan/export.pdf")).statusCode).toBe(409);
   });
 });

@@ -3,6 +3,7 @@
  * JSON input file, so that a missing file and bad JSON read the same in every command.
  */
 import { readFile } from "node:fs/promises";
+import { parsePlan, parseScenario, scenarioHash, type Plan, type Scenario } from "@carebus/model";
 
 /** Where a command writes. */
 export interface CommandIo {
@@ -52,4 +53,25 @@ async function describeSyntaxError(text: string, error: Error): Promise<string> 
   const what = printParseErrorCode(first.error);
   const words = what.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
   return `line ${before.length}, column ${before[before.length - 1]!.length + 1}: ${words}`;
+}
+
+/**
+ * A plan and the scenario it was made from, read and validated.
+ * @throws InputFileError when a file is unusable or the scenario is not the plan's (by hash);
+ * PlanError / ScenarioError when one is invalid
+ */
+export async function readPlanAndScenario(
+  planPath: string,
+  scenarioPath: string,
+): Promise<{ plan: Plan; scenario: Scenario }> {
+  const plan = parsePlan(await readJsonFile(planPath, "plan"));
+  const scenario = parseScenario(await readJsonFile(scenarioPath, "scenario"));
+  const hash = scenarioHash(scenario);
+  if (hash !== plan.scenario.hash) {
+    throw new InputFileError(
+      `--scenario: ${scenarioPath} (id ${scenario.id}, hash ${hash.slice(0, 12)}…) is not the scenario of plan ${planPath} ` +
+        `(id ${plan.scenario.id}, hash ${plan.scenario.hash.slice(0, 12)}…); pass the scenario the plan was made from`,
+    );
+  }
+  return { plan, scenario };
 }

@@ -55,4 +55,9 @@ export { coverageByStop, type StopCoverage } from "./catchment/coverageByStop.js
 export { addDirections, type AddDirectionsOptions } from "./directions/addDirections.js";
 export { instructionText, type DirectionsLanguage } from "./directions/instructionText.js";
 export { buildManeuvers, TURN_SPLIT_DEGREES } from "./directions/buildManeuvers.js";
-export { planToGeoJson, type GeoJsonFeature, type GeoJsonFeatureCollection } from "./planToGeoJson.js";
+export {
+  planToGeoJson,
+  routeCoordinates,
+  type GeoJsonFeature,
+  type GeoJsonFeatureCollection,
+} from "./planToGeoJson.js";

@@ -63,10 +63,8 @@ export function planToGeoJson(plan: Plan, scenario: Scenario): GeoJsonFeatureCol
       properties: { kind: "depot", depotId: depot.id, name: depot.name },
     });
   }
-  const stopById = new Map(scenario.stops.map((s) => [s.id, s]));
-  const depotById = new Map(scenario.depots.map((d) => [d.id, d]));
   for (const route of plan.routes) {
-    const coordinates = routeLine(route.geometry) ?? straightLine(route, depotById, stopById);
+    const coordinates = routeCoordinates(route, scenario);
     if (coordinates.length < 2) continue;
     features.push({
       type: "Feature",
@@ -83,6 +81,16 @@ export function planToGeoJson(plan: Plan, scenario: Scenario): GeoJsonFeatureCol
     });
   }
   return { type: "FeatureCollection", features };
+}
+
+/**
+ * The [lon, lat] line a bus-day drives: along the roads when `addDirections` put a geometry on
+ * the route, else straight from the depot through its stops and back.
+ */
+export function routeCoordinates(route: Plan["routes"][number], scenario: Scenario): Array<[number, number]> {
+  const stopById = new Map(scenario.stops.map((s) => [s.id, s]));
+  const depotById = new Map(scenario.depots.map((d) => [d.id, d]));
+  return routeLine(route.geometry) ?? straightLine(route, depotById, stopById);
 }
 
 /** The legs of an `addDirections` geometry joined into one line, or undefined if absent. */

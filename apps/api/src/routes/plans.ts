@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { addDirections, planToGeoJson } from "@carebus/geo";
+import { planToCsv, planToPdf, planToXlsx } from "@carebus/export";
 import {
   ChangeExcludeSchema,
   ChangePinSchema,
@@ -400,6 +401,45 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
         ...(scenario.baseDir ? { baseDir: scenario.baseDir } : {}),
       });
       return { planId: id, busId, date, lang, route: withDirections.routes[0]! };
+    },
+  );
+
+  app.get<{ Params: { id: string; format: "csv" | "xlsx" | "pdf" }; Querystring: { lang?: "es" | "en" } }>(
+    "/api/v1/plans/:id/export.:format",
+    {
+      schema: {
+        summary:
+          "A done plan as a visit table (csv, xlsx with a sheet per bus) or driver sheets (pdf, a page per bus-day); Spanish unless lang=en",
+        tags: ["plans"],
+        params: {
+          type: "object",
+          properties: {
+            id: { type: "string", minLength: 1 },
+            format: { type: "string", enum: ["csv", "xlsx", "pdf"] },
+          },
+          required: ["id", "format"],
+        },
+        querystring: {
+          type: "object",
+          properties: { lang: { type: "string", enum: ["es", "en"], default: "es" } },
+          additionalProperties: false,
+        },
+        produces: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf"],
+        response: { 200: { type: "string", description: "the document" }, ...errors(400, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { id, format } = request.params;
+      const lang = request.query.lang ?? "es";
+      const { plan, scenario } = await donePlan(id);
+      const file = `plan-${id}.${format}`;
+      void reply.header("content-disposition", `attachment; filename="${file}"`);
+      if (format === "csv") return reply.type("text/csv; charset=utf-8").send(planToCsv(plan, scenario.scenario, lang));
+      if (format === "xlsx")
+        return reply
+          .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+          .send(await planToXlsx(plan, scenario.scenario, lang));
+      return reply.type("application/pdf").send(await planToPdf(plan, scenario.scenario, lang));
     },
   );
 

@@ -6,9 +6,9 @@
  */
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { CarebusError, parsePlan, parseScenario, scenarioHash, type Plan, type Scenario } from "@carebus/model";
+import { CarebusError } from "@carebus/model";
 import { GeoError, planToGeoJson } from "@carebus/geo";
-import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
+import { InputFileError, PROCESS_IO, readPlanAndScenario, type CommandIo } from "../commandIo.js";
 
 const USAGE = "usage: carebus geojson <plan.json> [--scenario scenario.json] [--pretty]";
 
@@ -43,16 +43,7 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
     return 2;
   }
   try {
-    const plan: Plan = parsePlan(await readJsonFile(planPath, "plan"));
-    const scenarioPath = values.scenario ?? DEFAULT_SCENARIO_PATH;
-    const scenario: Scenario = parseScenario(await readJsonFile(scenarioPath, "scenario"));
-    const hash = scenarioHash(scenario);
-    if (hash !== plan.scenario.hash) {
-      throw new InputFileError(
-        `--scenario: ${scenarioPath} (id ${scenario.id}, hash ${hash.slice(0, 12)}…) is not the scenario of plan ${planPath} ` +
-          `(id ${plan.scenario.id}, hash ${plan.scenario.hash.slice(0, 12)}…); pass the scenario the plan was made from`,
-      );
-    }
+    const { plan, scenario } = await readPlanAndScenario(planPath, values.scenario ?? DEFAULT_SCENARIO_PATH);
     const collection = planToGeoJson(plan, scenario);
     io.stdout(`${values.pretty ? JSON.stringify(collection, null, 2) : JSON.stringify(collection)}\n`);
     return 0;
