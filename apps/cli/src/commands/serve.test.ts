@@ -2,7 +2,9 @@
  * `carebus serve`: flag errors exit 2 with a line naming the flag; a real run (a child process
  * from source through tsx) stores, plans and publishes the scenario on first start, prints the
  * page, docs and feed URLs and the generated token, serves the printed feed, and exits 0 on
- * SIGTERM; a second start on the same data directory serves what is stored without planning.
+ * SIGTERM; a second start on the same data directory serves what is stored without planning;
+ * a start with --plan publishes that plan without planning and ends with exit 0 on a doubled
+ * SIGINT (Ctrl-C under pnpm).
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -11,6 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { run } from "./serve.js";
+import { run as solve } from "./solve.js";
 
 const dataDir = mkdtempSync(join(tmpdir(), "carebus-serve-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -34,11 +37,20 @@ describe("flag errors", () => {
   });
 });
 
-function serve(): { output: () => string; ready: Promise<string>; exit: Promise<number | null>; stop: () => void } {
+function serve(extra: string[] = []): {
+  output: () => string;
+  ready: Promise<string>;
+  exit: Promise<number | null>;
+  stop: () => void;
+  interrupt: () => void;
+} {
   const main = fileURLToPath(new URL("../main.ts", import.meta.url));
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", main, "serve", "--scenario", tiny, "--data-dir", dataDir, "--port", "0", "--plan-seconds", "1"],
+    [
+      ...["--import", "tsx", main, "serve", "--scenario", tiny, "--data-dir", dataDir, "--port", "0"],
+      ...["--plan-seconds", "1", ...extra],
+    ],
     {
       env: {
         ...process.env,
@@ -58,7 +70,17 @@ function serve(): { output: () => string; ready: Promise<string>; exit: Promise<
     child.on("exit", () => reject(new Error(`serve exited early:\n${out}`)));
   });
   const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { output: () => out, ready, exit, stop: () => child.kill("SIGTERM") };
+  return {
+    output: () => out,
+    ready,
+    exit,
+    stop: () => child.kill("SIGTERM"),
+    // Ctrl-C under `pnpm run`: the terminal's SIGINT, then pnpm forwarding it again
+    interrupt: () => {
+      child.kill("SIGINT");
+      child.kill("SIGINT");
+    },
+  };
 }
 
 describe("a real run", () => {
@@ -85,5 +107,16 @@ describe("a real run", () => {
     expect(again).toMatch(/write token: in .*api-token/);
     second.stop();
     expect(await second.exit).toBe(0);
-  }, 60_000);
+
+    const planFile = join(dataDir, "tiny-plan.json");
+    const quiet = { stdout: () => {}, stderr: () => {} };
+    expect(await solve([tiny, "--iterations", "20", "--out", planFile], quiet)).toBe(0);
+    const third = serve(["--plan", planFile]);
+    const published = await third.ready;
+    expect(published).not.toMatch(/planning/);
+    expect(published).toMatch(/published plan \S+ from the plan file: \d+ visits/);
+    third.interrupt();
+    expect(await third.exit).toBe(0);
+    expect(third.output()).toMatch(/SIGINT: stopping…/);
+  }, 150_000);
 });

@@ -3,13 +3,16 @@
  * stored yet) it stores it, plans it for a bounded time through the server's own job queue,
  * publishes the plan, and prints where to look: the planner page, the API docs and one stop's
  * calendar feed (and the write token when it was just generated). It runs until SIGINT or
- * SIGTERM and then closes jobs, socket and store. Flags override CAREBUS_* variables.
+ * SIGTERM and then closes jobs, socket and store. With --plan FILE (a plan of this scenario, as
+ * `carebus solve --out` writes it) it publishes that plan instead of planning again. Flags
+ * override CAREBUS_* variables.
  */
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig, startServer, type RunningServer, type ServerConfig } from "@carebus/api";
-import { parseScenario, scenarioHash, ScenarioError, type Scenario } from "@carebus/model";
-import { InputFileError, readJsonFile } from "../commandIo.js";
+import { randomUUID } from "node:crypto";
+import { PlanError, parseScenario, scenarioHash, ScenarioError, type Plan, type Scenario } from "@carebus/model";
+import { InputFileError, readJsonFile, readPlanAndScenario } from "../commandIo.js";
 
 import { UsageError, parseCommandArgs, positiveNumber, stringValue, type ParsedArgs } from "../commandArgs.js";
 import { COMMAND_SPECS, commandHelp } from "../commandSpecs.js";
@@ -27,8 +30,31 @@ function fail(message: string): number {
   return 2;
 }
 
-async function readScenario(file: string): Promise<Scenario> {
-  return parseScenario(await readJsonFile(file));
+/**
+ * Stores `plan` (made from this scenario, e.g. by `carebus solve --out`) as a done plan and
+ * publishes it through the app's own route, instead of planning again.
+ */
+async function storeAndPublish(server: RunningServer, scenarioId: string, plan: Plan): Promise<string> {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await server.store.insertPlan({
+    id,
+    scenarioId,
+    scenarioHash: plan.scenario.hash,
+    options: {},
+    status: "done",
+    error: null,
+    plan,
+    createdAt: now,
+    finishedAt: now,
+  });
+  const headers = { authorization: `Bearer ${server.token.token}` };
+  const published = await server.app.inject({ method: "POST", url: `/api/v1/plans/${id}/publish`, headers });
+  if (published.statusCode !== 201) throw new Error(`could not publish: ${published.body}`);
+  process.stdout.write(
+    `published plan ${id} from the plan file: ${plan.totals.visits} visits, value ${plan.totals.value.toFixed(1)}\n`,
+  );
+  return id;
 }
 
 /** Plans and publishes the scenario through the app's own routes (same queue, same worker). */
@@ -124,14 +150,21 @@ export async function run(args: string[]): Promise<number> {
   }
   const scenarioFile = resolve(values.scenario ?? DEFAULT_SCENARIO);
   let scenario: Scenario;
+  let planFromFile: Plan | undefined;
   try {
-    scenario = await readScenario(scenarioFile);
+    if (values.plan !== undefined) {
+      ({ scenario, plan: planFromFile } = await readPlanAndScenario(values.plan, scenarioFile));
+    } else scenario = parseScenario(await readJsonFile(scenarioFile, "scenario"));
   } catch (error) {
-    if (error instanceof ScenarioError) {
+    if (error instanceof ScenarioError || error instanceof PlanError) {
       process.stderr.write(error.issues.map((i) => `${i.path}: ${i.message}\n`).join(""));
-      return fail(`${scenarioFile}: ${error.issues.length} problem(s) in the scenario`);
+      return fail(`${error instanceof PlanError ? values.plan : scenarioFile}: ${error.issues.length} problem(s)`);
     }
-    if (error instanceof InputFileError) return fail(`--scenario: ${error.message}`);
+    if (error instanceof InputFileError) {
+      // the message names the file ("plan x.json is …", "cannot read scenario y.json …"); say which flag gave it
+      const flag = /^(cannot read )?plan /.test(error.message) ? "--plan" : "--scenario";
+      return fail(error.message.startsWith("--") ? error.message : `${flag}: ${error.message}`);
+    }
     throw error;
   }
 
@@ -145,7 +178,12 @@ export async function run(args: string[]): Promise<number> {
     throw error;
   }
   const stopped = new Promise<void>((resolveStop) => {
+    let stopping = false;
+    // Ctrl-C reaches every process of the terminal's group, and `pnpm run` forwards it again:
+    // the repeats must not kill the server halfway through its clean stop
     const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
       process.stdout.write(`\n${signal}: stopping…\n`);
       server.close().then(
         () => resolveStop(),
@@ -155,12 +193,13 @@ export async function run(args: string[]): Promise<number> {
         },
       );
     };
-    process.once("SIGINT", () => stop("SIGINT"));
-    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.on("SIGINT", () => stop("SIGINT"));
+    process.on("SIGTERM", () => stop("SIGTERM"));
   });
 
   try {
     process.stdout.write(`carebus listening on ${server.url} (data in ${config.dataDir})\n`);
+    let storedDiffers = false;
     const created = await server.store
       .insertScenario({
         id: scenario.id,
@@ -174,10 +213,16 @@ export async function run(args: string[]): Promise<number> {
         process.stderr.write(
           `carebus serve: ${(error as Error).message}; serving the stored version of ${scenario.id}\n`,
         );
+        storedDiffers = true;
         return false;
       });
     const publications = await server.store.listPublications(scenario.id);
-    if (created || publications.length === 0) await planAndPublish(server, scenario.id, planSeconds);
+    if (planFromFile && storedDiffers)
+      process.stderr.write(
+        `carebus serve: --plan ${values.plan} is not a plan of the stored scenario; not published\n`,
+      );
+    else if (planFromFile) await storeAndPublish(server, scenario.id, planFromFile);
+    else if (created || publications.length === 0) await planAndPublish(server, scenario.id, planSeconds);
     const feed = await firstStopFeed(server, scenario.id);
     const lines = [
       `planner page:   ${server.url}/`,
