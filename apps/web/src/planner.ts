@@ -16,7 +16,10 @@ import { PlannerMap, type ContextLayer } from "./planner/mapView.js";
 import { indexPlan, stopName, type PlanIndex, type VisitRef } from "./planner/planIndex.js";
 import { RunPanel } from "./planner/runPanel.js";
 import { renderStopDetails } from "./planner/stopDetails.js";
-import { renderWeekGrid } from "./planner/weekGrid.js";
+import { pinButton, renderWeekGrid } from "./planner/weekGrid.js";
+import { ChangesPanel } from "./planner/changesPanel.js";
+import { changesText } from "./planner/changesText.js";
+import { ComparePanel, renderDownloads } from "./planner/planDiffView.js";
 
 interface PageState {
   scenario: Scenario | null;
@@ -42,9 +45,33 @@ async function main(): Promise<void> {
   const { map } = createBaseMap(byId("map"), config, "Map of the plan: stops, routes, demand and Care Blocks");
   const plannerMap = new PlannerMap(map, (stopId) => openStop(stopId, null));
 
+  const text = changesText();
+  const lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "es";
+  let current: { stopId: string; ref: VisitRef | null } | null = null;
   const openStop = (stopId: string, ref: VisitRef | null) => {
     if (!state.index) return;
-    renderStopDetails(byId("stop-details"), state.index, stopId, ref);
+    current = { stopId, ref };
+    const details = byId("stop-details");
+    renderStopDetails(details, state.index, stopId, ref);
+    const name = stopName(state.index, stopId);
+    details.append(
+      h(
+        "p",
+        { class: "change-tools" },
+        ref ? pinButton(changes, text, { stopId, busId: ref.route.busId, date: ref.route.date }, name) : "",
+        " ",
+        h(
+          "button",
+          {
+            type: "button",
+            class: "exclude-stop",
+            "aria-pressed": String(changes.isExcludedStop(stopId)),
+            onclick: () => changes.toggleStop(stopId),
+          },
+          changes.isExcludedStop(stopId) ? text.includeStop : text.excludeStop,
+        ),
+      ),
+    );
     // Mark the stop's visits in the week grid (a border and aria-current, not colour alone).
     for (const button of document.querySelectorAll<HTMLButtonElement>(".week-grid button.visit")) {
       if (button.dataset.stopId === stopId) button.setAttribute("aria-current", "true");
@@ -73,8 +100,29 @@ async function main(): Promise<void> {
     },
   });
 
+  const changes = new ChangesPanel(
+    {
+      stopName: (id) => (state.index ? stopName(state.index, id) : id),
+      busName: (id) => state.scenario?.buses.find((b) => b.id === id)?.name ?? id,
+      planOnShow: () => currentPlan()?.planId ?? null,
+      changed: () => {
+        if (!state.index) return;
+        renderWeekGrid(byId("week-grid"), state.index, (ref) => openStop(ref.visit.stopId, ref), changes, text);
+        if (current) openStop(current.stopId, current.ref);
+      },
+      replan: (basePlanId, changeSet) => {
+        say(text.replanning);
+        void runPanel.run({ basePlanId, changes: changeSet });
+      },
+    },
+    text,
+  );
+  const comparePanel = new ComparePanel(text, (id) => (state.index ? stopName(state.index, id) : id));
+
   const show = (fit: boolean) => {
     const loaded = currentPlan();
+    renderDownloads(byId("downloads"), loaded?.planId ?? null, lang);
+    if (state.scenario) void comparePanel.load(state.scenario.id, loaded?.planId ?? null).catch(() => undefined);
     syncPlanSelect();
     if (!loaded) {
       state.index = null;
@@ -89,7 +137,7 @@ async function main(): Promise<void> {
     const index = indexPlan(loaded);
     state.index = index;
     plannerMap.show(index, fit);
-    renderWeekGrid(byId("week-grid"), index, (ref) => openStop(ref.visit.stopId, ref));
+    renderWeekGrid(byId("week-grid"), index, (ref) => openStop(ref.visit.stopId, ref), changes, text);
     renderCoverage(byId("coverage-summary"), byId("left-out"), index, (stopId) => openStop(stopId, null));
     buildRouteToggles(index, plannerMap);
     const label =

@@ -260,6 +260,77 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     await context.close();
   });
 
+  it("planner pins a visit, excludes a bus-day, re-plans from the plan on show keeping the pin, shows what moved, and downloads each export", async () => {
+    const onShow = (await api<{ planId: string }>("GET", `/api/v1/scenarios/${scenario.id}/published`)).body.planId;
+    const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
+    const page = await newPage(context);
+    await page.goto(`${base}/`);
+    await page.locator(".week-grid button.pin").first().waitFor();
+    // pin the first visit of the grid, and take another bus-day (with visits) out of service
+    const pin = page.locator(".week-grid button.pin").first();
+    const pinned = {
+      stopId: (await pin.getAttribute("data-stop-id"))!,
+      busId: (await pin.getAttribute("data-bus-id"))!,
+      date: (await pin.getAttribute("data-date"))!,
+    };
+    await pin.click();
+    const pinSelector = `.week-grid button.pin[data-stop-id="${pinned.stopId}"][data-bus-id="${pinned.busId}"][data-date="${pinned.date}"]`;
+    expect(await page.locator(pinSelector).getAttribute("aria-pressed")).toBe("true");
+    const otherDay = plan.routes.find((r) => r.date !== pinned.date || r.busId !== pinned.busId)!;
+    await page.click(`.week-grid button.exclude-day[data-bus-id="${otherDay.busId}"][data-date="${otherDay.date}"]`);
+    expect(await page.locator("#changes-list li").count()).toBe(2);
+
+    await page.locator("#run-form details summary").click();
+    await page.fill("#iteration-limit", "50");
+    await page.fill("#seed", "1");
+    const started = page.waitForRequest((r) => r.url().endsWith("/api/v1/plans") && r.method() === "POST");
+    await page.click("#replan-button");
+    await page.locator("#token-dialog").waitFor({ state: "visible" });
+    await page.fill("#token-input", TOKEN);
+    await page.click("#token-dialog button[value=save]");
+    const body = (await started).postDataJSON() as Record<string, unknown>;
+    expect(body).toMatchObject({
+      basePlanId: onShow,
+      pins: [pinned],
+      exclude: { busDays: [{ busId: otherDay.busId, date: otherDay.date }] },
+    });
+    await expect
+      .poll(() => page.locator("#compare h3").textContent(), { timeout: 90_000 })
+      .toBe("Qué cambió respecto al plan de partida");
+    // the new plan is on show: the pinned visit is still there and still pinned, the excluded bus-day is empty
+    expect(await page.locator("#plan-select").inputValue()).toBe("candidate");
+    expect(await page.locator(pinSelector).getAttribute("aria-pressed")).toBe("true");
+    const excludedCell = page.locator(
+      `.week-grid button.exclude-day[data-bus-id="${otherDay.busId}"][data-date="${otherDay.date}"]`,
+    );
+    expect(await excludedCell.getAttribute("aria-pressed")).toBe("true");
+    expect(await excludedCell.locator("xpath=..").locator("button.visit").count()).toBe(0);
+    expect(await page.locator("#compare h4").textContent()).toMatch(/visitas? cambi/);
+    expect(await page.locator("#compare ul.moves li").count()).toBeGreaterThanOrEqual(otherDay.visits.length);
+
+    // any two stored plans compare: the starting plan against the re-plan
+    const replanId = new URL(page.url()).searchParams.get("plan") ?? (await page.locator("#compare-b").inputValue());
+    await page.selectOption("#compare-a", onShow);
+    await page.selectOption("#compare-b", replanId);
+    await page.click("#compare-button");
+    await expect.poll(() => page.locator("#plan-diff h3").textContent()).toBe("Comparación");
+    expect(await page.locator("#plan-diff ul.moves li").count()).toBe(
+      await page.locator("#compare ul.moves li").count(),
+    );
+
+    // each export of the plan on show downloads
+    const starts: Record<string, string> = { csv: "\uFEFFfecha,", xlsx: "PK", pdf: "%PDF" };
+    for (const format of ["csv", "xlsx", "pdf"]) {
+      const download = page.waitForEvent("download");
+      await page.click(`#downloads a[data-format="${format}"]`);
+      const file = await (await download).path();
+      const bytes = readFileSync(file!);
+      expect(bytes.length, format).toBeGreaterThan(100);
+      expect(bytes.subarray(0, Buffer.byteLength(starts[format]!)).toString(), format).toBe(starts[format]);
+    }
+    await context.close();
+  });
+
   it("community page finds a stop by name, shows its next visits and a valid calendar subscription", async () => {
     const context = await browser.newContext({ viewport: PHONE, locale: "es-CO" });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });

@@ -7,7 +7,10 @@ import { ApiError, getJson, requestJson } from "../shared/api.js";
 import { byId, h, replaceChildren } from "../shared/dom.js";
 import { formatNumber, formatPercent } from "../shared/format.js";
 import type { Plan, PlanJob, SolveProgress } from "../shared/types.js";
+import type { ChangeSet } from "@carebus/model";
+import { changesText } from "./changesText.js";
 import { comparePlans } from "./comparePlans.js";
+import { fetchDiff, renderDiff } from "./planDiffView.js";
 import { ensureToken, forgetToken } from "./token.js";
 
 /** What the run panel needs from the page. */
@@ -61,6 +64,9 @@ export class RunPanel {
   private limit = { ms: 0, iterations: 0 };
   private lastText = 0;
 
+  /** the plan a running re-plan started from, to show what moved when it ends */
+  private basePlanId: string | null = null;
+
   constructor(private readonly host: RunPanelHost) {
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -80,7 +86,11 @@ export class RunPanel {
     this.status.classList.toggle("error", kind === "error");
   }
 
-  private async run(): Promise<void> {
+  /**
+   * Runs a plan with the form's limits; `replan` makes it a re-plan from a plan with pins and
+   * exclusions, whose end shows what moved.
+   */
+  async run(replan?: { basePlanId: string; changes: ChangeSet }): Promise<void> {
     const scenarioId = this.host.scenarioId();
     if (!scenarioId) return this.say("Choose a scenario first.", "error");
     const data = new FormData(this.form);
@@ -106,8 +116,12 @@ export class RunPanel {
     replaceChildren(this.compare);
     try {
       const job = await withToken((token) =>
-        requestJson<{ id: string; status: string }>("POST", "/api/v1/plans", { body: { scenarioId, options }, token }),
+        requestJson<{ id: string; status: string }>("POST", "/api/v1/plans", {
+          body: { scenarioId, options, ...(replan ? { basePlanId: replan.basePlanId, ...replan.changes } : {}) },
+          token,
+        }),
       );
+      this.basePlanId = replan?.basePlanId ?? null;
       if (!job) return this.say("Not started: the API token is needed to run a plan.");
       this.jobId = job.id;
       this.runButton.disabled = true;
@@ -202,7 +216,15 @@ export class RunPanel {
         this.finishedPlanId = id;
         this.finishedPlan = job.plan;
         this.publishButton.disabled = false;
-        this.renderComparison(job.plan);
+        if (this.basePlanId)
+          renderDiff(
+            this.compare,
+            await fetchDiff(this.basePlanId, id),
+            changesText(),
+            (stopId) => this.host.stopName(stopId),
+            changesText().whatMoved,
+          );
+        else this.renderComparison(job.plan);
         this.host.onPlanReady(id, job.plan);
       } else if (job.status === "cancelled") {
         // A cancelled solve keeps its best plan: show it, but only a finished plan can be published.

@@ -8,9 +8,38 @@ import { clockOf, formatDate, formatNumber } from "../shared/format.js";
 import { busColour } from "../shared/style.js";
 import type { PlanRoute } from "../shared/types.js";
 import { stopName, type PlanIndex, type VisitRef } from "./planIndex.js";
+import type { ChangesPanel, Pin } from "./changesPanel.js";
+import type { ChangesText } from "./changesText.js";
+
+/** The pin toggle of one visit (also used in the stop details). */
+export function pinButton(changes: ChangesPanel, text: ChangesText, pin: Pin, name: string): HTMLButtonElement {
+  const pinned = changes.isPinned(pin);
+  const day = formatDate(pin.date, "es");
+  return h(
+    "button",
+    {
+      type: "button",
+      class: "pin",
+      "aria-pressed": String(pinned),
+      "data-stop-id": pin.stopId,
+      "data-bus-id": pin.busId,
+      "data-date": pin.date,
+      title: pinned ? text.unpinTitle(name, day) : text.pinTitle(name, day),
+      "aria-label": pinned ? text.unpinTitle(name, day) : text.pinTitle(name, day),
+      onclick: () => changes.togglePin(pin),
+    },
+    pinned ? `📌 ${text.unpin}` : text.pin,
+  );
+}
 
 /** Renders the grid into `container`; `onVisit` runs when a visit is chosen. */
-export function renderWeekGrid(container: HTMLElement, index: PlanIndex, onVisit: (ref: VisitRef) => void): void {
+export function renderWeekGrid(
+  container: HTMLElement,
+  index: PlanIndex,
+  onVisit: (ref: VisitRef) => void,
+  changes: ChangesPanel,
+  text: ChangesText,
+): void {
   const { plan, scenario } = index.loaded;
   const dates = plan.dates.length ? plan.dates : [...new Set(plan.routes.map((r) => r.date))].sort();
   const routes = new Map<string, PlanRoute>(plan.routes.map((r) => [`${r.busId}|${r.date}`, r]));
@@ -32,11 +61,25 @@ export function renderWeekGrid(container: HTMLElement, index: PlanIndex, onVisit
       ),
       ...dates.map((date) => {
         const route = routes.get(`${bus.id}|${date}`);
+        const excluded = changes.isExcludedDay(bus.id, date);
+        const dayToggle = h(
+          "button",
+          {
+            type: "button",
+            class: "link exclude-day",
+            "aria-pressed": String(excluded),
+            "data-bus-id": bus.id,
+            "data-date": date,
+            onclick: () => changes.toggleDay(bus.id, date),
+          },
+          excluded ? text.includeDay : text.excludeDay,
+        );
         if (!route || route.visits.length === 0)
-          return h("td", { class: "empty" }, h("span", { "aria-label": "no route" }, "—"));
+          return h("td", { class: "empty" }, h("span", { "aria-label": "no route" }, "—"), " ", dayToggle);
         return h(
           "td",
-          {},
+          excluded ? { class: "excluded" } : {},
+          dayToggle,
           h(
             "div",
             { class: "route-meta" },
@@ -61,6 +104,7 @@ export function renderWeekGrid(container: HTMLElement, index: PlanIndex, onVisit
                   " ",
                   stopName(index, visit.stopId),
                 ),
+                pinButton(changes, text, { stopId: visit.stopId, busId: bus.id, date }, stopName(index, visit.stopId)),
               ),
             ),
           ),
