@@ -2,11 +2,13 @@
  * Components: micro-benchmarks (tinybench) of the pieces a plan is made of, each timed in
  * isolation so that a slowdown can be traced to its module: walking coverage, travel matrices
  * (straight-line estimate and road graph), construction and a fixed number of search
- * iterations, the independent checker, and an iCalendar feed render.
+ * iterations, the independent checker, an iCalendar feed render, and the command line's
+ * start-up (cold processes of `carebus --help` and `carebus validate`).
  *
  * Each component is guarded on its own: when one cannot run (its package not built yet, a
  * provider missing) it is recorded as skipped with the reason and the others still run.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -64,6 +66,29 @@ async function runComponents(context: SuiteContext): Promise<SuiteOutput> {
       context.log(`  skipped: ${reason}`);
     }
   };
+
+  await guarded("cli-startup", async () => {
+    // a cold `carebus` process each call, as a user types it: Node's own start-up included
+    const main = path.join(context.repoRoot, "apps/cli/dist/main.js");
+    if (!existsSync(main)) throw new Error(`${main} is not built`);
+    const small = path.join(context.repoRoot, "data/examples/small.json");
+    const runs = context.quick ? 5 : 20;
+    const cases: Array<[string, string[], string]> = [
+      ["node-baseline", ["-e", "0"], "node -e 0: the floor every command pays"],
+      ["help", [main, "--help"], "carebus --help (target ≤ 200 ms)"],
+      ["validate-small", [main, "validate", small], "carebus validate data/examples/small.json (target ≤ 400 ms)"],
+    ];
+    for (const [name, args, note] of cases) {
+      metrics.push(
+        await measure(
+          `components/cli-startup/${name}`,
+          "components",
+          () => execFileSync(process.execPath, args, { stdio: "ignore" }),
+          { iterations: runs, warmupIterations: 1, note },
+        ),
+      );
+    }
+  });
 
   await guarded("coverage", async () => {
     const scenario = generateScenario(
