@@ -185,7 +185,9 @@ describe("bucket-queue travel rows", () => {
           const expected = dijkstraRows(compiled, sources, targets);
           expect(rows.seconds).toEqual(expected.seconds);
           // metres may come from another path of the same time, but exist exactly when a path does
-          rows.metres.forEach((m, k) => expect(Number.isFinite(m)).toBe(Number.isFinite(expected.metres[k]!)));
+          rows.metres.forEach((m, k) => {
+            expect(Number.isFinite(m)).toBe(Number.isFinite(expected.metres[k]!));
+          });
         },
       ),
       { seed: 12, numRuns: 200 },

@@ -95,17 +95,17 @@ describe("planToGeoJson", () => {
     const plan = tinyPlan(scenario);
     plan.routes[0]!.visits.pop(); // s1 left unvisited
     const fc = planToGeoJson(plan, scenario);
-    const stops = fc.features.filter((f) => f.properties["kind"] === "stop");
-    expect(stops.map((f) => [f.properties["stopId"], f.properties["visited"], f.properties["caregivers"]])).toEqual([
+    const stops = fc.features.filter((f) => f.properties.kind === "stop");
+    expect(stops.map((f) => [f.properties.stopId, f.properties.visited, f.properties.caregivers])).toEqual([
       ["s0", true, 38],
       ["s1", false, 4],
     ]);
-    expect(stops[0]!.properties["visits"]).toEqual([
+    expect(stops[0]!.properties.visits).toEqual([
       { busId: "b1", date: "2026-11-30", serviceStart: "2026-11-30T08:00:00-05:00" },
     ]);
-    expect(stops[0]!.properties["byLocality"]).toEqual({ Kennedy: 30, Bosa: 5, Usme: 3 });
-    expect(fc.features.filter((f) => f.properties["kind"] === "depot")).toHaveLength(1);
-    const routes = fc.features.filter((f) => f.properties["kind"] === "route");
+    expect(stops[0]!.properties.byLocality).toEqual({ Kennedy: 30, Bosa: 5, Usme: 3 });
+    expect(fc.features.filter((f) => f.properties.kind === "depot")).toHaveLength(1);
+    const routes = fc.features.filter((f) => f.properties.kind === "route");
     expect(routes).toHaveLength(1);
     expect(routes[0]!.properties).toMatchObject({ busId: "b1", date: "2026-11-30", stops: ["s0"] });
     expect(routes[0]!.geometry).toEqual({
@@ -126,7 +126,7 @@ describe("planToGeoJson", () => {
       stops: scenario.stops.map((s, i) => ({ ...s, lat: 4.6009 + i * 0.0045, lon: -74.0863 + i * 0.0054 })),
     });
     const plan = await addDirections(tinyPlan(moved), moved, { lang: "en", baseDir: fixtures });
-    const line = planToGeoJson(plan, moved).features.find((f) => f.properties["kind"] === "route")!;
+    const line = planToGeoJson(plan, moved).features.find((f) => f.properties.kind === "route")!;
     expect(line.geometry.type).toBe("LineString");
     expect((line.geometry.coordinates as number[][]).length).toBeGreaterThan(4);
   });

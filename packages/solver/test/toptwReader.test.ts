@@ -54,7 +54,9 @@ describe.skipIf(!present)("readToptw on the Solomon 100-customer files", () => {
     expect(got.ok).toBe(true);
     expect(got.score).toBe(Number(score));
     const printed = starts!.split(" ").map(Number);
-    got.starts.forEach((s, i) => expect(s).toBeCloseTo(printed[i]!, 6));
+    got.starts.forEach((s, i) => {
+      expect(s).toBeCloseTo(printed[i]!, 6);
+    });
     expect(got.back).toBeCloseTo(Number(back), 6);
   });
 });

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import type { Scenario } from "@carebus/model";
 import { run, type CommandIo } from "./validate.js";
 
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -27,7 +28,7 @@ async function runCaptured(args: string[]): Promise<{ code: number; stdout: stri
   return { code, stdout, stderr };
 }
 
-async function writeScenario(name: string, change: (s: any) => void): Promise<string> {
+async function writeScenario(name: string, change: (s: Scenario) => void): Promise<string> {
   const scenario = JSON.parse(await readFile(FIXTURE, "utf8"));
   change(scenario);
   const file = join(dir, name);
@@ -46,9 +47,9 @@ describe("carebus validate", () => {
 
   it("prints every problem as `path: message`, one per line, and exits 2", async () => {
     const file = await writeScenario("broken.json", (s) => {
-      s.stops[1].timeWindows[0] = { start: "09:00", end: "07:00" };
-      s.buses[1].depotId = "nowhere";
-      s.depots[0].lat = 123;
+      s.stops[1]!.timeWindows[0] = { start: "09:00", end: "07:00" };
+      s.buses[1]!.depotId = "nowhere";
+      s.depots[0]!.lat = 123;
     });
     const { code, stdout, stderr } = await runCaptured([file]);
     expect(code).toBe(2);
@@ -112,7 +113,7 @@ describe("carebus validate as a process", () => {
     const main = join(ROOT, "apps/cli/src/main.ts");
     const ok = await exec("npx", ["tsx", "--tsconfig", tsconfig, main, "validate", FIXTURE], { cwd: ROOT });
     expect(ok.stdout).toMatch(/: valid\n/);
-    const file = await writeScenario("spawn-broken.json", (s) => delete s.buses[0].shift);
+    const file = await writeScenario("spawn-broken.json", (s) => Reflect.deleteProperty(s.buses[0]!, "shift"));
     const failed = await exec("npx", ["tsx", "--tsconfig", tsconfig, main, "validate", file], { cwd: ROOT }).then(
       () => null,
       (error: { code: number; stdout: string }) => error,

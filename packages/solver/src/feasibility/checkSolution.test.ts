@@ -70,42 +70,101 @@ describe("checkSolution", () => {
     expect(result.travelMinutes).toBe(50);
   });
 
-  const cases: Array<[ViolationKind, (routes: SolvedRoute[]) => SolvedRoute[], Instance?]> = [
-    ["route-count", (r) => r.slice(0, 3)],
-    ["unknown-stop", (r) => ((r[2]!.visits = [{ stop: 9, start: 15 }]), r)],
-    ["not-a-number", (r) => ((r[2]!.visits = [{ stop: 3, start: NaN }]), r)],
-    ["departure-before-shift", (r) => ((r[1]!.departure = -5), r)],
-    ["return-after-shift", (r) => ((r[2]!.visits = [{ stop: 3, start: 580 }]), r)],
+  const unchanged = () => {};
+  const cases: Array<[ViolationKind, (routes: SolvedRoute[]) => void, Instance?]> = [
+    ["route-count", (r) => void r.splice(3)],
+    [
+      "unknown-stop",
+      (r) => {
+        r[2]!.visits = [{ stop: 9, start: 15 }];
+      },
+    ],
+    [
+      "not-a-number",
+      (r) => {
+        r[2]!.visits = [{ stop: 3, start: NaN }];
+      },
+    ],
+    [
+      "departure-before-shift",
+      (r) => {
+        r[1]!.departure = -5;
+      },
+    ],
+    [
+      "return-after-shift",
+      (r) => {
+        r[2]!.visits = [{ stop: 3, start: 580 }];
+      },
+    ],
     [
       "unreachable",
-      (r) => (
-        (r[2]!.visits = [
+      (r) => {
+        r[2]!.visits = [
           { stop: 0, start: 10 },
           { stop: 2, start: 100 },
-        ]),
-        r
-      ),
+        ];
+      },
     ],
-    ["too-early", (r) => ((r[0]!.visits[0]!.start = 14), r)],
-    ["outside-window", (r) => ((r[0]!.visits[1]!.start = 99), r)],
-    ["work-limit", (r) => r, withRoute0({ maxWorkMinutes: 200 })],
-    ["drive-limit", (r) => r, withRoute0({ maxDriveMinutes: 20 })],
-    ["lunch-missing", (r) => ((r[0]!.lunch = null), r)],
-    ["lunch-unexpected", (r) => ((r[1]!.lunch = { start: 100, afterVisits: 1 }), r)],
-    ["lunch-window", (r) => ((r[0]!.lunch = { start: 290, afterVisits: 2 }), r)],
-    ["lunch-overlap", (r) => ((r[0]!.lunch = { start: 120, afterVisits: 2 }), r)],
-    ["not-allowed", (r) => ((r[3]!.visits = [{ stop: 3, start: 15 }]), r)],
-    ["same-day-twice", (r) => ((r[3]!.visits = [{ stop: 0, start: 15 }]), r)],
+    [
+      "too-early",
+      (r) => {
+        r[0]!.visits[0]!.start = 14;
+      },
+    ],
+    [
+      "outside-window",
+      (r) => {
+        r[0]!.visits[1]!.start = 99;
+      },
+    ],
+    ["work-limit", unchanged, withRoute0({ maxWorkMinutes: 200 })],
+    ["drive-limit", unchanged, withRoute0({ maxDriveMinutes: 20 })],
+    [
+      "lunch-missing",
+      (r) => {
+        r[0]!.lunch = null;
+      },
+    ],
+    [
+      "lunch-unexpected",
+      (r) => {
+        r[1]!.lunch = { start: 100, afterVisits: 1 };
+      },
+    ],
+    [
+      "lunch-window",
+      (r) => {
+        r[0]!.lunch = { start: 290, afterVisits: 2 };
+      },
+    ],
+    [
+      "lunch-overlap",
+      (r) => {
+        r[0]!.lunch = { start: 120, afterVisits: 2 };
+      },
+    ],
+    [
+      "not-allowed",
+      (r) => {
+        r[3]!.visits = [{ stop: 3, start: 15 }];
+      },
+    ],
+    [
+      "same-day-twice",
+      (r) => {
+        r[3]!.visits = [{ stop: 0, start: 15 }];
+      },
+    ],
     [
       "max-visits",
-      (r) => (
-        (r[1]!.visits = [
+      (r) => {
+        r[1]!.visits = [
           { stop: 3, start: 10 },
           { stop: 2, start: 50 },
-        ]),
-        (r[2]!.visits = [{ stop: 3, start: 15 }]),
-        r
-      ),
+        ];
+        r[2]!.visits = [{ stop: 3, start: 15 }];
+      },
     ],
     [
       "min-days-between",
@@ -113,14 +172,20 @@ describe("checkSolution", () => {
         r[0] = { departure: 0, visits: [{ stop: 0, start: 15 }], lunch: { start: 200, afterVisits: 1 } };
         r[1]!.visits.push({ stop: 1, start: 100 });
         r[2]!.visits = [{ stop: 1, start: 100 }];
-        return r;
       },
     ],
-    ["pinned-missing", (r) => ((r[1]!.visits[0]!.start = 60), r)],
+    [
+      "pinned-missing",
+      (r) => {
+        r[1]!.visits[0]!.start = 60;
+      },
+    ],
   ];
 
   it.each(cases)("rejects %s, and only that", (kind, mutate, instance) => {
-    expect(kinds(instance ?? base, mutate(good()))).toEqual([kind]);
+    const routes = good();
+    mutate(routes);
+    expect(kinds(instance ?? base, routes)).toEqual([kind]);
   });
 
   it("names the route and stop of a violation", () => {
