@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { DirectedGraph } from "graphology";
-import { singleSource } from "graphology-shortest-path/dijkstra";
+import { singleSource } from "graphology-shortest-path/dijkstra.js";
 import {
   compileGraph,
   createDijkstraWorkspace,

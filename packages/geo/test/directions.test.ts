@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { addDirections, createEstimateProvider, planToGeoJson } from "@carebus/geo";
+import { addDirections, createEstimateProvider, planToGeoJson, type Place } from "@carebus/geo";
 import { validatePlan } from "@carebus/model";
 import { tinyPlan, tinyScenario } from "./tinyScenario.js";
 
@@ -33,7 +33,8 @@ describe("addDirections", () => {
     ]);
     // distances come from the scenario's estimate settings (the defaults here)
     const [depot, s0] = [scenario.depots[0]!, scenario.stops[0]!];
-    const m = await createEstimateProvider().matrix([{ ...depot }, { ...s0, zone: s0.zone }]);
+    const places: Place[] = [{ ...depot }, { ...s0, zone: s0.zone }];
+    const m = await createEstimateProvider().matrix(places);
     expect(route.directions![0]!.steps[0]!.distanceM).toBeCloseTo(m.km[1]! * 1000, 0);
     expect(validatePlan(withDirections)).toEqual([]);
   });

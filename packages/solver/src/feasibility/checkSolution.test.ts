@@ -12,7 +12,7 @@ import { checkSolution } from "./checkSolution.js";
 import type { ViolationKind } from "./violations.js";
 
 // stops 0–3, depot 4, 10 minutes apart except 0 → 2, which has no road
-const travel = Array.from({ length: 5 }, (_, i) => Array.from({ length: 5 }, (_, j) => (i === j ? 0 : 10)));
+const travel: number[][] = Array.from({ length: 5 }, (_, i) => Array.from({ length: 5 }, (_, j) => (i === j ? 0 : 10)));
 travel[0]![2] = Infinity;
 const base: Instance = makeInstance({
   travel,
