@@ -3,9 +3,9 @@
  * kind, each designed to break exactly one rule (so the test also shows the checker does not
  * report rules that hold). Then it accepts the 29 published optimal TOPTW routes.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { makeInstance } from "@carebus/testkit";
+import { benchdataPath, describeWithBenchdata, makeInstance } from "@carebus/testkit";
 import type { Instance, SolvedRoute } from "../instance/instance.js";
 import { readToptw } from "../io/toptw.js";
 import { checkSolution } from "./checkSolution.js";
@@ -217,21 +217,18 @@ function withRoute0(change: Partial<Instance["routes"][number]>): Instance {
   return { ...base, routes: base.routes.map((r, i) => (i === 0 ? { ...r, ...change } : r)) };
 }
 
-const BENCH = "/work/shared/benchdata/toptw";
-const REFERENCE = `${BENCH}/reference-solutions-m1.csv`;
+const REFERENCE = "toptw/reference-solutions-m1.csv";
 
-describe.skipIf(!existsSync(REFERENCE))("checkSolution on the published TOPTW routes (m = 1)", () => {
-  const rows = existsSync(REFERENCE)
-    ? readFileSync(REFERENCE, "utf8")
-        .trim()
-        .split("\n")
-        .slice(1)
-        .map((line) => line.split(","))
-    : [];
+describeWithBenchdata("checkSolution on the published TOPTW routes (m = 1)", [REFERENCE], () => {
+  const rows = readFileSync(benchdataPath(REFERENCE), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(","));
   it("has the 29 reference routes", () => expect(rows.length).toBe(29));
   it.each(rows.map((r) => [r[1]!, r] as const))("accepts %s with its listed score and start times", (_, row) => {
     const [set, name, m, score, , route, starts] = row;
-    const instance = readToptw(readFileSync(`${BENCH}/${set}/${name}.txt`, "utf8"), {
+    const instance = readToptw(readFileSync(benchdataPath("toptw", set!, `${name}.txt`), "utf8"), {
       name: name!,
       vehicles: Number(m),
     });
