@@ -1,21 +1,9 @@
 /**
- * `carebus serve`: flag errors exit 2 with a line naming the flag; a real run (a child process
- * from source through tsx) stores, plans and publishes the scenario on first start, prints the
- * page, docs and feed URLs and the generated token, serves the printed feed, and exits 0 on
- * SIGTERM; a second start on the same data directory serves what is stored without planning.
+ * `carebus serve`: flag errors exit 2 with a line naming the flag. The real run is in
+ * serve.integration.test.ts.
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { run } from "./serve.js";
-
-const dataDir = mkdtempSync(join(tmpdir(), "carebus-serve-"));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-const tiny = fileURLToPath(new URL("../../../api/test/fixtures/tiny.json", import.meta.url));
 
 describe("flag errors", () => {
   it.each([
@@ -32,58 +20,4 @@ describe("flag errors", () => {
       stderr.mockRestore();
     }
   });
-});
-
-function serve(): { output: () => string; ready: Promise<string>; exit: Promise<number | null>; stop: () => void } {
-  const main = fileURLToPath(new URL("../main.ts", import.meta.url));
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", main, "serve", "--scenario", tiny, "--data-dir", dataDir, "--port", "0", "--plan-seconds", "1"],
-    {
-      env: {
-        ...process.env,
-        TSX_TSCONFIG_PATH: fileURLToPath(new URL("../../../api/tsconfig.source.json", import.meta.url)),
-        CAREBUS_API_TOKEN: "",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let out = "";
-  const ready = new Promise<string>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes("Press Ctrl+C")) resolve(out);
-    });
-    child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("exit", () => reject(new Error(`serve exited early:\n${out}`)));
-  });
-  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { output: () => out, ready, exit, stop: () => child.kill("SIGTERM") };
-}
-
-describe("a real run", () => {
-  it("plans and publishes on first start, prints the URLs and token, serves the feed, stops on SIGTERM", async () => {
-    const first = serve();
-    const out = await first.ready;
-    expect(out).toMatch(/planning api-tiny for up to 1 s/);
-    expect(out).toMatch(/published plan/);
-    expect(out).toMatch(/planner page: +http:\/\/127\.0\.0\.1:\d+\//);
-    expect(out).toMatch(/API docs: +http:\/\/127\.0\.0\.1:\d+\/docs/);
-    expect(out).toMatch(/write token \(saved in .*api-token\): \S{32}/);
-    const feedUrl = /stop calendar: +(\S+)/.exec(out)?.[1];
-    expect(feedUrl).toBeDefined();
-    const feed = await fetch(feedUrl!);
-    expect(feed.status).toBe(200);
-    expect(await feed.text()).toContain("BEGIN:VEVENT");
-    first.stop();
-    expect(await first.exit).toBe(0);
-
-    const second = serve();
-    const again = await second.ready;
-    expect(again).not.toMatch(/planning/);
-    expect(again).toMatch(/stop calendar: +http/);
-    expect(again).toMatch(/write token: in .*api-token/);
-    second.stop();
-    expect(await second.exit).toBe(0);
-  }, 60_000);
 });
