@@ -25,18 +25,16 @@ function sourceAliases(): Record<string, string> {
   return aliases;
 }
 
-const TEST_FILES = [
-  "packages/*/src/**/*.test.ts",
-  "packages/*/test/**/*.test.ts",
-  "apps/*/src/**/*.test.ts",
-  "apps/*/test/**/*.test.ts",
-  "data/**/*.test.ts",
-];
-/** Tests that start processes, listen on ports or drive a browser (see CONTRIBUTING.md). */
-const SYSTEM_TESTS = ["**/*.integration.test.ts", "**/*.system.test.ts", "**/*.e2e.test.ts"];
-/** Unit tests that state they share nothing: one module graph per worker, no re-import per file. */
-const SHARED_TESTS = ["**/*.unit.test.ts"];
-const ALWAYS_EXCLUDED = ["**/node_modules/**", "**/dist/**", "benchmarks/**"];
+/** Where tests live; the file name then picks the project (see CONTRIBUTING.md, "Tests"). */
+const TEST_FOLDERS = ["packages/*/src/**", "packages/*/test/**", "apps/*/src/**", "apps/*/test/**", "data/**"];
+const named = (suffix: string) => TEST_FOLDERS.map((folder) => `${folder}/*${suffix}`);
+/** In-process tests that declare they touch no global state: one module graph per worker. */
+const UNIT_TESTS = named(".unit.test.ts");
+/** Tests that start processes, listen on ports, use databases or drive a browser. */
+const SYSTEM_TESTS = [...named(".integration.test.ts"), ...named(".system.test.ts"), ...named(".e2e.test.ts")];
+/** Any other test: the safe default, every file in a fresh module graph. */
+const OTHER_TESTS = named(".test.ts");
+const ALWAYS_EXCLUDED = ["**/node_modules/**", "**/dist/**"];
 
 export default defineConfig({
   resolve: { alias: sourceAliases() },
@@ -46,33 +44,21 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        test: { name: "unit", include: UNIT_TESTS, exclude: ALWAYS_EXCLUDED, pool: "threads", isolate: false },
+      },
+      {
+        extends: true,
         test: {
-          name: "unit",
-          include: TEST_FILES,
-          exclude: [...ALWAYS_EXCLUDED, ...SYSTEM_TESTS, ...SHARED_TESTS],
+          name: "isolated",
+          include: OTHER_TESTS,
+          exclude: [...ALWAYS_EXCLUDED, ...UNIT_TESTS, ...SYSTEM_TESTS],
           pool: "threads",
           isolate: true,
         },
       },
       {
         extends: true,
-        test: {
-          name: "shared",
-          include: SHARED_TESTS,
-          exclude: ALWAYS_EXCLUDED,
-          pool: "threads",
-          isolate: false,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: "system",
-          include: SYSTEM_TESTS,
-          exclude: ALWAYS_EXCLUDED,
-          pool: "forks",
-          isolate: true,
-        },
+        test: { name: "system", include: SYSTEM_TESTS, exclude: ALWAYS_EXCLUDED, pool: "forks", isolate: true },
       },
     ],
   },
