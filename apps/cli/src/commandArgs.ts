@@ -26,7 +26,7 @@ export function parseCommandArgs(spec: CommandSpec, args: readonly string[]): Pa
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const next = args[i + 1];
-    if (valued.has(arg) && next !== undefined && next.startsWith("-") && next !== "--" && !isOption(spec, next)) {
+    if (valued.has(arg) && next?.startsWith("-") && next !== "--" && !isOption(spec, next)) {
       joined.push(`${arg}=${next}`);
       i++;
     } else joined.push(arg);

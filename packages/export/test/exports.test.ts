@@ -76,7 +76,8 @@ describe("CSV", () => {
 describe("XLSX", () => {
   it("opens with the same library: all visits on the first sheet, then one sheet per bus", async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await planToXlsx(plan, scenario));
+    // exceljs types its input as its own Buffer, which @types/node's generic Buffer does not match
+    await workbook.xlsx.load((await planToXlsx(plan, scenario)) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
     const names = workbook.worksheets.map((w) => w.name);
     const buses = [...new Set(planVisits().map((v) => v.busId))].map(
       (id) => scenario.buses.find((b) => b.id === id)!.name,

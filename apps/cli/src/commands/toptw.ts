@@ -14,6 +14,7 @@ import {
   solve,
   ToptwFormatError,
   type DistanceConvention,
+  type Instance,
   type MipSolver,
 } from "@carebus/solver";
 
@@ -71,7 +72,7 @@ export async function run(args: string[]): Promise<number> {
     return fail(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const name = basename(file, extname(file));
-  let instance;
+  let instance: Instance;
   try {
     instance = readToptw(text, { name, vehicles, distance });
   } catch (error) {

@@ -86,7 +86,7 @@ export class Problem {
       const pin = this.pinnedStart.get(stop * this.nRoutes + route);
       if (pin !== undefined) {
         if (pin.lo === pin.hi) return time <= pin.lo ? pin.lo : Infinity;
-        const s = this.windowStartFrom(stop, time > pin.lo ? time : pin.lo);
+        const s = this.windowStartFrom(stop, Math.max(time, pin.lo));
         return s <= pin.hi ? s : Infinity;
       }
     }
@@ -98,7 +98,7 @@ export class Problem {
     const inst = this.inst;
     const end = inst.windowOffset[stop + 1]!;
     for (let w = inst.windowOffset[stop]!; w < end; w++) {
-      if (time <= inst.windowClose[w]!) return time >= inst.windowOpen[w]! ? time : inst.windowOpen[w]!;
+      if (time <= inst.windowClose[w]!) return Math.max(time, inst.windowOpen[w]!);
     }
     return Infinity;
   }
@@ -109,7 +109,7 @@ export class Problem {
       const pin = this.pinnedStart.get(stop * this.nRoutes + route);
       if (pin !== undefined) {
         if (pin.lo === pin.hi) return time >= pin.lo - BACKWARD_DUST ? pin.lo : -Infinity;
-        const s = this.windowStartUntil(stop, time < pin.hi ? time : pin.hi);
+        const s = this.windowStartUntil(stop, Math.min(time, pin.hi));
         return s >= pin.lo - BACKWARD_DUST ? s : -Infinity;
       }
     }
@@ -124,7 +124,7 @@ export class Problem {
       const open = inst.windowOpen[w]!;
       // backward differences of forward sums may land an ulp before an opening the forward pass hit exactly
       if (time >= open - BACKWARD_DUST)
-        return time <= inst.windowClose[w]! ? (time > open ? time : open) : inst.windowClose[w]!;
+        return time <= inst.windowClose[w]! ? Math.max(time, open) : inst.windowClose[w]!;
     }
     return -Infinity;
   }
@@ -148,7 +148,7 @@ export class Problem {
     for (let k = inst.stopGroupOffset[stop]!; k < inst.stopGroupOffset[stop + 1]!; k++) {
       const g = inst.stopGroups[k]!;
       const c = counts[g]! - before;
-      worth += inst.groupValue[g]! * vv[c < last ? c : last]!;
+      worth += inst.groupValue[g]! * vv[Math.min(c, last)]!;
     }
     return worth;
   }
@@ -163,14 +163,14 @@ export class Problem {
 export function lunchAfter(spec: RouteSpec, x: number): number {
   const l = spec.lunch;
   if (!l) return x;
-  const b = x > l.start ? x : l.start;
+  const b = Math.max(x, l.start);
   return b + l.minutes <= l.end ? b + l.minutes : Infinity;
 }
 
 export function lunchBefore(spec: RouteSpec, y: number): number {
   const l = spec.lunch;
   if (!l) return y;
-  const limit = y < l.end ? y : l.end;
+  const limit = Math.min(y, l.end);
   return l.start + l.minutes <= limit ? limit - l.minutes : -Infinity;
 }
 
@@ -187,7 +187,7 @@ function buildNeighbours(inst: Instance, k: number): [Int32Array, Int32Array] {
       if (u === s) continue;
       const a = inst.travel[s * nl + u]!;
       const b = inst.travel[u * nl + s]!;
-      const d = a < b ? a : b;
+      const d = Math.min(a, b);
       // insertion into the sorted top-k: a new last slot while not full, else over the farthest
       if (size < k) size++;
       else if (d >= bestD[k - 1]!) continue;
