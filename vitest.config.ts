@@ -12,6 +12,7 @@ export default defineConfig({
       "@carebus/geo": src("./packages/geo"),
       "@carebus/solver": src("./packages/solver"),
       "@carebus/calendar": src("./packages/calendar"),
+      "@carebus/import": src("./packages/import"),
       "@carebus/testkit": src("./packages/testkit"),
       "@carebus/api": src("./apps/api"),
     },

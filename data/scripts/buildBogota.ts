@@ -40,7 +40,7 @@ import {
   VEREDAS,
   type Locality,
 } from "./bogotaFacts.js";
-import { apportion } from "./apportion.js";
+import { apportion } from "@carebus/import";
 import { formatJson } from "./formatJson.js";
 import { distanceKm, offsetKm, type LatLon } from "./geometry.js";
 import { createRng, type Rng } from "./rng.js";

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { apportion } from "../scripts/apportion.js";
+import { apportion } from "@carebus/import";
 import { formatJson } from "../scripts/formatJson.js";
 import { createRng } from "../scripts/rng.js";
 import { canBusServe } from "../scripts/servability.js";
