@@ -41,7 +41,7 @@ import {
   type Locality,
 } from "./bogotaFacts.js";
 import { apportion } from "@carebus/import";
-import { formatJson } from "./formatJson.js";
+import { formatJson } from "@carebus/import";
 import { distanceKm, offsetKm, type LatLon } from "./geometry.js";
 import { createRng, type Rng } from "./rng.js";
 import { isStopServable, type TravelEstimate } from "./servability.js";

@@ -20,13 +20,17 @@ export function readNumber(text: string, decimalComma: boolean): number {
   const t = text.trim();
   let normal = t;
   if (t.includes(",")) {
-    if (t.includes(".")) throw new CellProblem(`${JSON.stringify(t)} mixes "." and ","; write the number without thousands separators`);
+    if (t.includes("."))
+      throw new CellProblem(`${JSON.stringify(t)} mixes "." and ","; write the number without thousands separators`);
     if (!decimalComma && /^[-+]?\d*,\d{3}$/.test(t)) {
-      throw new CellProblem(`${JSON.stringify(t)} is ambiguous (thousands or decimals?); write ${t.replace(",", ".")} or ${t.replace(",", "")}`);
+      throw new CellProblem(
+        `${JSON.stringify(t)} is ambiguous (thousands or decimals?); write ${t.replace(",", ".")} or ${t.replace(",", "")}`,
+      );
     }
     normal = t.replace(",", ".");
   }
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(normal)) throw new CellProblem(`expected a number, got ${JSON.stringify(t)}`);
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(normal))
+    throw new CellProblem(`expected a number, got ${JSON.stringify(t)}`);
   return Number(normal);
 }
 
@@ -40,7 +44,8 @@ export function readInteger(text: string, decimalComma: boolean): number {
 /** "08:00" (also "8:00"). */
 export function readClock(text: string): string {
   const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new CellProblem(`expected a time HH:MM, got ${JSON.stringify(text.trim())}`);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59)
+    throw new CellProblem(`expected a time HH:MM, got ${JSON.stringify(text.trim())}`);
   return `${m[1]!.padStart(2, "0")}:${m[2]}`;
 }
 
@@ -97,7 +102,8 @@ export function readDate(text: string): string {
 /** A pinned visit "bus@YYYY-MM-DD@HH:MM" (the bus id may itself contain "@"). */
 export function readPinned(text: string): PinnedVisit {
   const parts = text.trim().split("@");
-  if (parts.length < 3) throw new CellProblem(`expected a pinned visit bus@YYYY-MM-DD@HH:MM, got ${JSON.stringify(text.trim())}`);
+  if (parts.length < 3)
+    throw new CellProblem(`expected a pinned visit bus@YYYY-MM-DD@HH:MM, got ${JSON.stringify(text.trim())}`);
   const start = readClock(parts.pop()!);
   const date = readDate(parts.pop()!);
   return { busId: parts.join("@"), date, start };

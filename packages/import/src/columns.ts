@@ -35,7 +35,10 @@ export const DEPOT_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 /** care-blocks.csv / care-blocks.geojson */
-export const CARE_BLOCK_COLUMNS: readonly ColumnSpec[] = [...DEPOT_COLUMNS, col("locality", "localidad", "comuna", "municipio")];
+export const CARE_BLOCK_COLUMNS: readonly ColumnSpec[] = [
+  ...DEPOT_COLUMNS,
+  col("locality", "localidad", "comuna", "municipio"),
+];
 
 /** buses.csv */
 export const BUS_COLUMNS: readonly ColumnSpec[] = [

@@ -43,7 +43,9 @@ function polygonsOf(geometry: Geometry): Ring[][] {
   if (geometry.type === "MultiPolygon" && Array.isArray(geometry.coordinates) && geometry.coordinates.every(ok)) {
     return geometry.coordinates as Ring[][];
   }
-  throw new CellProblem(`expected a Polygon or MultiPolygon with rings of at least 4 [lon, lat] positions, got a ${geometry.type}`);
+  throw new CellProblem(
+    `expected a Polygon or MultiPolygon with rings of at least 4 [lon, lat] positions, got a ${geometry.type}`,
+  );
 }
 
 /**
@@ -91,7 +93,10 @@ export function pointsOfPolygon(
 ): DemandPoint[] {
   const grid = gridPointsInside(geometry, spacingKm);
   const shares = Number.isInteger(caregivers)
-    ? apportion(caregivers, grid.map(() => 1))
+    ? apportion(
+        caregivers,
+        grid.map(() => 1),
+      )
     : grid.map(() => caregivers / grid.length);
   return grid.map(([lon, lat], k) => {
     const { id, ...rest } = base;

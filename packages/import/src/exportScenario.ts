@@ -31,10 +31,18 @@ export function exportScenario(scenario: Scenario): ExportedFiles {
   };
   const demand = scenario.demand;
   if (demand.kind === "scores") {
-    files["demand.csv"] = table(demand.scores.map((s, i) => ({ stop_id: check.at("demand.csv", i).text("stop_id", s.stopId), score: String(s.score) })));
+    files["demand.csv"] = table(
+      demand.scores.map((s, i) => ({
+        stop_id: check.at("demand.csv", i).text("stop_id", s.stopId),
+        score: num(s.score),
+      })),
+    );
   } else {
     files["demand.csv"] = table(demand.points.map((p, i) => pointCells(p, check.at("demand.csv", i))));
-    if (demand.careBlocks) files["care-blocks.csv"] = table(demand.careBlocks.map((b, i) => careBlockCells(b, check.at("care-blocks.csv", i))));
+    if (demand.careBlocks)
+      files["care-blocks.csv"] = table(
+        demand.careBlocks.map((b, i) => careBlockCells(b, check.at("care-blocks.csv", i))),
+      );
   }
   if (problems.length > 0) throw new ImportError(problems);
   return files;
@@ -60,7 +68,9 @@ function settingsOf(s: Scenario): Record<string, unknown> {
 /** CSV text with a header of every column some row fills, in first-seen order. */
 function table(rows: Cells[]): string {
   const columns: string[] = [];
-  for (const row of rows) for (const [key, value] of Object.entries(row)) if (value !== undefined && !columns.includes(key)) columns.push(key);
+  for (const row of rows)
+    for (const [key, value] of Object.entries(row))
+      if (value !== undefined && !columns.includes(key)) columns.push(key);
   return stringify([columns, ...rows.map((row) => columns.map((c) => row[c] ?? ""))], { record_delimiter: "\n" });
 }
 
@@ -80,7 +90,10 @@ class CellCheck {
       list(column: string, values: readonly string[] | undefined): string | undefined {
         if (values === undefined) return undefined;
         if (values.length === 0 || values.some((v) => v.trim() !== v || v === "" || v.includes(LIST_SEPARATOR))) {
-          fail(column, `cannot be written as a list: items must be non-empty, without "${LIST_SEPARATOR}" and without spaces at either end`);
+          fail(
+            column,
+            `cannot be written as a list: items must be non-empty, without "${LIST_SEPARATOR}" and without spaces at either end`,
+          );
         }
         return values.join(LIST_SEPARATOR);
       },
@@ -92,7 +105,9 @@ class CellCheck {
 }
 type Check = ReturnType<CellCheck["at"]>;
 
-const num = (n: number | undefined): string | undefined => (n === undefined ? undefined : String(n));
+/** Shortest text that reads back as the same double (String drops the sign of -0). */
+const num = (n: number | undefined): string | undefined =>
+  n === undefined ? undefined : Object.is(n, -0) ? "-0" : String(n);
 
 function depotCells(d: Depot, c: Check): Cells {
   return { id: c.text("id", d.id), name: c.text("name", d.name), lat: num(d.lat), lon: num(d.lon) };
@@ -118,7 +133,10 @@ function stopCells(s: Stop, c: Check): Cells {
     dwell_minutes: num(s.dwellMinutes),
     max_visits: num(s.maxVisits),
     min_days_between: num(s.minDaysBetween),
-    pinned: c.list("pinned", s.pinned?.map((p) => `${p.busId}@${p.date}@${p.start}`)),
+    pinned: c.list(
+      "pinned",
+      s.pinned?.map((p) => `${p.busId}@${p.date}@${p.start}`),
+    ),
   };
 }
 
@@ -148,7 +166,9 @@ function busCells(b: Bus, c: Check): Cells {
 }
 
 function pointCells(p: DemandPoint, c: Check): Cells {
-  const indicators = Object.fromEntries(Object.entries(p.indicators ?? {}).map(([name, v]) => [`${INDICATOR_PREFIX}${name}`, String(v)]));
+  const indicators = Object.fromEntries(
+    Object.entries(p.indicators ?? {}).map(([name, v]) => [`${INDICATOR_PREFIX}${name}`, num(v)]),
+  );
   return {
     id: c.optionalText("id", p.id),
     lat: num(p.lat),

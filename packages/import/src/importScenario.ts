@@ -19,7 +19,12 @@ import {
 } from "@carebus/model";
 import { readNumber, readZone } from "./cellValues.js";
 import { DEMAND_COLUMNS, SCORE_COLUMNS } from "./columns.js";
-import { caregiversOfPopulation, DEFAULT_POINT_SPACING_KM, type DemandPolygonSettings, pointsOfPolygon } from "./demandPolygons.js";
+import {
+  caregiversOfPopulation,
+  DEFAULT_POINT_SPACING_KM,
+  type DemandPolygonSettings,
+  pointsOfPolygon,
+} from "./demandPolygons.js";
 import { CellProblem, ImportError, type ImportProblem } from "./problems.js";
 import {
   type ReadRecords,
@@ -60,12 +65,24 @@ export function importScenario(files: ImportFiles): Scenario {
   const problems: ImportProblem[] = [];
   const settings: ScenarioSettings = files.settings ? readSettings(files.settings, problems) : {};
   if (!files.settings) {
-    problems.push({ file: files.stops.name, message: "no settings file: give one with at least id, name, horizon and coverage (see data/templates/settings.json)" });
+    problems.push({
+      file: files.stops.name,
+      message:
+        "no settings file: give one with at least id, name, horizon and coverage (see data/templates/settings.json)",
+    });
   }
   const origins: Origins = { lists: new Map(), ...(files.settings ? { settings: files.settings } : {}) };
   const stops = readStops(files.stops, problems);
   origins.lists.set("stops", stops);
-  const depots = listFrom<Depot>("depots", files.depots, settings.depots, readDepots, origins, problems, files.settings);
+  const depots = listFrom<Depot>(
+    "depots",
+    files.depots,
+    settings.depots,
+    readDepots,
+    origins,
+    problems,
+    files.settings,
+  );
   const buses = listFrom<Bus>("buses", files.buses, settings.buses, readBuses, origins, problems, files.settings);
   const careBlocks = files.careBlocks ? readCareBlocks(files.careBlocks, problems) : undefined;
   if (careBlocks) origins.lists.set("demand.careBlocks", careBlocks);
@@ -83,7 +100,8 @@ export function importScenario(files: ImportFiles): Scenario {
     demand,
   } as Scenario;
   const issues = validateScenario(scenario);
-  if (issues.length > 0) throw new ImportError(issues.map((issue) => traceIssue(issue.path, issue.message, origins, files)));
+  if (issues.length > 0)
+    throw new ImportError(issues.map((issue) => traceIssue(issue.path, issue.message, origins, files)));
   return orderKeys(scenario);
 }
 
@@ -98,7 +116,13 @@ function listFrom<T>(
 ): T[] {
   if (file) {
     if (fromSettings && settingsFile) {
-      problems.push({ file: settingsFile.name, line: fieldLine(settingsFile.text, name), column: name, columnKind: "field", message: `given both here and in ${file.name}: give them in one place` });
+      problems.push({
+        file: settingsFile.name,
+        line: fieldLine(settingsFile.text, name),
+        column: name,
+        columnKind: "field",
+        message: `given both here and in ${file.name}: give them in one place`,
+      });
     }
     const list = read(file, problems);
     origins.lists.set(name, list);
@@ -106,7 +130,10 @@ function listFrom<T>(
   }
   if (fromSettings) return fromSettings as T[];
   if (settingsFile) {
-    problems.push({ file: settingsFile.name, message: `no ${name}: give a ${name} file (--${name}) or a "${name}" list here` });
+    problems.push({
+      file: settingsFile.name,
+      message: `no ${name}: give a ${name} file (--${name}) or a "${name}" list here`,
+    });
   }
   return [];
 }
@@ -126,7 +153,12 @@ function readDemand(
   }
   requireColumns(table, DEMAND_COLUMNS, table.geojson ? [] : ["lat", "lon", "locality", "zone"], problems);
   if (!table.geojson && !table.has("caregivers") && !table.has("population")) {
-    problems.push({ file: file.name, line: 1, column: "caregivers", message: "is missing: add a caregivers (cuidadoras) or population (poblacion) column" });
+    problems.push({
+      file: file.name,
+      line: 1,
+      column: "caregivers",
+      message: "is missing: add a caregivers (cuidadoras) or population (poblacion) column",
+    });
   }
   const polygons = settings.demandPolygons ?? {};
   const points: PointsDemand["points"] = [];
@@ -143,8 +175,19 @@ function readDemand(
       const id = r.optional("id", (t) => t.trim());
       if (caregivers === undefined || locality === undefined || zone === undefined) continue;
       try {
-        const base = { ...(id === undefined ? {} : { id }), locality, zone, ...(weight === undefined ? {} : { weight }), ...(indicators ? { indicators } : {}) };
-        for (const point of pointsOfPolygon(row.geometry!, base, caregivers, polygons.pointSpacingKm ?? DEFAULT_POINT_SPACING_KM)) {
+        const base = {
+          ...(id === undefined ? {} : { id }),
+          locality,
+          zone,
+          ...(weight === undefined ? {} : { weight }),
+          ...(indicators ? { indicators } : {}),
+        };
+        for (const point of pointsOfPolygon(
+          row.geometry!,
+          base,
+          caregivers,
+          polygons.pointSpacingKm ?? DEFAULT_POINT_SPACING_KM,
+        )) {
           points.push(point);
           lines.push(row.line);
         }
@@ -154,12 +197,11 @@ function readDemand(
       }
       continue;
     }
-    const point = readDemandPoint(r);
-    if (caregivers !== undefined) point.caregivers = caregivers;
-    points.push(point);
+    points.push(readDemandPoint(r, caregivers));
     lines.push(row.line);
   }
-  if (table.rows.length === 0 && !problems.some((p) => p.file === file.name)) problems.push({ file: file.name, message: "has no rows" });
+  if (table.rows.length === 0 && !problems.some((p) => p.file === file.name))
+    problems.push({ file: file.name, message: "has no rows" });
   origins.lists.set("demand.points", { table, lines });
   return {
     kind: "points",
@@ -174,7 +216,10 @@ function readDemand(
 function caregiversOf(r: RowReader, polygons: DemandPolygonSettings): number | undefined {
   if (r.row.cells.has("caregivers")) return r.optional("caregivers", readNumber);
   if (!r.row.cells.has("population")) {
-    r.problem("caregivers", "is empty: give caregivers, or population and demandPolygons.caregiversPerInhabitant in the settings");
+    r.problem(
+      "caregivers",
+      "is empty: give caregivers, or population and demandPolygons.caregiversPerInhabitant in the settings",
+    );
     return undefined;
   }
   const rate = polygons.caregiversPerInhabitant;
@@ -202,13 +247,16 @@ function traceIssue(path: string, message: string, origins: Origins, files: Impo
   const list = match ? origins.lists.get(match[1]!) : undefined;
   if (match && list) {
     const field = match[3];
-    const key = field === undefined ? undefined : (FIELD_COLUMNS[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+    const key =
+      field === undefined ? undefined : (FIELD_COLUMNS[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
     const rest = path.slice(match[0].length);
     return {
       file: list.table.file,
       line: list.lines[Number(match[2])]!,
-      ...(key === undefined ? {} : { column: key === "indicators" ? `ind_${rest.replace(/^\./, "")}` : list.table.headerOf(key) }),
-      message: rest && key !== "indicators" ? `${rest.replace(/^[.]/, "")}: ${message}` : message,
+      ...(key === undefined
+        ? {}
+        : { column: key === "indicators" ? `ind_${rest.replace(/^\./, "")}` : list.table.headerOf(key) }),
+      message: rest && key !== "indicators" ? `${readablePath(rest)}: ${message}` : message,
     };
   }
   const settings = origins.settings ?? files.stops;
@@ -221,8 +269,30 @@ function traceIssue(path: string, message: string, origins: Origins, files: Impo
   };
 }
 
+/** "[0].end" → "item 1 end": the part of a cell an issue is about, in words. */
+function readablePath(rest: string): string {
+  return rest
+    .replace(/\[(\d+)\]/g, (_, i: string) => ` item ${Number(i) + 1}`)
+    .replace(/\./g, " ")
+    .trim();
+}
+
 /** The scenario with its keys in the documented order (so exported files and diffs read the same). */
 function orderKeys(s: Scenario): Scenario {
-  const order = ["format", "version", "id", "name", "description", "locale", "horizon", "depots", "buses", "stops", "demand", "travel", "options"];
+  const order = [
+    "format",
+    "version",
+    "id",
+    "name",
+    "description",
+    "locale",
+    "horizon",
+    "depots",
+    "buses",
+    "stops",
+    "demand",
+    "travel",
+    "options",
+  ];
   return Object.fromEntries(order.filter((k) => k in s).map((k) => [k, s[k as keyof Scenario]])) as Scenario;
 }

@@ -9,5 +9,13 @@ export { exportScenario, type ExportedFiles } from "./exportScenario.js";
 export { ImportError, formatProblem, type ImportProblem } from "./problems.js";
 export type { InputFile } from "./readTable.js";
 export { apportion } from "./apportion.js";
-export { STOP_COLUMNS, DEPOT_COLUMNS, CARE_BLOCK_COLUMNS, BUS_COLUMNS, DEMAND_COLUMNS, SCORE_COLUMNS } from "./columns.js";
+export {
+  STOP_COLUMNS,
+  DEPOT_COLUMNS,
+  CARE_BLOCK_COLUMNS,
+  BUS_COLUMNS,
+  DEMAND_COLUMNS,
+  SCORE_COLUMNS,
+} from "./columns.js";
 export { DEFAULT_POINT_SPACING_KM, type DemandPolygonSettings } from "./demandPolygons.js";
+export { formatJson } from "./formatJson.js";

@@ -22,7 +22,8 @@ export interface ImportProblem {
 /** `file:line: column "x": message`, leaving out the parts a problem does not have. */
 export function formatProblem(problem: ImportProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-  const column = problem.column === undefined ? "" : ` ${problem.columnKind ?? "column"} ${JSON.stringify(problem.column)}:`;
+  const column =
+    problem.column === undefined ? "" : ` ${problem.columnKind ?? "column"} ${JSON.stringify(problem.column)}:`;
   return `${where}:${column} ${problem.message}`;
 }
 

@@ -72,42 +72,56 @@ function position(r: RowReader): { lat?: number; lon?: number } {
 /** The stops file. */
 export function readStops(file: InputFile, problems: ImportProblem[]): ReadRecords<Stop> {
   const required = ["id", "name", "lat", "lon", "zone", "locality", "bus_kinds", "time_windows", "dwell_minutes"];
-  return readAll(file, STOP_COLUMNS, required, problems, (r) =>
-    defined({
-      id: r.required("id", text),
-      name: r.required("name", text),
-      ...position(r),
-      zone: r.required("zone", readZone),
-      locality: r.required("locality", text),
-      neighbourhood: r.optional("neighbourhood", text),
-      services: r.optional("services", readList),
-      busKinds: r.required("bus_kinds", nonEmptyList),
-      weekdays: r.optional("weekdays", readWeekdays),
-      timeWindows: r.required("time_windows", (t) => nonEmptyList(t).map(readWindow)),
-      dwellMinutes: r.required("dwell_minutes", readInteger),
-      maxVisits: r.optional("max_visits", readInteger),
-      minDaysBetween: r.optional("min_days_between", readInteger),
-      pinned: r.optional("pinned", (t) => readList(t).map(readPinned)),
-    }) as Stop,
+  return readAll(
+    file,
+    STOP_COLUMNS,
+    required,
+    problems,
+    (r) =>
+      defined({
+        id: r.required("id", text),
+        name: r.required("name", text),
+        ...position(r),
+        zone: r.required("zone", readZone),
+        locality: r.required("locality", text),
+        neighbourhood: r.optional("neighbourhood", text),
+        services: r.optional("services", readList),
+        busKinds: r.required("bus_kinds", nonEmptyList),
+        weekdays: r.optional("weekdays", readWeekdays),
+        timeWindows: r.required("time_windows", (t) => nonEmptyList(t).map(readWindow)),
+        dwellMinutes: r.required("dwell_minutes", readInteger),
+        maxVisits: r.optional("max_visits", readInteger),
+        minDaysBetween: r.optional("min_days_between", readInteger),
+        pinned: r.optional("pinned", (t) => readList(t).map(readPinned)),
+      }) as Stop,
   );
 }
 
 /** The depots file. */
 export function readDepots(file: InputFile, problems: ImportProblem[]): ReadRecords<Depot> {
-  return readAll(file, DEPOT_COLUMNS, ["id", "name", "lat", "lon"], problems, (r) =>
-    defined({ id: r.required("id", text), name: r.required("name", text), ...position(r) }) as Depot,
+  return readAll(
+    file,
+    DEPOT_COLUMNS,
+    ["id", "name", "lat", "lon"],
+    problems,
+    (r) => defined({ id: r.required("id", text), name: r.required("name", text), ...position(r) }) as Depot,
   );
 }
 
 /** The Care Blocks file. */
 export function readCareBlocks(file: InputFile, problems: ImportProblem[]): ReadRecords<CareBlock> {
-  return readAll(file, CARE_BLOCK_COLUMNS, ["id", "name", "lat", "lon"], problems, (r) =>
-    defined({
-      id: r.required("id", text),
-      name: r.required("name", text),
-      ...position(r),
-      locality: r.optional("locality", text),
-    }) as CareBlock,
+  return readAll(
+    file,
+    CARE_BLOCK_COLUMNS,
+    ["id", "name", "lat", "lon"],
+    problems,
+    (r) =>
+      defined({
+        id: r.required("id", text),
+        name: r.required("name", text),
+        ...position(r),
+        locality: r.optional("locality", text),
+      }) as CareBlock,
   );
 }
 
@@ -115,7 +129,11 @@ export function readCareBlocks(file: InputFile, problems: ImportProblem[]): Read
 export function readBuses(file: InputFile, problems: ImportProblem[]): ReadRecords<Bus> {
   const required = ["id", "name", "kind", "depot_id", "shift_start", "shift_end"];
   return readAll(file, BUS_COLUMNS, required, problems, (r) => {
-    const lunch = [r.optional("lunch_start", readClock), r.optional("lunch_end", readClock), r.optional("lunch_minutes", readInteger)];
+    const lunch = [
+      r.optional("lunch_start", readClock),
+      r.optional("lunch_end", readClock),
+      r.optional("lunch_minutes", readInteger),
+    ];
     if (lunch.some((v) => v !== undefined) && lunch.some((v) => v === undefined)) {
       r.problem("lunch_start", "a lunch break needs all three of lunch_start, lunch_end and lunch_minutes");
     }
@@ -148,12 +166,15 @@ export function readScores(table: Table, problems: ImportProblem[]): ReadRecords
   return { table, records, lines: table.rows.map((row) => row.line) };
 }
 
-/** One demand point from a row of the points form (a CSV line or a GeoJSON Point feature). */
-export function readDemandPoint(r: RowReader): DemandPoint {
+/**
+ * One demand point from a row of the points form (a CSV line or a GeoJSON Point feature);
+ * `caregivers` were read by the caller (from the caregivers or the population cell).
+ */
+export function readDemandPoint(r: RowReader, caregivers: number | undefined): DemandPoint {
   return defined({
     id: r.optional("id", text),
     ...position(r),
-    caregivers: r.required("caregivers", readNumber),
+    caregivers,
     weight: r.optional("weight", readNumber),
     locality: r.required("locality", text),
     zone: r.required("zone", readZone),
@@ -187,7 +208,8 @@ function readShifts(t: string): Record<string, { start: string; end: string }> {
   const out: Record<string, { start: string; end: string }> = {};
   for (const item of readList(t)) {
     const [day, window, ...rest] = item.split(/\s+/);
-    if (!day || !window || rest.length > 0) throw new CellProblem(`expected "weekday HH:MM-HH:MM", got ${JSON.stringify(item)}`);
+    if (!day || !window || rest.length > 0)
+      throw new CellProblem(`expected "weekday HH:MM-HH:MM", got ${JSON.stringify(item)}`);
     out[readWeekday(day)] = readWindow(window);
   }
   return out;

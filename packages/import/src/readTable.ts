@@ -89,7 +89,13 @@ export function readTable(
 }
 
 function isGeoJson(file: InputFile): boolean {
-  return /\.(geo)?json$/i.test(file.name) || file.text.replace(/^\uFEFF/, "").trimStart().startsWith("{");
+  return (
+    /\.(geo)?json$/i.test(file.name) ||
+    file.text
+      .replace(/^\uFEFF/, "")
+      .trimStart()
+      .startsWith("{")
+  );
 }
 
 function readCsvRows(
@@ -107,7 +113,12 @@ function readCsvRows(
   table.decimalComma = delimiter === ";";
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const lines = (error as { lines?: number }).lines;
     problems.push({
@@ -119,7 +130,10 @@ function readCsvRows(
   }
   const [header, ...data] = records;
   if (!header) {
-    problems.push({ file: name, message: `is empty: expected a header line (${columns.map((c) => c.names[0]).join(", ")})` });
+    problems.push({
+      file: name,
+      message: `is empty: expected a header line (${columns.map((c) => c.names[0]).join(", ")})`,
+    });
     return;
   }
   const keys: (string | null)[] = header.record.map((raw) => {
@@ -127,7 +141,12 @@ function readCsvRows(
     const key = byName.get(fold(heading));
     if (key !== undefined) {
       if (found.has(key)) {
-        problems.push({ file: name, line: header.info.lines, column: heading, message: `repeats column "${found.get(key)}"` });
+        problems.push({
+          file: name,
+          line: header.info.lines,
+          column: heading,
+          message: `repeats column "${found.get(key)}"`,
+        });
         return null;
       }
       found.set(key, heading);
@@ -148,7 +167,11 @@ function readCsvRows(
   for (const { record, info } of data) {
     const row: TableRow = { line: info.lines, cells: new Map(), indicators: new Map() };
     if (record.length > header.record.length && record.slice(header.record.length).some((v) => v.trim() !== "")) {
-      problems.push({ file: name, line: info.lines, message: `has ${record.length} cells but the header has ${header.record.length} columns` });
+      problems.push({
+        file: name,
+        line: info.lines,
+        message: `has ${record.length} cells but the header has ${header.record.length} columns`,
+      });
     }
     record.forEach((value, i) => {
       const key = keys[i];
@@ -173,7 +196,11 @@ function readGeoJsonRows(
   try {
     doc = JSON.parse(text) as typeof doc;
   } catch (error) {
-    problems.push({ file: name, line: jsonErrorLine(text, error), message: `not valid JSON: ${(error as Error).message}` });
+    problems.push({
+      file: name,
+      line: jsonErrorLine(text, error),
+      message: `not valid JSON: ${(error as Error).message}`,
+    });
     return;
   }
   if (doc?.type !== "FeatureCollection" || !Array.isArray(doc.features)) {
@@ -186,7 +213,8 @@ function readGeoJsonRows(
     const row: TableRow = { line: lines[i] ?? 1, cells: new Map(), indicators: new Map() };
     for (const [property, value] of Object.entries(f?.properties ?? {})) {
       if (value === null || value === undefined || value === "") continue;
-      const cell = typeof value === "string" ? value : typeof value === "number" ? String(value) : JSON.stringify(value);
+      const cell =
+        typeof value === "string" ? value : typeof value === "number" ? String(value) : JSON.stringify(value);
       const key = byName.get(fold(property));
       if (key !== undefined) {
         if (!found.has(key)) found.set(key, property);
@@ -291,11 +319,21 @@ export class RowReader {
 }
 
 /** Reports, once per file, each required column its header lacks (CSV only: GeoJSON rows report per feature). */
-export function requireColumns(table: Table, columns: readonly ColumnSpec[], keys: readonly string[], problems: ImportProblem[]): void {
+export function requireColumns(
+  table: Table,
+  columns: readonly ColumnSpec[],
+  keys: readonly string[],
+  problems: ImportProblem[],
+): void {
   if (table.geojson) return;
   for (const key of keys) {
     if (table.has(key)) continue;
     const names = columns.find((c) => c.key === key)?.names ?? [key];
-    problems.push({ file: table.file, line: 1, column: names[0]!, message: `is missing: add a column named ${names.join(" or ")}` });
+    problems.push({
+      file: table.file,
+      line: 1,
+      column: names[0]!,
+      message: `is missing: add a column named ${names.join(" or ")}`,
+    });
   }
 }

@@ -62,12 +62,24 @@ export function readSettings(file: InputFile, problems: ImportProblem[]): Scenar
   for (const key of Object.keys(settings)) {
     if (key === "format" || key === "version") continue;
     if (!(SETTINGS_FIELDS as readonly string[]).includes(key)) {
-      problems.push({ file: file.name, line: fieldLine(text, key), column: key, columnKind: "field", message: `unknown setting; known: ${SETTINGS_FIELDS.join(", ")}` });
+      problems.push({
+        file: file.name,
+        line: fieldLine(text, key),
+        column: key,
+        columnKind: "field",
+        message: `unknown setting; known: ${SETTINGS_FIELDS.join(", ")}`,
+      });
     }
   }
   for (const key of ["depots", "buses"] as const) {
     if (settings[key] !== undefined && !Array.isArray(settings[key])) {
-      problems.push({ file: file.name, line: fieldLine(text, key), column: key, columnKind: "field", message: "must be a list" });
+      problems.push({
+        file: file.name,
+        line: fieldLine(text, key),
+        column: key,
+        columnKind: "field",
+        message: "must be a list",
+      });
     }
   }
   const polygons = settings.demandPolygons as Record<string, unknown> | undefined;
@@ -75,7 +87,15 @@ export function readSettings(file: InputFile, problems: ImportProblem[]): Scenar
     for (const [key, v] of Object.entries(polygons)) {
       const known = key === "caregiversPerInhabitant" || key === "pointSpacingKm";
       if (!known || typeof v !== "number" || !(v > 0)) {
-        problems.push({ file: file.name, line: fieldLine(text, `demandPolygons.${key}`), column: `demandPolygons.${key}`, columnKind: "field", message: known ? "must be a number above 0" : "unknown setting; known: caregiversPerInhabitant, pointSpacingKm" });
+        problems.push({
+          file: file.name,
+          line: fieldLine(text, `demandPolygons.${key}`),
+          column: `demandPolygons.${key}`,
+          columnKind: "field",
+          message: known
+            ? "must be a number above 0"
+            : "unknown setting; known: caregiversPerInhabitant, pointSpacingKm",
+        });
       }
     }
   }

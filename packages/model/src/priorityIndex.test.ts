@@ -33,7 +33,14 @@ describe("the priority index (issue 14)", () => {
   });
 
   it("bands the index in thirds", () => {
-    expect([0, 0.33, 1 / 3, 0.5, 2 / 3, 1].map(priorityBand)).toEqual(["low", "low", "medium", "medium", "high", "high"]);
+    expect([0, 0.33, 1 / 3, 0.5, 2 / 3, 1].map(priorityBand)).toEqual([
+      "low",
+      "low",
+      "medium",
+      "medium",
+      "high",
+      "high",
+    ]);
   });
 
   it("rejects weights that name an indicator no point carries, all zero, or min above max", () => {

@@ -307,7 +307,8 @@ export const ScenarioSchema = Type.Object(
         minLength: 2,
         maxLength: 35,
         default: "es-CO",
-        description: 'BCP 47 language tag for dates and numbers on every surface ("es-CO", "es-CL", "en"; default "es-CO")',
+        description:
+          'BCP 47 language tag for dates and numbers on every surface ("es-CO", "es-CL", "en"; default "es-CO")',
       }),
     ),
     horizon: HorizonSchema,

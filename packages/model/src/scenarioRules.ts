@@ -419,7 +419,9 @@ function checkPriority(priority: unknown, points: unknown, ctx: RuleContext): vo
   }
   if (!Array.isArray(points) || !ctx.clean("demand.points")) return;
   for (const name of names) {
-    if (!points.some((point) => isRecord(point) && isRecord(point.indicators) && point.indicators[name] !== undefined)) {
+    if (
+      !points.some((point) => isRecord(point) && isRecord(point.indicators) && point.indicators[name] !== undefined)
+    ) {
       ctx.add(`${p}.weights.${name}`, `no demand point carries the indicator ${JSON.stringify(name)}`);
     }
   }
