@@ -246,6 +246,28 @@ export type PointsDemand = Static<typeof PointsDemandSchema>;
 export type ScoresDemand = Static<typeof ScoresDemandSchema>;
 export type Demand = Static<typeof DemandSchema>;
 
+const PlaceSchema = Type.Object({ lat: Latitude, lon: Longitude }, { additionalProperties: false });
+
+export const FerryCrossingSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1 }),
+    area: Type.Array(Type.Tuple([Longitude, Latitude]), {
+      minItems: 4,
+      description: "the island (or area reached only by this ferry) as a closed ring of [lon, lat], first = last",
+    }),
+    islandRamp: PlaceSchema,
+    mainlandRamp: PlaceSchema,
+    crossingMinutes: Type.Number({ exclusiveMinimum: 0, maximum: 1440 }),
+    waitMinutes: Type.Optional(Type.Number({ minimum: 0, maximum: 1440, default: 0 })),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "a ferry the estimate must use: a journey between a place inside `area` and one outside drives to the ramp, waits, crosses and drives on",
+  },
+);
+export type FerryCrossing = Static<typeof FerryCrossingSchema>;
+
 export const TravelSettingsSchema = Type.Union([
   Type.Object(
     {
@@ -254,6 +276,7 @@ export const TravelSettingsSchema = Type.Union([
       ruralSpeedKmh: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 130 })),
       detourFactor: Type.Optional(Type.Number({ minimum: 1, maximum: 5 })),
       accessMinutes: Type.Optional(Minutes),
+      ferries: Type.Optional(Type.Array(FerryCrossingSchema)),
     },
     { additionalProperties: false },
   ),
@@ -265,6 +288,13 @@ export const TravelSettingsSchema = Type.Union([
         description: "GeoJSON, .osm or .osm.pbf road network, relative to the scenario file",
       }),
       defaultSpeedKmh: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 130 })),
+      ferryWaitMinutes: Type.Optional(
+        Type.Number({
+          minimum: 0,
+          maximum: 600,
+          description: "expected wait at the ramp added to every ferry crossing (OSM route=ferry ways)",
+        }),
+      ),
     },
     { additionalProperties: false },
   ),
