@@ -1,5 +1,5 @@
 /**
- * Feed events → iCalendar text. Times are written in the plan's zone (America/Bogota) with
+ * Feed events → iCalendar text. Times are written in the plan's zone (America/Bogota, America/Santiago…) with
  * its VTIMEZONE from @touch4it/ical-timezones, because ical-generator has no zone database;
  * they are built as `TZDate`s so the process's own zone (often UTC on servers) can never
  * shift them. DTSTAMP is the time of the publication that last changed the event, so the
