@@ -24,7 +24,9 @@ export function estimateLeg(
   const route = ferries.length > 0 ? ferryRoute(a, b, ferries) : { roads: [[a, b]] as const, ferryMinutes: 0 };
   const km = route.roads.reduce((sum, [p, q]) => sum + haversineKm(p, q), 0) * s.detourFactor;
   if (km === 0 && route.ferryMinutes === 0) return { km: 0, minutes: 0 };
-  const speed = a.zone === "rural" || b.zone === "rural" ? s.ruralSpeedKmh : s.urbanSpeedKmh;
+  // the roads to and from a ferry ramp lie outside the towns: they are driven at the rural speed
+  const rural = a.zone === "rural" || b.zone === "rural" || route.ferryMinutes > 0;
+  const speed = rural ? s.ruralSpeedKmh : s.urbanSpeedKmh;
   return { km, minutes: (km / speed) * 60 + s.accessMinutes + route.ferryMinutes };
 }
 
