@@ -93,6 +93,15 @@ describe("planning Los Lagos", () => {
     expect(plan.routes.length).toBeGreaterThan(0);
   });
 
+  it("reports caregivers reached by priority band, adding up to the totals", () => {
+    const bands = plan.totals.byPriority!;
+    expect(bands.map((b) => b.band)).toEqual(["high", "medium", "low"]);
+    const sum = (key: "caregivers" | "total") => bands.reduce((s, b) => s + b[key], 0);
+    expect(sum("total")).toBeCloseTo(summarizeScenario(scenario).caregivers, 6);
+    expect(sum("caregivers")).toBeCloseTo(plan.totals.caregiversReached, 6);
+    for (const b of bands) expect(b.caregivers).toBeLessThanOrEqual(b.total);
+  });
+
   it("keeps visits at 10:00 local on both sides of the clock change", () => {
     const starts = plan.routes.flatMap((r) => r.visits.map((v) => ({ date: r.date, start: v.serviceStart })));
     for (const { date, start } of starts) {
