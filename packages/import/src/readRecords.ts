@@ -69,6 +69,11 @@ function position(r: RowReader): { lat?: number; lon?: number } {
   return { lat: r.required("lat", readNumber), lon: r.required("lon", readNumber) };
 }
 
+/** The id, name and position every place file has. */
+function placeFields(r: RowReader) {
+  return { id: r.required("id", text), name: r.required("name", text), ...position(r) };
+}
+
 /** The stops file. */
 export function readStops(file: InputFile, problems: ImportProblem[]): ReadRecords<Stop> {
   const required = ["id", "name", "lat", "lon", "zone", "locality", "bus_kinds", "time_windows", "dwell_minutes"];
@@ -99,13 +104,7 @@ export function readStops(file: InputFile, problems: ImportProblem[]): ReadRecor
 
 /** The depots file. */
 export function readDepots(file: InputFile, problems: ImportProblem[]): ReadRecords<Depot> {
-  return readAll(
-    file,
-    DEPOT_COLUMNS,
-    ["id", "name", "lat", "lon"],
-    problems,
-    (r) => defined({ id: r.required("id", text), name: r.required("name", text), ...position(r) }) as Depot,
-  );
+  return readAll(file, DEPOT_COLUMNS, ["id", "name", "lat", "lon"], problems, (r) => defined(placeFields(r)) as Depot);
 }
 
 /** The Care Blocks file. */
@@ -115,13 +114,7 @@ export function readCareBlocks(file: InputFile, problems: ImportProblem[]): Read
     CARE_BLOCK_COLUMNS,
     ["id", "name", "lat", "lon"],
     problems,
-    (r) =>
-      defined({
-        id: r.required("id", text),
-        name: r.required("name", text),
-        ...position(r),
-        locality: r.optional("locality", text),
-      }) as CareBlock,
+    (r) => defined({ ...placeFields(r), locality: r.optional("locality", text) }) as CareBlock,
   );
 }
 

@@ -83,8 +83,9 @@ export function readTable(
     geojson: isGeoJson(file),
   };
   const text = file.text.replace(/^\uFEFF/, "");
-  if (table.geojson) readGeoJsonRows(file.name, text, byName, found, table, problems, options);
-  else readCsvRows(file.name, text, columns, byName, found, table, problems, options);
+  const reading: Reading = { name: file.name, text, byName, found, table, problems, options };
+  if (table.geojson) readGeoJsonRows(reading);
+  else readCsvRows(reading, columns);
   return table;
 }
 
@@ -98,16 +99,21 @@ function isGeoJson(file: InputFile): boolean {
   );
 }
 
-function readCsvRows(
-  name: string,
-  text: string,
-  columns: readonly ColumnSpec[],
-  byName: Map<string, string>,
-  found: Map<string, string>,
-  table: Table,
-  problems: ImportProblem[],
-  options: ReadTableOptions,
-): void {
+/** One file being read: its name and text, the header lookup, and where results go. */
+interface Reading {
+  name: string;
+  text: string;
+  /** folded header name → column key */
+  byName: Map<string, string>;
+  /** column key → the header it was found under */
+  found: Map<string, string>;
+  table: Table;
+  problems: ImportProblem[];
+  options: ReadTableOptions;
+}
+
+function readCsvRows(reading: Reading, columns: readonly ColumnSpec[]): void {
+  const { name, text, byName, found, table, problems, options } = reading;
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
   const delimiter = count(firstLine, ";") > count(firstLine, ",") ? ";" : ",";
   table.decimalComma = delimiter === ";";
@@ -183,15 +189,8 @@ function readCsvRows(
   }
 }
 
-function readGeoJsonRows(
-  name: string,
-  text: string,
-  byName: Map<string, string>,
-  found: Map<string, string>,
-  table: Table,
-  problems: ImportProblem[],
-  options: ReadTableOptions,
-): void {
+function readGeoJsonRows(reading: Reading): void {
+  const { name, text, byName, found, table, problems, options } = reading;
   let doc: { type?: unknown; features?: unknown };
   try {
     doc = JSON.parse(text) as typeof doc;
@@ -263,7 +262,8 @@ function featureLines(text: string): number[] {
   return lines;
 }
 
-function jsonErrorLine(text: string, error: unknown): number {
+/** The 1-based line a JSON.parse error points at (1 when it names no position). */
+export function jsonErrorLine(text: string, error: unknown): number {
   const position = /position (\d+)/.exec((error as Error).message);
   return position ? text.slice(0, Number(position[1])).split("\n").length : 1;
 }

@@ -5,7 +5,7 @@
  * themselves. It is JSON; problems name the field and the line it is on.
  */
 import type { ImportProblem } from "./problems.js";
-import type { InputFile } from "./readTable.js";
+import { type InputFile, jsonErrorLine } from "./readTable.js";
 import type { DemandPolygonSettings } from "./demandPolygons.js";
 
 /** The settings a file may give. Values are checked by the scenario's validation after assembly. */
@@ -49,9 +49,11 @@ export function readSettings(file: InputFile, problems: ImportProblem[]): Scenar
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message);
-    const line = position ? text.slice(0, Number(position[1])).split("\n").length : 1;
-    problems.push({ file: file.name, line, message: `not valid JSON: ${(error as Error).message}` });
+    problems.push({
+      file: file.name,
+      line: jsonErrorLine(text, error),
+      message: `not valid JSON: ${(error as Error).message}`,
+    });
     return {};
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
