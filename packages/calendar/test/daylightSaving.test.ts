@@ -112,15 +112,31 @@ describe("feeds across Chile's clock changes (issue 14)", () => {
     ]);
   });
 
-  it("carries a VTIMEZONE for America/Santiago with both the standard and the daylight rule", () => {
+  it("carries a VTIMEZONE for America/Santiago with each change of the feed's years, standard and daylight", () => {
     const { calendar } = feedAround("2026-03-30", "2026-04-03");
     const zone = calendar.getFirstSubcomponent("vtimezone")!;
     expect(zone.getFirstPropertyValue("tzid")).toBe(ZONE);
-    const standard = zone.getFirstSubcomponent("standard")!;
-    const daylight = zone.getFirstSubcomponent("daylight")!;
-    expect(String(standard.getFirstPropertyValue("tzoffsetto"))).toBe("-04:00");
-    expect(String(daylight.getFirstPropertyValue("tzoffsetto"))).toBe("-03:00");
-    expect(standard.getFirstProperty("rrule")).not.toBeNull();
-    expect(daylight.getFirstProperty("rrule")).not.toBeNull();
+    const parts = zone
+      .getAllSubcomponents()
+      .map((c) => `${c.name} ${c.getFirstPropertyValue("dtstart")} ${c.getFirstPropertyValue("tzoffsetto")}`);
+    // 2026 and 2027: back to UTC−4 at Sunday 00:00 (UTC−3), forward to UTC−3 at Sunday 00:00 (UTC−4)
+    expect(parts).toEqual([
+      "daylight 2026-01-01T00:00:00 -03:00", // the offset the years start with
+      "standard 2026-04-05T00:00:00 -04:00",
+      "daylight 2026-09-06T00:00:00 -03:00",
+      "standard 2027-04-04T00:00:00 -04:00",
+      "daylight 2027-09-05T00:00:00 -03:00",
+    ]);
+  });
+
+  it("follows the zone's own rule where a first-Sunday table would not: April 2029 changes on the 8th, not the 1st", () => {
+    const { startsUtc } = feedAround("2029-03-26", "2029-03-30");
+    expect(startsUtc).toEqual([
+      "2029-03-26T12:00:00.000Z", // (Fri 30 March is Viernes Santo: Easter 2029 is 1 April)
+      "2029-04-02T12:00:00.000Z", // still UTC−3: the clocks go back on Sunday 8 April
+      "2029-04-06T12:00:00.000Z",
+      "2029-04-09T13:00:00.000Z",
+      "2029-04-13T13:00:00.000Z",
+    ]);
   });
 });
