@@ -93,6 +93,59 @@ describe("importing the shipped templates (issue 14)", () => {
   });
 });
 
+describe("GeoJSON stops and Care Blocks (issue 14)", () => {
+  it("reads Point features with Spanish properties, the position from the geometry", () => {
+    const feature = (properties: Record<string, unknown>, lon: number, lat: number) => ({
+      type: "Feature",
+      properties,
+      geometry: { type: "Point", coordinates: [lon, lat] },
+    });
+    const stops = {
+      type: "FeatureCollection",
+      features: [
+        feature(
+          {
+            id: "s1",
+            nombre: "Sede vecinal",
+            zona: "urbana",
+            comuna: "Puerto Montt",
+            tipos_bus: "urbano",
+            ventanas: "10:00-16:00",
+            permanencia_min: 120,
+          },
+          -72.94,
+          -41.47,
+        ),
+      ],
+    };
+    const blocks = {
+      type: "FeatureCollection",
+      features: [feature({ id: "b1", nombre: "Centro", extra: "ignored" }, -72.95, -41.465)],
+    };
+    const scenario = importScenario({
+      ...templateFiles("demanda.csv"),
+      stops: { name: "paradas.geojson", text: JSON.stringify(stops) },
+      careBlocks: { name: "manzanas.geojson", text: JSON.stringify(blocks) },
+    });
+    expect(scenario.stops).toEqual([
+      {
+        id: "s1",
+        name: "Sede vecinal",
+        lat: -41.47,
+        lon: -72.94,
+        zone: "urban",
+        locality: "Puerto Montt",
+        busKinds: ["urbano"],
+        timeWindows: [{ start: "10:00", end: "16:00" }],
+        dwellMinutes: 120,
+      },
+    ]);
+    expect(scenario.demand.kind === "points" && scenario.demand.careBlocks).toEqual([
+      { id: "b1", name: "Centro", lat: -41.465, lon: -72.95 },
+    ]);
+  });
+});
+
 describe("a broken import reports every problem with file and line, and returns nothing", () => {
   it("lists reading problems of every file at once", () => {
     const stops = [
