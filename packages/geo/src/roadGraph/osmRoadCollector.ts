@@ -32,7 +32,7 @@ export class OsmRoadCollector {
 
   /** Record a way; ways whose `highway` tag is not wanted (and that are no vehicle ferry) are dropped here. */
   addWay(refs: number[], tags: Record<string, string>): void {
-    if ((this.highways.has(tags["highway"] ?? "") || isVehicleFerry(tags)) && refs.length >= 2)
+    if ((this.highways.has(tags.highway ?? "") || isVehicleFerry(tags)) && refs.length >= 2)
       this.ways.push({ refs, tags });
   }
 
@@ -43,15 +43,15 @@ export class OsmRoadCollector {
   roads(source: string): RoadWay[] {
     const roads: RoadWay[] = [];
     for (const way of this.ways) {
-      const roundabout = way.tags["junction"] === "roundabout" || way.tags["junction"] === "circular";
-      const speed = parseMaxspeed(way.tags["maxspeed"]);
+      const roundabout = way.tags.junction === "roundabout" || way.tags.junction === "circular";
+      const speed = parseMaxspeed(way.tags.maxspeed);
       const ferry = isVehicleFerry(way.tags);
-      const minutes = parseDurationMinutes(way.tags["duration"]);
+      const minutes = parseDurationMinutes(way.tags.duration);
       const base = {
-        name: way.tags["name"] ?? way.tags["ref"] ?? "",
-        highway: ferry ? "ferry" : (way.tags["highway"] ?? ""),
+        name: way.tags.name ?? way.tags.ref ?? "",
+        highway: ferry ? "ferry" : (way.tags.highway ?? ""),
         ...(speed === undefined ? {} : { maxspeedKmh: speed }),
-        oneway: parseOneway(way.tags["oneway"], roundabout),
+        oneway: parseOneway(way.tags.oneway, roundabout),
         roundabout,
         ...(ferry ? { ferry: minutes === undefined ? {} : { minutes } } : {}),
       };

@@ -32,7 +32,7 @@ export const DEFAULT_FERRY_SPEED_KMH = 8;
  * cars or buses (`motor_vehicle`, `motorcar` or `bus` = no); foot-only ferries are tagged so.
  */
 export function isVehicleFerry(tags: Readonly<Record<string, unknown>>): boolean {
-  if (tags["route"] !== "ferry") return false;
+  if (tags.route !== "ferry") return false;
   return !["motor_vehicle", "motorcar", "bus"].some((key) => tags[key] === "no");
 }
 
