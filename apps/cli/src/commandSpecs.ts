@@ -117,6 +117,30 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
       HELP,
     ],
   },
+  import: {
+    name: "import",
+    summary: "build a scenario from CSV/GeoJSON files a planner keeps",
+    positionals: "",
+    options: [
+      { name: "stops", value: "FILE", default: "required", description: "stops (CSV or GeoJSON)" },
+      { name: "demand", value: "FILE", default: "required", description: "where caregivers live (CSV or GeoJSON)" },
+      { name: "care-blocks", value: "FILE", default: "none", description: "Care Blocks (CSV or GeoJSON)" },
+      { name: "buses", value: "FILE", default: "none", description: "buses (CSV)" },
+      { name: "depots", value: "FILE", default: "none", description: "depots (CSV)" },
+      { name: "settings", value: "FILE", default: "none", description: "horizon and other settings (JSON)" },
+      { name: "out", value: "FILE", default: "stdout", description: "write the scenario JSON here" },
+      HELP,
+    ],
+  },
+  "export-scenario": {
+    name: "export-scenario",
+    summary: "write a scenario as the CSV files and settings `carebus import` reads",
+    positionals: "<scenario.json>",
+    options: [
+      { name: "out-dir", value: "DIR", default: "required", description: "folder to write the files in" },
+      HELP,
+    ],
+  },
   serve: {
     name: "serve",
     summary: "start the server (planner page, API, calendar feeds)",
@@ -157,6 +181,6 @@ export function commandHelp(spec: CommandSpec): string {
 
 /** The tool's own help: every command with its summary. */
 export function toolHelp(): string {
-  const lines = Object.values(COMMAND_SPECS).map((c) => `  ${c.name.padEnd(9)} ${c.summary}`);
+  const lines = Object.values(COMMAND_SPECS).map((c) => `  ${c.name.padEnd(15)} ${c.summary}`);
   return `usage: carebus <command> [options]\n       carebus <command> --help\n       carebus --version\n\ncommands:\n${lines.join("\n")}\n`;
 }

@@ -61,3 +61,4 @@ export {
   type GeoJsonFeature,
   type GeoJsonFeatureCollection,
 } from "./planToGeoJson.js";
+export { areaOf, ferryRoute, type FerryRoute } from "./estimate/ferryCrossings.js";
