@@ -2,9 +2,9 @@
  * The whole job from a scenario to a plan, as the server and the CLI call it: geography
  * (travel matrix over stops then depots, and coverage) → Instance → construction (a first plan)
  * → upper bound → search from that plan (with route-pool recombination through HiGHS) →
- * independent check → Plan. The time limit covers all
- * three solver phases. A plan that fails the check is never returned: that would be a
- * solver bug, reported as CAREBUS_SOLVER_INTERNAL with the violations.
+ * Plan. The time limit covers all three solver phases. `solve` hands back only plans the
+ * independent checker passed (the last one that passed when its best fails), so a broken plan
+ * never reaches a planner.
  */
 import { computeCoverage, createTravelProvider, type Place, type TravelTimeProvider } from "@carebus/geo";
 import type { Plan, Scenario } from "@carebus/model";
@@ -13,8 +13,6 @@ import { buildInstance, type ScenarioIndex } from "./instance/fromScenario.js";
 import { toPlan } from "./instance/toPlan.js";
 import { upperBoundAsync } from "./exact/upperBound.js";
 import { loadMipSolver } from "./exact/highs.js";
-import { checkSolution } from "./feasibility/checkSolution.js";
-import { SolverError } from "./errors.js";
 import { solve, type Progress } from "./solve.js";
 
 /** Options of `solveScenario`; unset limits come from `scenario.options`, then the defaults. */
@@ -63,7 +61,7 @@ export async function prepareScenario(
 
 /**
  * Solve a prepared scenario and write its plan; `initial` warm-starts the search.
- * @throws SolverError CAREBUS_SOLVER_INTERNAL when the result fails the independent check
+ * @throws SolverError CAREBUS_SOLVER_INTERNAL when no plan of the run passes the independent check
  */
 export async function solvePrepared(
   scenario: Scenario,
@@ -105,17 +103,6 @@ export async function solvePrepared(
     ...(iterationLimit !== undefined ? { iterationLimit } : {}),
     ...(onProgress ? { onProgress: (p: Progress) => onProgress({ ...p, elapsedMs: searchStart + p.elapsedMs }) } : {}),
   });
-  const check = checkSolution(instance, result.routes);
-  if (check.violations.length > 0) {
-    throw new SolverError(
-      "CAREBUS_SOLVER_INTERNAL",
-      `the solver returned a plan that breaks ${check.violations.length} rule(s): ${check.violations
-        .slice(0, 5)
-        .map((v) => v.detail)
-        .join("; ")}`,
-      { cause: check.violations },
-    );
-  }
   return toPlan(scenario, index, instance, result.routes, {
     bound,
     iterations: result.iterations,
