@@ -3,6 +3,8 @@ export * from "./errors.js";
 export * from "./random.js";
 export * from "./io/toptw.js";
 export * from "./solve.js";
+export * from "./failureLog.js";
+export * from "./timeTolerance.js";
 export * from "./feasibility/checkSolution.js";
 export * from "./feasibility/violations.js";
 export * from "./feasibility/timeline.js";

@@ -13,6 +13,7 @@ import { Problem } from "./solution/problem.js";
 import { Solution } from "./solution/solution.js";
 import { checkSequences, isChecked, type CheckedPlan, type PlanChecker } from "./checkedPlan.js";
 import type { Violation } from "./feasibility/violations.js";
+import { FailureLog, type SwallowedFailure } from "./failureLog.js";
 import { greedyInsert } from "./construction/greedyInsertion.js";
 import { localSearch, type SearchContext } from "./search/localSearch.js";
 import { iteratedLocalSearch } from "./metaheuristic/ils.js";
@@ -54,6 +55,8 @@ export interface SolveOptions {
    * progress cadence read it, so tests can drive both without waiting.
    */
   clock?: () => number;
+  /** where failures the run survives (HiGHS errors) are counted; default: a log of this call's own */
+  failures?: FailureLog;
 }
 
 /** What the independent checker said about the plan {@link solve} returns. */
@@ -83,6 +86,8 @@ export interface SolveResult {
   constructionValue: number;
   stoppedBy: "time" | "iterations" | "cancelled" | "bound";
   check: SolveCheck;
+  /** failures the run survived with a weaker fall-back (e.g. a recombination MIP HiGHS threw on) */
+  swallowed: SwallowedFailure[];
 }
 
 /** Minimum milliseconds between two checkpoints of the best plan (each one is scheduled and checked). */
@@ -124,6 +129,7 @@ export function solveChecked(
     return stoppedBy !== null;
   };
   const rng = createRng(options.seed ?? 1);
+  const failures = options.failures ?? new FailureLog();
   const p = new Problem(instance);
   const pinnedSet = new Set<number>();
   for (const pin of instance.pinned) pinnedSet.add(pin.stop * p.nRoutes + pin.route);
@@ -185,6 +191,7 @@ export function solveChecked(
       reachedBound,
       ...(options.mipSolver ? { mipSolver: options.mipSolver } : {}),
       secondsLeft: () => (timeLimitMs - elapsed()) / 1000,
+      failures,
       onBest: (b, iteration) => {
         timeToBestMs = elapsed();
         // a better fitness can trade a value dust for travel; the reported value never drops
@@ -230,6 +237,7 @@ export function solveChecked(
     constructionValue,
     stoppedBy: stoppedBy ?? "iterations",
     check: { value: answer.value, travelMinutes: answer.travelMinutes, failure },
+    swallowed: failures.list(),
   };
 }
 

@@ -14,6 +14,7 @@ import { toPlan } from "./instance/toPlan.js";
 import { upperBoundAsync } from "./exact/upperBound.js";
 import { loadMipSolver } from "./exact/highs.js";
 import { solve, type Progress } from "./solve.js";
+import { FailureLog } from "./failureLog.js";
 
 /** Options of `solveScenario`; unset limits come from `scenario.options`, then the defaults. */
 export interface SolveScenarioOptions {
@@ -29,6 +30,11 @@ export interface SolveScenarioOptions {
   baseDir?: string;
   /** travel provider to use instead of the one the scenario's `travel` settings describe */
   travel?: TravelTimeProvider;
+  /**
+   * where failures the run survives are counted (HiGHS that cannot load or errs: the bound and
+   * the search fall back without it); the caller reports them
+   */
+  failures?: FailureLog;
 }
 
 /** The default time limit when neither the caller nor the scenario sets one, in seconds. */
@@ -87,11 +93,18 @@ export async function solvePrepared(
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   // HiGHS gets a quarter of the budget, at most 10 s (the Bogotá week needs ~1.3 s, loading included)
-  const bound = await upperBoundAsync(instance, { timeLimitSeconds: Math.min(10, timeLimitSeconds / 4) });
+  const failures = options.failures ?? new FailureLog();
+  const bound = await upperBoundAsync(instance, { timeLimitSeconds: Math.min(10, timeLimitSeconds / 4), failures });
   // route-pool recombination: +0.5–0.7% on the Bogotá week at 10 s (seeds 1–3), where the
   // search alone stalls. Its MIPs are capped by the clock, so a run with an iteration limit
   // (which must repeat exactly) searches without it; so does a run where HiGHS cannot load.
-  const mipSolver = iterationLimit === undefined ? await loadMipSolver().catch(() => null) : null;
+  const mipSolver =
+    iterationLimit === undefined
+      ? await loadMipSolver().catch((error: unknown) => {
+          failures.record("loading HiGHS for recombination", error);
+          return null;
+        })
+      : null;
   const searchStart = elapsedMs();
   const onProgress = options.onProgress;
   const result = solve(instance, {
@@ -99,6 +112,7 @@ export async function solvePrepared(
     timeLimitMs: Math.max(0, timeLimitSeconds * 1000 - searchStart),
     bound,
     initial: first.routes,
+    failures,
     ...(mipSolver ? { mipSolver } : {}),
     ...(iterationLimit !== undefined ? { iterationLimit } : {}),
     ...(onProgress ? { onProgress: (p: Progress) => onProgress({ ...p, elapsedMs: searchStart + p.elapsedMs }) } : {}),

@@ -9,7 +9,7 @@ import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CarebusError, ScenarioError, parseScenario, type Plan, type Scenario } from "@carebus/model";
 import { GeoError, addDirections } from "@carebus/geo";
-import { solveScenario, type Progress } from "@carebus/solver";
+import { FailureLog, solveScenario, type Progress } from "@carebus/solver";
 import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
 
 export type { CommandIo } from "../commandIo.js";
@@ -47,10 +47,12 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
   const baseDir = dirname(resolve(parsed.file));
 
   let plan: Plan;
+  const failures = new FailureLog();
   try {
     let best = -Infinity;
     plan = await solveScenario(scenario, {
       baseDir,
+      failures,
       ...(parsed.timeLimitSeconds !== undefined ? { timeLimitSeconds: parsed.timeLimitSeconds } : {}),
       ...(parsed.iterationLimit !== undefined ? { iterationLimit: parsed.iterationLimit } : {}),
       ...(parsed.seed !== undefined ? { seed: parsed.seed } : {}),
@@ -65,6 +67,8 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
   } catch (error) {
     return reportError(error, io);
   }
+  for (const f of failures.list())
+    io.stderr(`carebus solve: ${f.where} failed ${f.count} time(s), the plan was made without it: ${f.message}\n`);
 
   const json = `${JSON.stringify(plan, null, 2)}\n`;
   if (parsed.out) {

@@ -16,27 +16,16 @@ import {
   solve,
   ToptwFormatError,
   type DistanceConvention,
+  type Instance,
   type MipSolver,
 } from "@carebus/solver";
 
 const CONVENTIONS: readonly DistanceConvention[] = ["trunc1", "trunc2", "round2", "exact"];
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseToptwArgs>;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        vehicles: { type: "string" },
-        "time-limit": { type: "string", default: "1" },
-        seed: { type: "string", default: "1" },
-        iterations: { type: "string" },
-        distance: { type: "string", default: "trunc1" },
-        json: { type: "boolean", default: false },
-        recombine: { type: "boolean", default: false },
-      },
-    });
+    parsed = parseToptwArgs(args);
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
@@ -65,7 +54,14 @@ export async function run(args: string[]): Promise<number> {
   // recombining needs at least two routes; HiGHS loads while the file is read, and its loading
   // counts against the time limit like everything else
   const mipSolver: Promise<MipSolver | null> | null =
-    values.recombine && vehicles > 1 ? loadMipSolver().catch(() => null) : null;
+    values.recombine && vehicles > 1
+      ? loadMipSolver().catch((error: unknown) => {
+          process.stderr.write(
+            `carebus toptw: HiGHS could not be loaded, solving without recombination: ${error instanceof Error ? error.message : String(error)}\n`,
+          );
+          return null;
+        })
+      : null;
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -73,7 +69,7 @@ export async function run(args: string[]): Promise<number> {
     return fail(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const name = basename(file, extname(file));
-  let instance;
+  let instance: Instance;
   try {
     instance = readToptw(text, { name, vehicles, distance });
   } catch (error) {
@@ -92,6 +88,10 @@ export async function run(args: string[]): Promise<number> {
   const routes = result.routes.map((route) => route.visits.map((v) => ({ id: v.stop + 1, start: round(v.start) })));
   const elapsedMs = Math.round(performance.now() - started);
   const { check } = result;
+  for (const f of result.swallowed)
+    process.stderr.write(
+      `carebus toptw: ${f.where} failed ${f.count} time(s), the search went on without it: ${f.message}\n`,
+    );
   const checkFailure = check.failure
     ? { violations: check.failure.violations.length, engineScore: check.failure.engineValue }
     : null;
@@ -121,4 +121,21 @@ function round(x: number): number {
 function fail(message: string): number {
   process.stderr.write(`carebus toptw: ${message}\n`);
   return 2;
+}
+
+/** the command line of toptw, as node:util parses it (throws on an unknown option) */
+function parseToptwArgs(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      vehicles: { type: "string" },
+      "time-limit": { type: "string", default: "1" },
+      seed: { type: "string", default: "1" },
+      iterations: { type: "string" },
+      distance: { type: "string", default: "trunc1" },
+      json: { type: "boolean", default: false },
+      recombine: { type: "boolean", default: false },
+    },
+  });
 }

@@ -7,6 +7,7 @@
  */
 import lpSolverModule from "javascript-lp-solver";
 import type { Instance } from "../instance/instance.js";
+import type { FailureLog } from "../failureLog.js";
 import { loadHighs, lpNumber } from "./highs.js";
 import { buildBoundModel, separateWindowCuts, trivialBound, type BoundModel } from "./boundModel.js";
 
@@ -77,10 +78,11 @@ function addCuts(model: BoundModel, solution: LpSolution): boolean {
  * which keeps the 300-stop, 36-bus-day Bogotá week to 0.4–2 s); HiGHS stops after
  * `timeLimitSeconds` (default 5). When HiGHS cannot be loaded or reports no optimum in time,
  * the same model goes to javascript-lp-solver if small, else the trivial bound is returned.
+ * An error HiGHS throws is survived that way too, and counted in `options.failures`.
  */
 export async function upperBoundAsync(
   instance: Instance,
-  options: { timeLimitSeconds?: number } = {},
+  options: { timeLimitSeconds?: number; failures?: FailureLog } = {},
 ): Promise<number> {
   const trivial = trivialBound(instance);
   const model = buildBoundModel(instance, instance.nStops * instance.routes.length > AGGREGATE_ABOVE);
@@ -97,8 +99,9 @@ export async function upperBoundAsync(
       lp = lp === null ? solution.objective : Math.min(lp, solution.objective);
       if (!addCuts(model, solution)) break;
     }
-  } catch {
-    // an unloadable HiGHS is handled below like a missing answer
+  } catch (error) {
+    // an unloadable or failing HiGHS falls back below like a missing answer, but is counted
+    options.failures?.record("upper bound: HiGHS", error);
   }
   if (lp === null) return boundWithJsLp(model, trivial);
   return Math.min(trivial, inflate(lp));
