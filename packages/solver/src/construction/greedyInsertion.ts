@@ -15,7 +15,7 @@
  */
 import type { Rng } from "../random.js";
 import type { Solution } from "../solution/solution.js";
-import { bestPlacementInRoute, type Placement } from "./insertion.js";
+import { cachedPlacement, type Placement } from "./insertion.js";
 
 /** Options of {@link greedyInsert}. */
 export interface GreedyInsertOptions {
@@ -67,7 +67,7 @@ export function greedyInsert(sol: Solution, candidates: readonly number[], opts:
   const resolve = (code: number): number => (code >= 0 ? code : code === -1 ? -1 : classes.rep(-code - 2));
   const evalEntry = (row: Row, k: number): void => {
     const r = resolve(row.routes[k]!);
-    const got = r >= 0 && sol.canVisit(row.stop, r) ? bestPlacementInRoute(sol, row.stop, r, tmp) : null;
+    const got = r >= 0 && sol.canVisit(row.stop, r) ? cachedPlacement(sol, row.stop, r, tmp) : null;
     row.shift[k] = got ? got.shift : Infinity;
     row.idx[k] = got ? got.idx : -1;
     row.dTravel[k] = got ? got.dTravel : 0;
