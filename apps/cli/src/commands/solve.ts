@@ -9,7 +9,7 @@ import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CarebusError, ScenarioError, parseScenario, type Plan, type Scenario } from "@carebus/model";
 import { GeoError, addDirections } from "@carebus/geo";
-import { FailureLog, solveScenario, type Progress } from "@carebus/solver";
+import { FailureLog, meetsBound, solveScenario, type Progress } from "@carebus/solver";
 import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
 
 export type { CommandIo } from "../commandIo.js";
@@ -173,7 +173,12 @@ const fmt = (x: number, digits = 1) =>
   x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function progressLine(p: Progress): string {
-  const gap = p.bound !== null && p.bound > 0 ? `${fmt((100 * (p.bound - p.value)) / p.bound, 2)}%` : "n/a";
+  const gap =
+    p.bound !== null && meetsBound(p.value, p.bound)
+      ? "0 (optimal)"
+      : p.bound !== null && p.bound > 0
+        ? `${fmt((100 * (p.bound - p.value)) / p.bound, 2)}%`
+        : "n/a";
   return `value ${fmt(p.value)}  bound ${p.bound === null ? "n/a" : fmt(p.bound)}  gap ${gap}  ${fmt(p.elapsedMs / 1000, 2)} s  ${p.iterations} iterations`;
 }
 
@@ -189,7 +194,9 @@ export function summary(plan: Plan): string {
   return (
     [
       `caregivers covered: value ${fmt(plan.totals.value)}, ${fmt(plan.totals.caregiversReached, 0)} distinct caregivers reached`,
-      `bound ${fmt(plan.stats.bound)}, gap ${fmt(plan.stats.gap * 100, 2)}%`,
+      meetsBound(plan.totals.value, plan.stats.bound)
+        ? `bound ${fmt(plan.stats.bound)}, gap 0: optimal (no plan can cover more)`
+        : `bound ${fmt(plan.stats.bound)}, gap ${fmt(plan.stats.gap * 100, 2)}%`,
       `visits ${visits} on ${plan.routes.length} bus-days, travel ${fmt(plan.totals.travelMinutes)} min`,
       `stops left out: ${plan.unvisited.length}${byReason ? ` (${byReason})` : ""}`,
       `${plan.stats.iterations} iterations in ${fmt(plan.stats.elapsedMs / 1000, 2)} s, seed ${plan.stats.seed}`,

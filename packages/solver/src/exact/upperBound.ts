@@ -38,6 +38,15 @@ const lpSolver = lpSolverModule as unknown as { Solve(model: unknown): unknown }
 const inflate = (lp: number) => lp + Math.abs(lp) * ROUND_OFF + 1e-6;
 
 /**
+ * Whether a plan worth `value` is proven optimal by `bound`: they meet up to the safety margin
+ * the bound was inflated by (twice it, so a bound met exactly is always recognised).
+ * @example if (meetsBound(plan.totals.value, plan.stats.bound)) console.log("optimal");
+ */
+export function meetsBound(value: number, bound: number): boolean {
+  return bound - value <= 2 * (Math.abs(bound) * ROUND_OFF + 1e-6);
+}
+
+/**
  * Synchronous upper bound: the LP relaxation through javascript-lp-solver when the model is
  * small enough (SYNC_LP_LIMIT), else the trivial bound. Instances with more than
  * AGGREGATE_ABOVE (stop, route) pairs use the aggregated, per-bus relaxation. Never below any
