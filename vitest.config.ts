@@ -11,6 +11,7 @@ export default defineConfig({
       "@carebus/model": src("./packages/model"),
       "@carebus/geo": src("./packages/geo"),
       "@carebus/solver": src("./packages/solver"),
+      "@carebus/planner": src("./packages/planner"),
       "@carebus/calendar": src("./packages/calendar"),
       "@carebus/testkit": src("./packages/testkit"),
       "@carebus/api": src("./apps/api"),

@@ -9,7 +9,8 @@ import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CarebusError, ScenarioError, parseScenario, type Plan, type Scenario } from "@carebus/model";
 import { GeoError, addDirections } from "@carebus/geo";
-import { FailureLog, meetsBound, solveScenario, type Progress } from "@carebus/solver";
+import { FailureLog, meetsBound, type Progress } from "@carebus/solver";
+import { solveScenario } from "@carebus/planner";
 import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
 
 export type { CommandIo } from "../commandIo.js";

@@ -8,13 +8,17 @@
  */
 import { computeCoverage, createTravelProvider, type Place, type TravelTimeProvider } from "@carebus/geo";
 import type { Plan, Scenario } from "@carebus/model";
-import type { Instance, SolvedRoute } from "./instance/instance.js";
-import { buildInstance, type ScenarioIndex } from "./instance/fromScenario.js";
-import { toPlan } from "./instance/toPlan.js";
-import { upperBoundAsync } from "./exact/upperBound.js";
-import { loadMipSolver } from "./exact/highs.js";
-import { solve, type Progress } from "./solve.js";
-import { FailureLog } from "./failureLog.js";
+import {
+  FailureLog,
+  loadMipSolver,
+  solve,
+  upperBoundAsync,
+  type Instance,
+  type Progress,
+  type SolvedRoute,
+} from "@carebus/solver";
+import { buildInstance, type ScenarioIndex } from "./fromScenario.js";
+import { toPlan } from "./toPlan.js";
 
 /** Options of `solveScenario`; unset limits come from `scenario.options`, then the defaults. */
 export interface SolveScenarioOptions {

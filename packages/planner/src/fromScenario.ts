@@ -17,7 +17,7 @@ import {
   type Weekday,
 } from "@carebus/model";
 import type { Coverage, TravelMatrix } from "@carebus/geo";
-import type { Instance, PinnedVisit, RouteSpec } from "./instance.js";
+import type { Instance, PinnedVisit, RouteSpec } from "@carebus/solver";
 
 /** Maps the instance's indices back to the scenario's ids and dates. */
 export interface ScenarioIndex {
@@ -221,7 +221,9 @@ function buildGroups(
   });
   stopGroupOffset[nStops] = total;
   const stopGroups = new Int32Array(total);
-  coverage.stopPoints.forEach((points, s) => stopGroups.set(points, stopGroupOffset[s]!));
+  coverage.stopPoints.forEach((points, s) => {
+    stopGroups.set(points, stopGroupOffset[s]!);
+  });
   return {
     groupValue: Float64Array.from(coverage.pointValue),
     stopGroupOffset,

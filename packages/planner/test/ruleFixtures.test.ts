@@ -12,7 +12,9 @@ function visitsById(fixture: ScenarioFixture, routes: SolvedRoute[]) {
   const out: Record<string, Array<{ busId: string; date: string; start: string }>> = {};
   routes.forEach((route, r) => {
     for (const v of route.visits) {
-      (out[index.stopIds[v.stop]!] ??= []).push({ ...index.routes[r]!, start: formatClock(v.start) });
+      const id = index.stopIds[v.stop]!;
+      out[id] ??= [];
+      out[id].push({ ...index.routes[r]!, start: formatClock(v.start) });
     }
   });
   return out;
