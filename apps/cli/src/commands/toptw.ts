@@ -4,8 +4,8 @@
  * with the same engine as the care-bus plans, for benchmarking against published results. The
  * score printed is the independent checker's, of a plan it passed; when the engine's best plan
  * failed the check, the failure is printed too (and `checkFailure` in JSON). With --json it
- * prints exactly one JSON object on stdout (customer numbers as in the file, service starts). --recombine adds the route-pool recombination through HiGHS (opt-in: it did not pay
- * for itself within 1–5 s on the Solomon sets, see packages/solver/README.md).
+ * prints exactly one JSON object on stdout (customer numbers as in the file, service starts).
+ * --recombine adds the route-pool recombination through HiGHS (opt-in: it did not pay for itself within 1–5 s on the Solomon sets, see packages/solver/README.md).
  */
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
@@ -21,6 +21,21 @@ import {
 } from "@carebus/solver";
 
 const CONVENTIONS: readonly DistanceConvention[] = ["trunc1", "trunc2", "round2", "exact"];
+
+const parseToptwArgs = (args: string[]) =>
+  parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      vehicles: { type: "string" },
+      "time-limit": { type: "string", default: "1" },
+      seed: { type: "string", default: "1" },
+      iterations: { type: "string" },
+      distance: { type: "string", default: "trunc1" },
+      json: { type: "boolean", default: false },
+      recombine: { type: "boolean", default: false },
+    },
+  });
 
 export async function run(args: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseToptwArgs>;
@@ -121,21 +136,4 @@ function round(x: number): number {
 function fail(message: string): number {
   process.stderr.write(`carebus toptw: ${message}\n`);
   return 2;
-}
-
-/** the command line of toptw, as node:util parses it (throws on an unknown option) */
-function parseToptwArgs(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      vehicles: { type: "string" },
-      "time-limit": { type: "string", default: "1" },
-      seed: { type: "string", default: "1" },
-      iterations: { type: "string" },
-      distance: { type: "string", default: "trunc1" },
-      json: { type: "boolean", default: false },
-      recombine: { type: "boolean", default: false },
-    },
-  });
 }
