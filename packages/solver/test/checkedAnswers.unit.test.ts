@@ -5,21 +5,13 @@
  * tight-chain float case (a window opening of 0.1 reached by 10.4 − 0.3 − 10) stays feasible.
  */
 import { describe, expect, it } from "vitest";
-import { makeInstance } from "@carebus/testkit";
-import { checkSolution, createRng, readToptw, solve, type Instance } from "@carebus/solver";
+import { makeInstance, randomToptwText } from "@carebus/testkit";
+import { checkSolution, readToptw, solve, type Instance } from "@carebus/solver";
 import { solveChecked } from "../src/solve.js";
 
 /** a seeded random TOPTW instance (Solomon-like layout) where the search beats the construction */
 function randomInstance(n: number, seed: number, vehicles: number): Instance {
-  const rng = createRng(seed);
-  const lines = [`4 1 ${n} 1`, "0 200", "0 50 50 0 0 0 0 0 400"];
-  for (let k = 1; k <= n; k++) {
-    const open = rng.int(300);
-    lines.push(
-      `${k} ${rng.int(100)} ${rng.int(100)} 10 ${10 + 10 * rng.int(4)} 1 1 1 ${open} ${open + 20 + rng.int(80)}`,
-    );
-  }
-  return readToptw(lines.join("\n"), { name: `random-${seed}`, vehicles });
+  return readToptw(randomToptwText(n, seed), { name: `random-${seed}`, vehicles });
 }
 
 const LIMITS = { iterationLimit: 300, timeLimitMs: 1e12 };

@@ -4,23 +4,12 @@
  * passes the checker, and the result says how often HiGHS failed and why.
  */
 import { describe, expect, it } from "vitest";
-import { checkSolution, createRng, FailureLog, readToptw, solve, type MipSolver } from "@carebus/solver";
-
-function randomToptw(n: number, seed: number): string {
-  const rng = createRng(seed);
-  const lines = [`4 1 ${n} 1`, "0 200", "0 50 50 0 0 0 0 0 400"];
-  for (let k = 1; k <= n; k++) {
-    const open = rng.int(300);
-    lines.push(
-      `${k} ${rng.int(100)} ${rng.int(100)} 10 ${10 + 10 * rng.int(4)} 1 1 1 ${open} ${open + 20 + rng.int(80)}`,
-    );
-  }
-  return lines.join("\n");
-}
+import { randomToptwText } from "@carebus/testkit";
+import { checkSolution, FailureLog, readToptw, solve, type MipSolver } from "@carebus/solver";
 
 describe("issue #11: swallowed failures are counted", () => {
   it("counts every recombination MIP that throws and still returns a checked plan", () => {
-    const inst = readToptw(randomToptw(40, 8), { name: "random", vehicles: 3 });
+    const inst = readToptw(randomToptwText(40, 8), { name: "random", vehicles: 3 });
     let calls = 0;
     const broken: MipSolver = {
       solve: () => {
