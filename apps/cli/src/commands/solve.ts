@@ -194,6 +194,11 @@ export function summary(plan: Plan): string {
     .join(", ");
   return `${[
     `caregivers covered: value ${fmt(plan.totals.value)}, ${fmt(plan.totals.caregiversReached, 0)} distinct caregivers reached`,
+    ...(plan.totals.byPriority
+      ? [
+          `by priority band: ${plan.totals.byPriority.map((b) => `${b.band} ${fmt(b.caregivers, 0)} of ${fmt(b.total, 0)}`).join(", ")}`,
+        ]
+      : []),
     meetsBound(plan.totals.value, plan.stats.bound)
       ? `bound ${fmt(plan.stats.bound)}, gap 0: optimal (no plan can cover more)`
       : `bound ${fmt(plan.stats.bound)}, gap ${fmt(plan.stats.gap * 100, 2)}%`,
