@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { parseScenario, type Plan, type Scenario } from "@carebus/model";
-import { solveScenario } from "@carebus/solver";
+import { solveScenario } from "@carebus/planner";
 import { COLUMN_LABELS, longDate, planToCsv, planToPdf, planToXlsx } from "@carebus/export";
 
 const scenario: Scenario = parseScenario(

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const flag = new Int32Array(data.cancelBuffer);
   let lastSent = 0;
   try {
-    const { replan, solveScenario } = await import("@carebus/solver");
+    const { replan, solveScenario } = await import("@carebus/planner");
     const replanning = data.changes !== undefined || data.basePlan !== undefined;
     const solveWith: typeof solveScenario = (scenario, options) =>
       replanning

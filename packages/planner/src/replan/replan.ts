@@ -22,10 +22,8 @@ import {
   type Plan,
   type Scenario,
 } from "@carebus/model";
-import type { Instance, PinnedVisit, SolvedRoute } from "../instance/instance.js";
+import { scheduleSequence, SolverError, type Instance, type PinnedVisit, type SolvedRoute } from "@carebus/solver";
 import { prepareScenario, solvePrepared, type SolveScenarioOptions } from "../solveScenario.js";
-import { scheduleSequence } from "../exact/scheduleSequence.js";
-import { SolverError } from "../errors.js";
 import { minuteOfLocalDateTime } from "./localTime.js";
 
 /** Options of `replan`: those of `solveScenario` and the plan to start from. */

@@ -18,7 +18,8 @@ import {
 } from "@carebus/model";
 import { arbSmallScenario, uniformMatrix } from "@carebus/testkit";
 import { createEstimateProvider, type TravelTimeProvider } from "@carebus/geo";
-import { checkSolution, minuteOfLocalDateTime, prepareScenario, replan } from "@carebus/solver";
+import { checkSolution } from "@carebus/solver";
+import { minuteOfLocalDateTime, prepareScenario, replan } from "@carebus/planner";
 
 const MON = "2026-11-23";
 const TUE = "2026-11-24";

@@ -1,6 +1,6 @@
 /** Reading a plan's local date-times back into the solver's minutes of a route's day. */
 import { dayNumber } from "@carebus/model";
-import { SolverError } from "../errors.js";
+import { SolverError } from "@carebus/solver";
 
 /** Minutes after midnight of `date` of a local ISO date-time such as 2026-11-24T08:30:15-05:00. */
 export function minuteOfLocalDateTime(dateTime: string, date: string): number {

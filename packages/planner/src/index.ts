@@ -1,0 +1,7 @@
+export * from "./fromScenario.js";
+export * from "./explainUnvisited.js";
+export * from "./toPlan.js";
+export * from "./solveScenario.js";
+export * from "./replan/repairPlan.js";
+export * from "./replan/replan.js";
+export * from "./replan/localTime.js";
