@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { scenarioHash, type Plan, type PlanRoute, type Scenario } from "@carebus/model";
 import { handMadeRoute, type HandMadeVisit } from "@carebus/testkit";
-import { buildApp, openSqliteStore, type Store } from "../src/index.js";
+import { buildApp, openSqliteStore, type ServerConfig, type Store } from "../src/index.js";
 
 export const TOKEN = "test-token-0123456789abcdef";
 export const AUTH = { authorization: `Bearer ${TOKEN}` };
@@ -28,7 +28,12 @@ export interface TestApp {
 
 /** A fresh app on a fresh store in a temporary directory. */
 export async function createTestApp(
-  options: { webRoot?: string | null; bodyLimitBytes?: number; defaultScenarioId?: string } = {},
+  options: {
+    webRoot?: string | null;
+    bodyLimitBytes?: number;
+    defaultScenarioId?: string;
+    config?: Partial<ServerConfig>;
+  } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "carebus-api-"));
   const store = openSqliteStore(dir);
@@ -40,6 +45,7 @@ export async function createTestApp(
       dataDir: dir,
       writeRateLimitPerMinute: 100_000,
       ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
+      ...options.config,
     },
     ...(options.defaultScenarioId ? { defaultScenarioId: options.defaultScenarioId } : {}),
   });

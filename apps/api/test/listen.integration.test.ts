@@ -14,7 +14,10 @@ let dir: string;
 let server: RunningServer;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "carebus-listen-"));
-  server = await startServer(loadConfig({ port: 0, host: "127.0.0.1", dataDir: dir }, {}), { webRoot: null });
+  server = await startServer(loadConfig({ port: 0, host: "127.0.0.1", dataDir: dir }, {}), {
+    webRoot: null,
+    logger: false,
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -79,11 +82,13 @@ describe("a listening server", () => {
   it("reuses the stored token after a restart", async () => {
     const again = await startServer(loadConfig({ port: 0, host: "127.0.0.1", dataDir: join(dir, "second") }, {}), {
       webRoot: null,
+      logger: false,
     });
     const token = again.token.token;
     await again.close();
     const third = await startServer(loadConfig({ port: 0, host: "127.0.0.1", dataDir: join(dir, "second") }, {}), {
       webRoot: null,
+      logger: false,
     });
     try {
       expect(third.token).toMatchObject({ source: "file", token });

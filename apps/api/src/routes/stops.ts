@@ -9,7 +9,6 @@ import { haversineKm } from "@carebus/geo";
 import { formatClock, isIsoDate, type Stop } from "@carebus/model";
 import type { AppContext } from "../context.js";
 import { badRequest, notFound } from "../errors.js";
-import type { Published } from "../feeds/publishedPlans.js";
 import { errors } from "../schemas.js";
 
 /** Most visits listed per stop. */
@@ -113,14 +112,6 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
     };
   }
 
-  async function publishedFor(request: FastifyRequest<{ Querystring: { scenarioId?: string } }>): Promise<Published> {
-    const scenarioId = await ctx.scenarioIdFor(request);
-    if (scenarioId === null) throw notFound("scenario", request.query.scenarioId ?? "(default)");
-    const published = await ctx.published.get(scenarioId);
-    if (!published) throw notFound("publication", scenarioId);
-    return published;
-  }
-
   app.get<{ Querystring: StopsQuery }>(
     "/api/v1/stops",
     {
@@ -163,7 +154,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
       if ((near === undefined) === (q === undefined))
         throw badRequest("querystring", "give exactly one of near=lat,lon or q=text");
       const from = parseFrom(request.query.from);
-      const published = await publishedFor(request);
+      const published = await ctx.publishedFor(request);
       const stops = published.scenario.scenario.stops.filter((s) => published.visitsByStop.has(s.id));
       const visitsOf = (s: Stop) => published.visitsByStop.get(s.id) ?? [];
       let items;
@@ -210,7 +201,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request) => {
       const from = parseFrom(request.query.from);
-      const published = await publishedFor(request);
+      const published = await ctx.publishedFor(request);
       const stop = published.scenario.scenario.stops.find((s) => s.id === request.params.stopId);
       if (!stop) throw notFound("stop", request.params.stopId);
       return item(request, stop, published.visitsByStop.get(stop.id) ?? [], from);
