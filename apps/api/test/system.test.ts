@@ -27,7 +27,11 @@ afterAll(async () => {
 describe("system routes", () => {
   it("reports health", async () => {
     const res = await t.app.inject("/health");
-    expect(res.json()).toEqual({ status: "ok", scenarios: 0 });
+    expect(res.json()).toEqual({
+      status: "ok",
+      scenarios: 0,
+      feedCache: { renders: 0, hits: 0, entries: 0, bytes: 0 },
+    });
   });
 
   it("gives the pages a null default scenario and no tiles by default", async () => {
