@@ -117,8 +117,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         `too many write requests: at most ${context.max} a minute from one client; retry in ${context.after}`,
       ),
   });
-  // The pages load nothing from elsewhere except the optional map tiles; swagger-ui (/docs) and
-  // Leaflet draw with data: images and CSSOM styles, which these directives allow.
+  // The pages load nothing from elsewhere except the optional map tiles. Leaflet writes style
+  // attributes and data: images; style attributes cannot run script, style elements stay 'self'.
   const tileOrigin = config.tileUrl ? tileOriginOf(config.tileUrl) : null;
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -134,6 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         scriptSrc: ["'self'"],
         scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'"],
+        styleSrcAttr: ["'unsafe-inline'"],
         // Deployments on plain http (a LAN address) must keep loading their own assets.
         upgradeInsecureRequests: null,
       },
@@ -163,7 +164,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       tags: [{ name: "scenarios" }, { name: "plans" }, { name: "stops" }, { name: "calendars" }, { name: "system" }],
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: "/docs",
+    // swagger-ui adds a <style> element of its own; only /docs allows inline style elements.
+    transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  });
 
   // Feeds ask for the default scenario on every request: once the configured one is known to
   // be stored it is remembered (scenarios are never deleted), and no scenario JSON is loaded.
