@@ -101,6 +101,22 @@ export const DEFAULT_CONFIG: ServerConfig = {
   logLevel: "info",
 };
 
+/** Settings read as positive integers in one table (each variable named as env.NAME for greps). */
+type IntegerSetting =
+  | "maxStops"
+  | "maxDemandPoints"
+  | "maxBusDays"
+  | "solveMemoryMb"
+  | "solveOverrunSeconds"
+  | "feedCacheEntries"
+  | "feedCacheBytes"
+  | "headersTimeoutMs"
+  | "requestTimeoutMs"
+  | "idleTimeoutMs"
+  | "keepAliveTimeoutMs"
+  | "maxConnections"
+  | "maxRequestsPerSocket";
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 /** A setting that cannot be used; names the variable or flag. */
@@ -219,63 +235,22 @@ export function loadConfig(overrides: Partial<ServerConfig> = {}, env: NodeJS.Pr
     osrmUrls: list(env.CAREBUS_OSRM_URLS).map((url) => baseUrl("CAREBUS_OSRM_URLS", url)),
     logLevel: nonEmpty(env.CAREBUS_LOG_LEVEL) ?? DEFAULT_CONFIG.logLevel,
   };
-  config.maxStops = positiveInteger("CAREBUS_MAX_STOPS", env.CAREBUS_MAX_STOPS, DEFAULT_CONFIG.maxStops);
-  config.maxDemandPoints = positiveInteger(
-    "CAREBUS_MAX_DEMAND_POINTS",
-    env.CAREBUS_MAX_DEMAND_POINTS,
-    DEFAULT_CONFIG.maxDemandPoints,
-  );
-  config.maxBusDays = positiveInteger("CAREBUS_MAX_BUS_DAYS", env.CAREBUS_MAX_BUS_DAYS, DEFAULT_CONFIG.maxBusDays);
-  config.solveMemoryMb = positiveInteger(
-    "CAREBUS_SOLVE_MEMORY_MB",
-    env.CAREBUS_SOLVE_MEMORY_MB,
-    DEFAULT_CONFIG.solveMemoryMb,
-  );
-  config.solveOverrunSeconds = positiveInteger(
-    "CAREBUS_SOLVE_OVERRUN_SECONDS",
-    env.CAREBUS_SOLVE_OVERRUN_SECONDS,
-    DEFAULT_CONFIG.solveOverrunSeconds,
-  );
-  config.feedCacheEntries = positiveInteger(
-    "CAREBUS_FEED_CACHE_ENTRIES",
-    env.CAREBUS_FEED_CACHE_ENTRIES,
-    DEFAULT_CONFIG.feedCacheEntries,
-  );
-  config.feedCacheBytes = positiveInteger(
-    "CAREBUS_FEED_CACHE_BYTES",
-    env.CAREBUS_FEED_CACHE_BYTES,
-    DEFAULT_CONFIG.feedCacheBytes,
-  );
-  config.headersTimeoutMs = positiveInteger(
-    "CAREBUS_HEADERS_TIMEOUT_MS",
-    env.CAREBUS_HEADERS_TIMEOUT_MS,
-    DEFAULT_CONFIG.headersTimeoutMs,
-  );
-  config.requestTimeoutMs = positiveInteger(
-    "CAREBUS_REQUEST_TIMEOUT_MS",
-    env.CAREBUS_REQUEST_TIMEOUT_MS,
-    DEFAULT_CONFIG.requestTimeoutMs,
-  );
-  config.idleTimeoutMs = positiveInteger(
-    "CAREBUS_IDLE_TIMEOUT_MS",
-    env.CAREBUS_IDLE_TIMEOUT_MS,
-    DEFAULT_CONFIG.idleTimeoutMs,
-  );
-  config.keepAliveTimeoutMs = positiveInteger(
-    "CAREBUS_KEEP_ALIVE_TIMEOUT_MS",
-    env.CAREBUS_KEEP_ALIVE_TIMEOUT_MS,
-    DEFAULT_CONFIG.keepAliveTimeoutMs,
-  );
-  config.maxConnections = positiveInteger(
-    "CAREBUS_MAX_CONNECTIONS",
-    env.CAREBUS_MAX_CONNECTIONS,
-    DEFAULT_CONFIG.maxConnections,
-  );
-  config.maxRequestsPerSocket = positiveInteger(
-    "CAREBUS_MAX_REQUESTS_PER_SOCKET",
-    env.CAREBUS_MAX_REQUESTS_PER_SOCKET,
-    DEFAULT_CONFIG.maxRequestsPerSocket,
-  );
+  const integers: Array<[IntegerSetting, string, string | undefined]> = [
+    ["maxStops", "CAREBUS_MAX_STOPS", env.CAREBUS_MAX_STOPS],
+    ["maxDemandPoints", "CAREBUS_MAX_DEMAND_POINTS", env.CAREBUS_MAX_DEMAND_POINTS],
+    ["maxBusDays", "CAREBUS_MAX_BUS_DAYS", env.CAREBUS_MAX_BUS_DAYS],
+    ["solveMemoryMb", "CAREBUS_SOLVE_MEMORY_MB", env.CAREBUS_SOLVE_MEMORY_MB],
+    ["solveOverrunSeconds", "CAREBUS_SOLVE_OVERRUN_SECONDS", env.CAREBUS_SOLVE_OVERRUN_SECONDS],
+    ["feedCacheEntries", "CAREBUS_FEED_CACHE_ENTRIES", env.CAREBUS_FEED_CACHE_ENTRIES],
+    ["feedCacheBytes", "CAREBUS_FEED_CACHE_BYTES", env.CAREBUS_FEED_CACHE_BYTES],
+    ["headersTimeoutMs", "CAREBUS_HEADERS_TIMEOUT_MS", env.CAREBUS_HEADERS_TIMEOUT_MS],
+    ["requestTimeoutMs", "CAREBUS_REQUEST_TIMEOUT_MS", env.CAREBUS_REQUEST_TIMEOUT_MS],
+    ["idleTimeoutMs", "CAREBUS_IDLE_TIMEOUT_MS", env.CAREBUS_IDLE_TIMEOUT_MS],
+    ["keepAliveTimeoutMs", "CAREBUS_KEEP_ALIVE_TIMEOUT_MS", env.CAREBUS_KEEP_ALIVE_TIMEOUT_MS],
+    ["maxConnections", "CAREBUS_MAX_CONNECTIONS", env.CAREBUS_MAX_CONNECTIONS],
+    ["maxRequestsPerSocket", "CAREBUS_MAX_REQUESTS_PER_SOCKET", env.CAREBUS_MAX_REQUESTS_PER_SOCKET],
+  ];
+  for (const [key, name, text] of integers) config[key] = positiveInteger(name, text, DEFAULT_CONFIG[key]);
   const merged = { ...config, ...overrides };
   if (!LOG_LEVELS.includes(merged.logLevel))
     throw new ConfigError(

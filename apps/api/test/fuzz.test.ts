@@ -8,13 +8,21 @@
  * documented shape, and no answer may carry a stack trace, a server path, SQL text or the
  * token. The route list comes from the app's own OpenAPI document, so new routes are fuzzed too.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { AUTH, TOKEN, WEEK, createTestApp, storeTinyWithPlan, tinyScenario, type TestApp } from "./helpers.js";
+import {
+  AUTH,
+  TOKEN,
+  WEEK,
+  createTestApp,
+  storeTinyWithPlan,
+  tinyScenario,
+  makeWebRoot,
+  type TestApp,
+} from "./helpers.js";
 
 const INJECTED = 10_000;
 const RAW = 400;
@@ -27,11 +35,7 @@ const HIDDEN_ROUTES = ["GET /", "GET /community", "GET /assets/{file}", "GET /op
 let routes: string[] = [];
 
 beforeAll(async () => {
-  web = mkdtempSync(join(tmpdir(), "carebus-fuzz-web-"));
-  mkdirSync(join(web, "assets"));
-  writeFileSync(join(web, "index.html"), "<!doctype html><title>planner</title>");
-  writeFileSync(join(web, "community.html"), "<!doctype html><title>community</title>");
-  writeFileSync(join(web, "assets", "app.js"), "1");
+  web = makeWebRoot();
   // Jobs the fuzzer manages to start are capped at one second, one at a time.
   t = await createTestApp({ webRoot: web, config: { maxSolveSeconds: 1, solveConcurrency: 1 } });
   await storeTinyWithPlan(t, WEEK, "plan-1");

@@ -8,11 +8,9 @@
  * slowClients.integration.test.ts, the fuzzer in fuzz.test.ts, the cache flood in
  * feedCache.test.ts, memory in unknownIds.integration.test.ts.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUTH, WEEK, createTestApp, storeTinyWithPlan, tinyScenario, type TestApp } from "./helpers.js";
+import { AUTH, WEEK, createTestApp, storeTinyWithPlan, tinyScenario, makeWebRoot, type TestApp } from "./helpers.js";
 
 const ERROR_SHAPE = {
   statusCode: expect.any(Number),
@@ -24,10 +22,7 @@ const ERROR_SHAPE = {
 let t: TestApp;
 let web: string;
 beforeAll(async () => {
-  web = mkdtempSync(join(tmpdir(), "carebus-web-"));
-  mkdirSync(join(web, "assets"));
-  writeFileSync(join(web, "index.html"), "<!doctype html><title>planner</title>");
-  writeFileSync(join(web, "assets", "app.js"), "1");
+  web = makeWebRoot();
   t = await createTestApp({
     webRoot: web,
     config: { maxStops: 3, maxDemandPoints: 4, maxBusDays: 30, osrmUrls: ["http://osrm.internal:5000"] },
@@ -162,8 +157,8 @@ describe("error bodies", () => {
       expect(res.json(), url).toMatchObject({ ...ERROR_SHAPE, code: "CAREBUS_ERR_ROUTE_NOT_FOUND" });
     }
     // an encoded way out of the folder serves nothing from outside it
-    const escape = await t.app.inject("/assets/%2e%2e/index.html");
-    expect(escape.body).not.toContain("planner");
+    const outside = await t.app.inject("/assets/%2e%2e/index.html");
+    expect(outside.body).not.toContain("planner");
   });
 
   it("counts wrong-token writes against the rate limit and answers 429 with its own code", async () => {

@@ -4,7 +4,7 @@
  * the tiny fixture that can be stored and published without running the solver, so feed and
  * stop tests do not depend on solver output.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -24,6 +24,16 @@ export interface TestApp {
   store: Store;
   dir: string;
   close(): Promise<void>;
+}
+
+/** A temporary built-pages folder: index.html ("planner"), community.html ("community"), assets/app.js. */
+export function makeWebRoot(): string {
+  const web = mkdtempSync(join(tmpdir(), "carebus-web-"));
+  mkdirSync(join(web, "assets"));
+  writeFileSync(join(web, "index.html"), "<!doctype html><title>planner</title>");
+  writeFileSync(join(web, "community.html"), "<!doctype html><title>community</title>");
+  writeFileSync(join(web, "assets", "app.js"), "console.log('hi')");
+  return web;
 }
 
 /** A fresh app on a fresh store in a temporary directory. */
