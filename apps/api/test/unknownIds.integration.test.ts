@@ -24,9 +24,8 @@ function next<T>(): Promise<T> {
 }
 
 beforeAll(async () => {
-  child = fork(fileURLToPath(new URL("./fixtures/heapServer.ts", import.meta.url)), [], {
-    execArgv: ["--expose-gc", "--import", "tsx"],
-    env: { ...process.env, TSX_TSCONFIG_PATH: fileURLToPath(new URL("../tsconfig.source.json", import.meta.url)) },
+  child = fork(fileURLToPath(new URL("./fixtures/heapServer.mjs", import.meta.url)), [], {
+    execArgv: ["--expose-gc"],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   base = await new Promise<string>((resolve, reject) => {

@@ -5,8 +5,8 @@
  * shape and its own code; wrong-token writes are rate limited; security headers are on every
  * response; links never echo the Host header; feeds end with CRLF and their Last-Modified is
  * when their text was rendered. Socket-level findings (slow bodies, malformed HTTP) are in
- * slowClients.integration.test.ts, the fuzzer in fuzz.test.ts, the cache flood in
- * feedCache.test.ts, memory in unknownIds.integration.test.ts.
+ * slowClients.integration.test.ts, the fuzzer in fuzz.integration.test.ts, the cache flood in
+ * feedCache.unit.test.ts, memory in unknownIds.integration.test.ts.
  */
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
