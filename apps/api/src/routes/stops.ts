@@ -9,6 +9,7 @@ import { haversineKm } from "@carebus/geo";
 import { DEFAULT_LOCALE, formatClock, isIsoDate, type Stop } from "@carebus/model";
 import type { AppContext } from "../context.js";
 import { badRequest, notFound } from "../errors.js";
+import type { Published } from "../feeds/publishedPlans.js";
 import { errors } from "../schemas.js";
 
 /** Most visits listed per stop. */
