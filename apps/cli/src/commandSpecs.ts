@@ -162,6 +162,12 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
         description: "publish this plan of the scenario instead of planning it again",
       },
       { name: "plan-seconds", value: "S", default: "20", description: "seconds to plan the scenario on first start" },
+      {
+        name: "log-level",
+        value: "LEVEL",
+        default: "info (CAREBUS_LOG_LEVEL)",
+        description: "server log level (fatal, error, warn, info, debug, trace, silent)",
+      },
       HELP,
     ],
   },

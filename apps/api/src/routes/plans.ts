@@ -20,6 +20,7 @@ import type { AppContext } from "../context.js";
 import { badRequest, conflict, notFound } from "../errors.js";
 import { isTerminal, type JobEvent, type JobProgress } from "../jobs/jobQueue.js";
 import { bearerSecurity, errors, idParams, openObject, planStatusSchema, progressSchema } from "../schemas.js";
+import { checkScenarioLimits } from "../scenarioLimits.js";
 import type { PlanOptions, PlanRecord } from "../store/store.js";
 
 /** A TypeBox schema without its symbol keys, as Fastify's validator and the docs read it. */
@@ -152,6 +153,7 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
       const { scenarioId, basePlanId, pins, exclude } = request.body;
       const scenario = await ctx.store.getScenario(scenarioId);
       if (!scenario) throw notFound("scenario", scenarioId);
+      checkScenarioLimits(scenario.scenario, ctx.config);
       const changes: ChangeSet = { ...(pins ? { pins } : {}), ...(exclude ? { exclude } : {}) };
       const issues = changeSetIssues(changes, scenario.scenario, "body");
       if (basePlanId !== undefined) {

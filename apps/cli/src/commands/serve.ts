@@ -4,8 +4,10 @@
  * publishes the plan, and prints where to look: the planner page, the API docs and one stop's
  * calendar feed (and the write token when it was just generated). It runs until SIGINT or
  * SIGTERM and then closes jobs, socket and store. With --plan FILE (a plan of this scenario, as
- * `carebus solve --out` writes it) it publishes that plan instead of planning again. Flags
- * override CAREBUS_* variables.
+ * `carebus solve --out` writes it) it publishes that plan instead of planning again. The server
+ * log (pino JSON lines on stdout: one per request, every 5xx and failed job with its cause) is on
+ * at `info` unless `--log-level` or CAREBUS_LOG_LEVEL says otherwise. Flags override CAREBUS_*
+ * variables.
  */
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -124,7 +126,10 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const values = Object.fromEntries(
-    ["port", "host", "data-dir", "scenario", "plan", "plan-seconds"].map((name) => [name, stringValue(parsed, name)]),
+    ["port", "host", "data-dir", "scenario", "plan", "plan-seconds", "log-level"].map((name) => [
+      name,
+      stringValue(parsed, name),
+    ]),
   );
   const overrides: Partial<ServerConfig> = {};
   if (values.port !== undefined) {
@@ -135,6 +140,7 @@ export async function run(args: string[]): Promise<number> {
   }
   if (values.host !== undefined) overrides.host = values.host;
   if (values["data-dir"] !== undefined) overrides.dataDir = values["data-dir"];
+  if (values["log-level"] !== undefined) overrides.logLevel = values["log-level"];
   let planSeconds = DEFAULT_PLAN_SECONDS;
   try {
     if (values["plan-seconds"] !== undefined) planSeconds = positiveNumber("plan-seconds", values["plan-seconds"]);
