@@ -25,6 +25,8 @@ export default defineConfig({
       "data/**/*.test.ts",
     ],
     exclude: ["**/node_modules/**", "**/dist/**", "benchmarks/**"],
+    // One throwaway PostgreSQL server for the run (tests of the PostgreSQL store and queue).
+    globalSetup: ["apps/api/test/postgres/globalSetup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
