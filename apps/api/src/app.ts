@@ -15,6 +15,7 @@ import { installErrorHandlers } from "./errorHandler.js";
 import { unauthorized } from "./errors.js";
 import { PublishedPlans } from "./feeds/publishedPlans.js";
 import { JobQueue } from "./jobs/jobQueue.js";
+import type { SolveJobs } from "./jobs/solveJobs.js";
 import { calendarRoutes } from "./routes/calendars.js";
 import { pageRoutes } from "./routes/pages.js";
 import { planRoutes } from "./routes/plans.js";
@@ -36,6 +37,8 @@ export interface BuildAppOptions {
   webRoot?: string | null;
   /** Fastify logger setting (default off) */
   logger?: boolean | object;
+  /** where solve jobs run (default: worker threads of this process); the app closes them */
+  jobs?: SolveJobs;
 }
 
 async function defaultWebRoot(): Promise<string | null> {
@@ -63,18 +66,24 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installErrorHandlers(app);
 
   const store = options.store;
-  const jobs = new JobQueue({
-    store,
-    concurrency: config.solveConcurrency,
-    maxSolveSeconds: config.maxSolveSeconds,
-    defaultSolveSeconds: config.defaultSolveSeconds,
-    onError: (planId, message) => app.log.warn({ planId }, message),
-  });
-  const interrupted = await store.failUnfinishedPlans(
-    "interrupted: the server stopped before the job finished",
-    new Date().toISOString(),
-  );
-  if (interrupted > 0) app.log.warn(`${interrupted} unfinished plan job(s) from a previous run marked failed`);
+  const jobs =
+    options.jobs ??
+    new JobQueue({
+      store,
+      concurrency: config.solveConcurrency,
+      maxSolveSeconds: config.maxSolveSeconds,
+      defaultSolveSeconds: config.defaultSolveSeconds,
+      onError: (planId, message) => app.log.warn({ planId }, message),
+    });
+  // Jobs run by this process died with its previous run; jobs run elsewhere (workers on a
+  // shared database) are theirs to finish.
+  if (!options.jobs) {
+    const interrupted = await store.failUnfinishedPlans(
+      "interrupted: the server stopped before the job finished",
+      new Date().toISOString(),
+    );
+    if (interrupted > 0) app.log.warn(`${interrupted} unfinished plan job(s) from a previous run marked failed`);
+  }
 
   await app.register(fastifyRateLimit, { global: false });
   if (config.corsOrigin)

@@ -31,6 +31,10 @@ export interface ServerConfig {
   writeRateLimitPerMinute: number;
   /** absolute base URL for links in responses (feeds); derived from the request when null */
   publicUrl: string | null;
+  /** PostgreSQL URL: store and solve queue in that database, solves run by `carebus worker`; null = SQLite in dataDir */
+  databaseUrl: string | null;
+  /** seconds a solve may run past its time limit before its job is given to another worker; null = the default (see leaseSeconds) */
+  jobLeaseGraceSeconds: number | null;
 }
 
 /** Defaults: loopback only, one solve at a time, 10 MiB bodies (the Bogotá scenario is ~1 MiB). */
@@ -48,6 +52,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   defaultSolveSeconds: 20,
   writeRateLimitPerMinute: 120,
   publicUrl: null,
+  databaseUrl: null,
+  jobLeaseGraceSeconds: null,
 };
 
 /** A setting that cannot be used; names the variable or flag. */
@@ -70,10 +76,28 @@ function nonEmpty(text: string | undefined): string | null {
 }
 
 /**
+ * Checks a PostgreSQL URL's form (the server checks the rest when connecting).
+ * @throws ConfigError naming CAREBUS_DATABASE_URL / --database
+ */
+export function checkDatabaseUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError("CAREBUS_DATABASE_URL (--database) must be a URL like postgresql://user@host:5432/carebus");
+  }
+  if (parsed.protocol !== "postgresql:" && parsed.protocol !== "postgres:")
+    throw new ConfigError(
+      `CAREBUS_DATABASE_URL (--database) must start with postgresql://, got ${JSON.stringify(parsed.protocol)}`,
+    );
+}
+
+/**
  * The configuration from environment variables (CAREBUS_PORT, CAREBUS_HOST, CAREBUS_DATA_DIR,
  * CAREBUS_API_TOKEN, CAREBUS_CORS_ORIGIN, CAREBUS_TILE_URL, CAREBUS_TILE_ATTRIBUTION,
  * CAREBUS_BODY_LIMIT_BYTES, CAREBUS_SOLVE_CONCURRENCY, CAREBUS_MAX_SOLVE_SECONDS,
- * CAREBUS_WRITE_RATE_LIMIT, CAREBUS_PUBLIC_URL), then `overrides` (command-line flags) on top.
+ * CAREBUS_WRITE_RATE_LIMIT, CAREBUS_PUBLIC_URL, CAREBUS_DATABASE_URL, CAREBUS_JOB_LEASE_GRACE_SECONDS),
+ * then `overrides` (command-line flags) on top.
  * @throws ConfigError CAREBUS_CONFIG_INVALID naming the variable.
  */
 export function loadConfig(overrides: Partial<ServerConfig> = {}, env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -117,7 +141,13 @@ export function loadConfig(overrides: Partial<ServerConfig> = {}, env: NodeJS.Pr
       DEFAULT_CONFIG.writeRateLimitPerMinute,
     ),
     publicUrl: publicUrl?.replace(/\/+$/, "") ?? null,
+    databaseUrl: nonEmpty(env.CAREBUS_DATABASE_URL),
+    jobLeaseGraceSeconds:
+      env.CAREBUS_JOB_LEASE_GRACE_SECONDS === undefined || env.CAREBUS_JOB_LEASE_GRACE_SECONDS === ""
+        ? null
+        : positiveInteger("CAREBUS_JOB_LEASE_GRACE_SECONDS", env.CAREBUS_JOB_LEASE_GRACE_SECONDS, 1),
   };
   const merged = { ...config, ...overrides };
+  if (merged.databaseUrl !== null) checkDatabaseUrl(merged.databaseUrl);
   return { ...merged, dataDir: resolve(merged.dataDir) };
 }

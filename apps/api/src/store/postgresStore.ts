@@ -11,6 +11,7 @@ import {
   ScenarioExistsError,
   type PlanProgress,
   type PlanRecord,
+  type PlanUpdate,
   type PublicationRecord,
   type ScenarioSummary,
   type Store,
@@ -19,6 +20,8 @@ import {
 /** The PostgreSQL store and the pool it runs on (the job queue shares it). */
 export interface PostgresStore extends Store {
   pool: pg.Pool;
+  /** `updatePlan` that only the given run of the job may do (the latest claim, see pgWorker.ts). */
+  updatePlanOfAttempt(id: string, attempt: number, update: PlanUpdate): Promise<boolean>;
 }
 
 /** Options of `openPostgresStore`. */
@@ -136,6 +139,28 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     return rows[0] ? toPublicationRecord(rows[0]) : undefined;
   };
 
+  const updatePlan = async (id: string, update: PlanUpdate, attempt: number | null): Promise<boolean> => {
+    const result = await pool.query(
+      `UPDATE plans SET status = $2,
+         error = CASE WHEN $3 THEN $4 ELSE error END,
+         plan = CASE WHEN $5 THEN $6::json ELSE plan END,
+         finished_at = CASE WHEN $7 THEN $8::timestamptz ELSE finished_at END
+       WHERE id = $1 AND status IN ('queued', 'running') AND ($9::integer IS NULL OR attempt = $9)`,
+      [
+        id,
+        update.status,
+        update.error !== undefined,
+        update.error ?? null,
+        update.plan !== undefined,
+        update.plan ? JSON.stringify(update.plan) : null,
+        update.finishedAt !== undefined,
+        update.finishedAt ?? null,
+        attempt,
+      ],
+    );
+    return result.rowCount === 1;
+  };
+
   return {
     pool,
     async insertScenario(record) {
@@ -202,26 +227,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         ],
       );
     },
-    async updatePlan(id, update) {
-      const result = await pool.query(
-        `UPDATE plans SET status = $2,
-           error = CASE WHEN $3 THEN $4 ELSE error END,
-           plan = CASE WHEN $5 THEN $6::json ELSE plan END,
-           finished_at = CASE WHEN $7 THEN $8::timestamptz ELSE finished_at END
-         WHERE id = $1 AND status IN ('queued', 'running')`,
-        [
-          id,
-          update.status,
-          update.error !== undefined,
-          update.error ?? null,
-          update.plan !== undefined,
-          update.plan ? JSON.stringify(update.plan) : null,
-          update.finishedAt !== undefined,
-          update.finishedAt ?? null,
-        ],
-      );
-      return result.rowCount === 1;
-    },
+    updatePlan: (id, update) => updatePlan(id, update, null),
+    updatePlanOfAttempt: (id, attempt, update) => updatePlan(id, update, attempt),
     async getPlan(id) {
       const { rows } = await pool.query<PlanRow>(
         `SELECT id, scenario_id, scenario_hash, options, status, error, plan, created_at, finished_at, progress
