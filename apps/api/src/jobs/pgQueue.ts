@@ -57,8 +57,26 @@ export function createBoss(store: PostgresStore, options: PgBoss.ConstructorOpti
   });
 }
 
-/** Creates the queues when missing (pg-boss makes this idempotent). */
-export async function ensureQueues(boss: PgBoss): Promise<void> {
+/** Any number: the key of the advisory lock held while pg-boss installs or upgrades its schema. */
+const BOSS_START_LOCK = 0x62757321; // "bus!"
+
+/**
+ * Starts pg-boss and creates the queues when missing. Processes starting together take turns:
+ * pg-boss's own schema creation is not safe against a concurrent first start.
+ */
+export async function startBoss(store: PostgresStore, boss: PgBoss): Promise<void> {
+  const lock = await store.pool.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock($1)", [BOSS_START_LOCK]);
+    await boss.start();
+    await ensureQueues(boss);
+  } finally {
+    await lock.query("SELECT pg_advisory_unlock($1)", [BOSS_START_LOCK]).catch(() => undefined);
+    lock.release();
+  }
+}
+
+async function ensureQueues(boss: PgBoss): Promise<void> {
   await boss.createQueue(ABANDONED_QUEUE);
   await boss.createQueue(SOLVE_QUEUE, {
     name: SOLVE_QUEUE,
@@ -121,8 +139,7 @@ export class PgJobs implements SolveJobs {
   static async open(options: PgJobsOptions): Promise<PgJobs> {
     const boss = createBoss(options.store, { supervise: false });
     boss.on("error", (error) => options.onError?.(`job queue: ${error.message}`));
-    await boss.start();
-    await ensureQueues(boss);
+    await startBoss(options.store, boss);
     const jobs = new PgJobs(options, boss);
     try {
       await jobs.listen();

@@ -19,12 +19,12 @@ import { JobQueue } from "./jobQueue.js";
 import {
   ABANDONED_QUEUE,
   createBoss,
-  ensureQueues,
   notifyJobEvent,
   notifyStoredStatus,
   SOLVE_QUEUE,
   SOLVE_RETRY_LIMIT,
   type SolveJobData,
+  startBoss,
 } from "./pgQueue.js";
 import { isTerminal } from "./solveJobs.js";
 
@@ -82,7 +82,25 @@ export async function startSolveWorkers(options: SolveWorkersOptions): Promise<S
   boss.on("error", (error) => log(`queue: ${error.message}`));
   let active = 0;
 
+  /** runs of this process, by plan */
+  const runs = new Map<string, Promise<void>>();
+
   const runJob = async (job: PgBoss.Job<SolveJobData>): Promise<void> => {
+    const { planId } = job.data;
+    // pg-boss gives up on a handler when the lease runs out and may hand the job back to this
+    // very process: the run under way keeps its claim, and this delivery waits for it.
+    const under = runs.get(planId);
+    if (under) return under;
+    const run = claimAndRun(job);
+    runs.set(planId, run);
+    try {
+      await run;
+    } finally {
+      runs.delete(planId);
+    }
+  };
+
+  const claimAndRun = async (job: PgBoss.Job<SolveJobData>): Promise<void> => {
     const { planId } = job.data;
     const claimed = await store.pool.query<{ attempt: number; cancel_requested: boolean; scenario_id: string }>(
       `UPDATE plans SET status = 'running', attempt = attempt + 1
@@ -174,8 +192,7 @@ export async function startSolveWorkers(options: SolveWorkersOptions): Promise<S
   };
 
   try {
-    await boss.start();
-    await ensureQueues(boss);
+    await startBoss(store, boss);
     const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
     const counted =
       (work: (job: PgBoss.Job<SolveJobData>) => Promise<void>) => async (jobs: PgBoss.Job<SolveJobData>[]) => {
