@@ -10,6 +10,7 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } fr
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 
 /** A running throwaway server. */
 export interface ThrowawayPostgres {
@@ -19,6 +20,8 @@ export interface ThrowawayPostgres {
   dir: string;
   /** a URL of another database on the same server */
   urlOf(database: string): string;
+  /** Creates an empty database (name: lower-case letters, digits, _) and returns its URL. */
+  createDatabase(name: string): Promise<string>;
   stop(): void;
 }
 
@@ -102,6 +105,17 @@ export async function startThrowawayPostgres(
     url: urlOf("postgres"),
     dir,
     urlOf,
+    async createDatabase(name) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${JSON.stringify(name)}`);
+      const client = new pg.Client({ connectionString: urlOf("postgres") });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await client.end();
+      }
+      return urlOf(name);
+    },
     stop() {
       if (stopped) return;
       stopped = true;
