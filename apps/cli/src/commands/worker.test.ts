@@ -1,0 +1,100 @@
+/**
+ * `carebus worker`: flag errors exit 2 naming the flag; an unreachable database exits 1 with
+ * one line saying so (password hidden); a real worker process (from source through tsx) on a
+ * fresh PostgreSQL database runs a job queued by an API server and exits 0 on SIGTERM.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { loadConfig, startServer } from "@carebus/api";
+import { createTestDatabase } from "../../../api/test/postgres/testDatabase.js";
+import { run } from "./worker.js";
+
+const tiny = fileURLToPath(new URL("../../../api/test/fixtures/tiny.json", import.meta.url));
+const TOKEN = "worker-test-token-0123456789";
+const dataDir = mkdtempSync(join(tmpdir(), "carebus-worker-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function quietly(args: string[]): Promise<{ code: number; stderr: string }> {
+  const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+  try {
+    const code = await run(args);
+    return { code, stderr: stderr.mock.calls.map((c) => String(c[0])).join("") };
+  } finally {
+    stderr.mockRestore();
+  }
+}
+
+describe("flag errors", () => {
+  it.each([
+    [[], "--database"],
+    [["--database", "http://db/carebus"], "--database"],
+    [["--database", "postgresql://db/carebus", "--concurrency", "0"], "--concurrency"],
+    [["--database", "postgresql://db/carebus", "--concurrency", "two"], "--concurrency"],
+    [["--colour"], "colour"],
+  ])("exits 2 for %j naming the flag", async (args, flag) => {
+    const { code, stderr } = await quietly(args);
+    expect(code).toBe(2);
+    expect(stderr.split("\n")[0]).toContain(flag);
+  });
+
+  it("exits 1 with one line when the database cannot be reached, without the password", async () => {
+    const { code, stderr } = await quietly(["--database", "postgresql://carebus:s3cret@127.0.0.1:1/carebus"]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^carebus worker: cannot use the database postgresql:\/\/carebus:\*\*\*@127\.0\.0\.1:1\/carebus/,
+    );
+    expect(stderr).not.toContain("s3cret");
+  });
+});
+
+it("runs a job queued by a server on the same database, then stops on SIGTERM", async () => {
+  const database = await createTestDatabase();
+  const server = await startServer(
+    loadConfig({ port: 0, host: "127.0.0.1", dataDir, apiToken: TOKEN, databaseUrl: database.url }, {}),
+    { webRoot: null },
+  );
+  const main = fileURLToPath(new URL("../main.ts", import.meta.url));
+  const child = spawn(process.execPath, ["--import", "tsx", main, "worker", "--database", database.url], {
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: fileURLToPath(new URL("../../../api/tsconfig.source.json", import.meta.url)),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  try {
+    const headers = { authorization: `Bearer ${TOKEN}` };
+    const scenario = JSON.parse(readFileSync(tiny, "utf8")) as { id: string };
+    expect(
+      (await server.app.inject({ method: "POST", url: "/api/v1/scenarios", headers, payload: scenario })).statusCode,
+    ).toBe(201);
+    const started = await server.app.inject({
+      method: "POST",
+      url: "/api/v1/plans",
+      headers,
+      payload: { scenarioId: scenario.id, options: { iterationLimit: 20, seed: 1 } },
+    });
+    const { id } = started.json() as { id: string };
+    let status = "queued";
+    for (let i = 0; i < 1200 && (status === "queued" || status === "running"); i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = ((await server.app.inject(`/api/v1/plans/${id}`)).json() as { status: string }).status;
+    }
+    expect(status, out).toBe("done");
+    expect(out).toContain("taking solve jobs from postgresql://postgres@127.0.0.1:");
+    expect(out).toContain(`plan ${id}: run 1 ended`);
+    child.kill("SIGTERM");
+    expect(await exit).toBe(0);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await server.close();
+    await database.drop();
+  }
+});
