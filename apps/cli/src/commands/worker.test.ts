@@ -89,6 +89,9 @@ it("runs a job queued by a server on the same database, then stops on SIGTERM", 
     }
     expect(status, out).toBe("done");
     expect(out).toContain("taking solve jobs from postgresql://postgres@127.0.0.1:");
+    // The worker logs the end after announcing it; give the line a moment.
+    for (let i = 0; i < 100 && !out.includes(`plan ${id}: run 1 ended`); i += 1)
+      await new Promise((r) => setTimeout(r, 100));
     expect(out).toContain(`plan ${id}: run 1 ended`);
     child.kill("SIGTERM");
     expect(await exit).toBe(0);
