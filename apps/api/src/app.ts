@@ -147,6 +147,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   };
 
+  // Before the socket closes, and before the routes' own hooks: stopping this process's jobs
+  // sends their final status to the SSE streams that follow them (hijacked responses that would
+  // otherwise keep the server from closing); plan routes then end any stream still open.
+  app.addHook("preClose", async () => {
+    await jobs.close();
+  });
   systemRoutes(app, ctx);
   scenarioRoutes(app, ctx);
   planRoutes(app, ctx);
@@ -154,11 +160,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   calendarRoutes(app, ctx);
   await pageRoutes(app, options.webRoot === undefined ? await defaultWebRoot() : options.webRoot);
 
-  // Before the socket closes: stopping the jobs ends their SSE streams (hijacked responses
-  // that would otherwise keep the server from closing).
-  app.addHook("preClose", async () => {
-    await jobs.close();
-  });
   await app.ready();
   return app;
 }

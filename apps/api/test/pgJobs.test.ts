@@ -138,4 +138,22 @@ describe("solve jobs through PostgreSQL", () => {
     expect(feeds[1]!.body).toBe(feeds[0]!.body);
     expect(feeds[1]!.headers.etag).toBe(feeds[0]!.headers.etag);
   });
+
+  it("ends the event streams of a closing server (clients reconnect elsewhere) without waiting for the job", async () => {
+    const c = await start();
+    const { id } = (await post(a, { timeLimitSeconds: 60 })).json() as { id: string };
+    await waitFor(a, id, (body) => body.status === "running");
+    const res = await fetch(`${c.url}/api/v1/plans/${id}/events`);
+    const reader = res.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    expect(first).toContain("event: ");
+    await c.close();
+    let rest = "";
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
+      rest += new TextDecoder().decode(chunk.value);
+    expect(rest).not.toContain('"status":"done"');
+    expect((await a.app.inject(`/api/v1/plans/${id}`)).json().status).toBe("running");
+    await a.app.inject({ method: "DELETE", url: `/api/v1/plans/${id}`, headers: AUTH });
+    await waitFor(a, id, (body) => body.status === "cancelled");
+  });
 });

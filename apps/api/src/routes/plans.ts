@@ -71,6 +71,13 @@ interface PlanView {
 }
 
 export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
+  // Streams of jobs run elsewhere (PostgreSQL workers) outlive this process: end them when it
+  // closes, and their clients reconnect to another API process.
+  const openStreams = new Set<() => void>();
+  app.addHook("preClose", async () => {
+    for (const end of openStreams) end();
+  });
+
   async function loadPlan(id: string): Promise<PlanRecord> {
     const record = await ctx.store.getPlan(id);
     if (!record) throw notFound("plan", id);
@@ -194,10 +201,12 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
       const end = () => {
         if (ended) return;
         ended = true;
+        openStreams.delete(end);
         clearInterval(keepAlive);
         unsubscribe();
         res.end();
       };
+      openStreams.add(end);
       // Follow first, then read the current state, so an event in between is not lost
       // (with workers in other processes the job may finish at any moment).
       let early: JobEvent[] | null = [];
