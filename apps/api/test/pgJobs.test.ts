@@ -5,11 +5,21 @@
  * stream of the server that did not start the job, cancel works from either server, publishing
  * one plan through both at once gives one publication, and both serve the same feeds.
  */
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig, startServer, startSolveWorkers, type RunningServer, type SolveWorkers } from "../src/index.js";
+import { scenarioHash } from "@carebus/model";
+import {
+  loadConfig,
+  startServer,
+  startSolveWorkers,
+  type PostgresStore,
+  type RunningServer,
+  type SolveWorkers,
+} from "../src/index.js";
+import { ABANDONED_QUEUE, createBoss, SOLVE_QUEUE } from "../src/jobs/pgQueue.js";
 import { AUTH, TOKEN, tinyScenario } from "./helpers.js";
 import { createTestDatabase, type TestDatabase } from "./postgres/testDatabase.js";
 
@@ -155,5 +165,34 @@ describe("solve jobs through PostgreSQL", () => {
     expect((await a.app.inject(`/api/v1/plans/${id}`)).json().status).toBe("running");
     await a.app.inject({ method: "DELETE", url: `/api/v1/plans/${id}`, headers: AUTH });
     await waitFor(a, id, (body) => body.status === "cancelled");
+  });
+
+  it("marks a job failed, with the reason, when pg-boss gives it up after every run died", async () => {
+    const store = a.store as PostgresStore;
+    const queue = await store.pool.query<{ dead_letter: string }>(
+      "SELECT dead_letter FROM pgboss.queue WHERE name = $1",
+      [SOLVE_QUEUE],
+    );
+    expect(queue.rows[0]?.dead_letter).toBe(ABANDONED_QUEUE);
+    // A plan whose last run died mid-solve, as pg-boss hands it to the dead-letter queue.
+    const id = randomUUID();
+    await store.insertPlan({
+      id,
+      scenarioId: tinyScenario.id,
+      scenarioHash: scenarioHash(tinyScenario),
+      options: { timeLimitSeconds: 5 },
+      status: "running",
+      error: null,
+      plan: null,
+      createdAt: new Date().toISOString(),
+      finishedAt: null,
+    });
+    const boss = createBoss(store, { supervise: false, migrate: false });
+    await boss.start();
+    await boss.send(ABANDONED_QUEUE, { planId: id, options: { timeLimitSeconds: 5 }, leaseSeconds: 65 });
+    await boss.stop({ graceful: false, close: false });
+    const failed = await waitFor(b, id, (body) => body.status !== "running");
+    expect(failed.status).toBe("failed");
+    expect(failed.error).toMatch(/^no worker finished the job: 3 runs stopped/);
   });
 });
