@@ -134,10 +134,13 @@ async function runSuites(names: string[], context: SuiteContext, result: BenchRe
   }
 }
 
+const parseFlags = (argv: string[]) =>
+  parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
+
 async function main(argv: string[]): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseFlags>;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
+    parsed = parseFlags(argv);
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
