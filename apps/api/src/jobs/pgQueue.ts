@@ -32,7 +32,7 @@ const MAX_NOTIFIED_ERROR = 2000;
 export interface SolveJobData {
   planId: string;
   options: PlanOptions & { timeLimitSeconds: number };
-  /** seconds a run may take before the job is given to another worker */
+  /** seconds a run may take, heartbeat or not, before the job is given to another worker */
   leaseSeconds: number;
 }
 
@@ -40,9 +40,10 @@ export interface SolveJobData {
 export type JobNotification = JobEvent & { planId: string };
 
 /**
- * The lease of a job: how long a run may hold it before pg-boss hands it to another worker.
- * A healthy run never gets there: the worker's own backstop (see JobQueue) stops a solve at
- * its time limit plus max(60 s, the limit) plus 30 s, and the default grace is above that.
+ * The backstop lease of a job: how long a run may hold it, heartbeat or not, before pg-boss
+ * hands it to another worker (dead workers are found sooner, by their missing heartbeat; see
+ * pgWorker.ts). A healthy run never gets there: the worker's own backstop (see JobQueue) stops
+ * a solve at its time limit plus max(60 s, the limit) plus 30 s, and the default grace is above that.
  */
 export function leaseSeconds(timeLimitSeconds: number, graceSeconds?: number): number {
   return Math.ceil(timeLimitSeconds + (graceSeconds ?? Math.max(60, timeLimitSeconds) + 60));

@@ -4,12 +4,16 @@
  * module claims the plan, forwards progress and status to the database (NOTIFY for the API
  * processes' streams), and polls the plan's row for a cancel request.
  *
- * At-least-once execution, exactly-once effect: pg-boss gives a job to one worker with a lease
- * (its expiry); a worker that dies (SIGKILL, lost host) loses the job when the lease runs out
- * and another worker runs it again. Every run claims the plan by raising its `attempt` number,
- * and only the run holding the latest attempt may write the plan's status and result; a run
- * that finds it no longer holds the claim stops its solve. So however many runs start, one
- * result is stored. A job whose every run died is marked failed (pg-boss's dead-letter queue).
+ * At-least-once execution, exactly-once effect: a running job's worker records a heartbeat in
+ * the plan's row every second (from its main thread, so a slow solve does not delay it). Every
+ * worker looks for running plans whose heartbeat is older than `staleAfterSeconds`: their
+ * worker died (SIGKILL, lost host), so the plan goes back to "queued" and its pg-boss job is
+ * failed, which makes pg-boss offer it again (at most three runs, then its dead-letter queue,
+ * where the plan is marked failed). pg-boss's own expiry stays as the backstop for a run that
+ * keeps its heartbeat but never ends. Every run claims the plan by raising its `attempt`
+ * number, and only the run holding the latest attempt may write the plan's status and result;
+ * a run that finds it no longer holds the claim stops its solve. So however many runs start,
+ * one result is stored.
  */
 import type PgBoss from "pg-boss";
 import { DEFAULT_CONFIG } from "../config.js";
@@ -39,8 +43,10 @@ export interface SolveWorkersOptions {
   pollingIntervalSeconds?: number;
   /** how often expired leases are looked for, cluster-wide, seconds (default 15) */
   maintenanceIntervalSeconds?: number;
-  /** how often a running job records progress and checks for a cancel request, ms (default 1000) */
+  /** how often a running job records its heartbeat and progress and checks for a cancel request, ms (default 1000) */
   heartbeatMs?: number;
+  /** seconds without a heartbeat after which a running job is given to another worker (default 15) */
+  staleAfterSeconds?: number;
   /** one line per job start and end, and failures */
   log?: (message: string) => void;
 }
@@ -103,7 +109,7 @@ export async function startSolveWorkers(options: SolveWorkersOptions): Promise<S
   const claimAndRun = async (job: PgBoss.Job<SolveJobData>): Promise<void> => {
     const { planId } = job.data;
     const claimed = await store.pool.query<{ attempt: number; cancel_requested: boolean; scenario_id: string }>(
-      `UPDATE plans SET status = 'running', attempt = attempt + 1
+      `UPDATE plans SET status = 'running', attempt = attempt + 1, heartbeat_at = now()
        WHERE id = $1 AND status IN ('queued', 'running')
        RETURNING attempt, cancel_requested, scenario_id`,
       [planId],
@@ -144,7 +150,7 @@ export async function startSolveWorkers(options: SolveWorkersOptions): Promise<S
         try {
           const progress = latest !== recorded ? latest : null;
           const { rows } = await store.pool.query<{ cancel_requested: boolean }>(
-            `UPDATE plans SET progress = COALESCE($2::json, progress)
+            `UPDATE plans SET heartbeat_at = now(), progress = COALESCE($2::json, progress)
              WHERE id = $1 AND attempt = $3 AND status = 'running' RETURNING cancel_requested`,
             [planId, progress ? JSON.stringify(progress) : null, attempt],
           );
@@ -181,6 +187,35 @@ export async function startSolveWorkers(options: SolveWorkersOptions): Promise<S
       void start();
     });
 
+  const staleAfterSeconds = options.staleAfterSeconds ?? 15;
+  /** Gives the jobs of dead workers (no heartbeat for staleAfterSeconds) back to the queue. */
+  const requeueStale = async (): Promise<void> => {
+    const { rows } = await store.pool.query<{ id: string }>(
+      `UPDATE plans SET status = 'queued'
+       WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => $1)
+       RETURNING id`,
+      [staleAfterSeconds],
+    );
+    for (const { id } of rows) {
+      log(`plan ${id}: its worker stopped (no heartbeat for ${staleAfterSeconds} s); queued again`);
+      await boss.fail(SOLVE_QUEUE, id, { message: "the worker running it stopped" });
+      await notifyJobEvent(store.pool, id, { type: "status", status: "queued" });
+    }
+  };
+  let sweeping = false;
+  const sweeper = setInterval(
+    () => {
+      if (sweeping) return;
+      sweeping = true;
+      requeueStale()
+        .catch((error: unknown) => log(`requeue: ${(error as Error).message}`))
+        .finally(() => {
+          sweeping = false;
+        });
+    },
+    Math.max(500, (staleAfterSeconds * 1000) / 3),
+  );
+
   const markAbandoned = async (job: PgBoss.Job<SolveJobData>): Promise<void> => {
     const { planId } = job.data;
     const changed = await store.updatePlan(planId, {
@@ -207,6 +242,7 @@ export async function startSolveWorkers(options: SolveWorkersOptions): Promise<S
       await boss.work<SolveJobData>(SOLVE_QUEUE, { batchSize: 1, pollingIntervalSeconds }, counted(runJob));
     await boss.work<SolveJobData>(ABANDONED_QUEUE, { batchSize: 1, pollingIntervalSeconds: 5 }, counted(markAbandoned));
   } catch (error) {
+    clearInterval(sweeper);
     await boss.stop({ graceful: false, close: false }).catch(() => undefined);
     await store.close();
     throw error;
@@ -215,6 +251,7 @@ export async function startSolveWorkers(options: SolveWorkersOptions): Promise<S
   return {
     running: () => active,
     async close() {
+      clearInterval(sweeper);
       await boss.offWork(SOLVE_QUEUE);
       await boss.offWork(ABANDONED_QUEUE);
       while (active > 0) await new Promise((resolve) => setTimeout(resolve, 200));

@@ -2,8 +2,9 @@
  * Schema versions of the PostgreSQL store, applied in order and recorded in
  * `carebus_migrations`. Never edit a released migration: add the next version instead, so
  * existing databases upgrade. The tables mirror the SQLite ones, plus what a store shared by
- * several processes needs: a solve's latest progress, a cancel request, and the number of the
- * run that may write the result (`attempt`), which workers read and write (see jobs/pgWorker.ts). JSON documents are `json` (kept as written, queryable with
+ * several processes needs: a solve's latest progress, a cancel request, the number of the run
+ * that may write the result (`attempt`) and that run's last sign of life (`heartbeat_at`),
+ * which workers read and write (see jobs/pgWorker.ts). JSON documents are `json` (kept as written, queryable with
  * `->`), times `timestamptz`.
  */
 import type { Migration } from "./migrations.js";
@@ -32,7 +33,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         finished_at timestamptz,
         progress json,
         cancel_requested boolean NOT NULL DEFAULT false,
-        attempt integer NOT NULL DEFAULT 0
+        attempt integer NOT NULL DEFAULT 0,
+        heartbeat_at timestamptz
       );
       CREATE INDEX plans_by_scenario ON plans (scenario_id);
       CREATE INDEX plans_unfinished ON plans (status) WHERE status IN ('queued', 'running');
