@@ -1,33 +1,73 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Tests run from source: every @carebus/* import resolves to the package's src/index.ts,
-// so a test never depends on a stale build. Benchmarks are never part of the test run.
-const src = (path: string) => fileURLToPath(new URL(`${path}/src/index.ts`, import.meta.url));
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+/**
+ * Tests run from source: every workspace package with a src/index.ts (packages/* and apps/*,
+ * found on disk, so a new package needs no entry here) resolves to that file, so a test never
+ * depends on a stale build. Process tests are the exception: they run the built dist.
+ */
+function sourceAliases(): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const group of ["packages", "apps"]) {
+    for (const entry of readdirSync(join(root, group), { withFileTypes: true })) {
+      const dir = join(root, group, entry.name);
+      const manifest = join(dir, "package.json");
+      const index = join(dir, "src", "index.ts");
+      if (!entry.isDirectory() || !existsSync(manifest) || !existsSync(index)) continue;
+      const { name } = JSON.parse(readFileSync(manifest, "utf8")) as { name?: string };
+      if (name) aliases[name] = index;
+    }
+  }
+  return aliases;
+}
+
+/** Where tests live; the file name then picks the project (see CONTRIBUTING.md, "Tests"). */
+const TEST_FOLDERS = ["packages/*/src/**", "packages/*/test/**", "apps/*/src/**", "apps/*/test/**", "data/**"];
+const named = (suffix: string) => TEST_FOLDERS.map((folder) => `${folder}/*${suffix}`);
+/** In-process tests that declare they touch no global state: one module graph per worker. */
+const UNIT_TESTS = named(".unit.test.ts");
+/** Tests that start processes, listen on ports, use databases or drive a browser. */
+const SYSTEM_TESTS = [...named(".integration.test.ts"), ...named(".system.test.ts"), ...named(".e2e.test.ts")];
+/** Any other test: the safe default, every file in a fresh module graph. */
+const OTHER_TESTS = named(".test.ts");
+const ALWAYS_EXCLUDED = ["**/node_modules/**", "**/dist/**"];
 
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@carebus/model": src("./packages/model"),
-      "@carebus/geo": src("./packages/geo"),
-      "@carebus/solver": src("./packages/solver"),
-      "@carebus/calendar": src("./packages/calendar"),
-      "@carebus/testkit": src("./packages/testkit"),
-      "@carebus/api": src("./apps/api"),
-    },
-  },
+  resolve: { alias: sourceAliases() },
   test: {
-    include: [
-      "packages/*/src/**/*.test.ts",
-      "packages/*/test/**/*.test.ts",
-      "apps/*/src/**/*.test.ts",
-      "apps/*/test/**/*.test.ts",
-      "data/**/*.test.ts",
-    ],
-    exclude: ["**/node_modules/**", "**/dist/**", "benchmarks/**"],
-    // One throwaway PostgreSQL server for the run (tests of the PostgreSQL store and queue).
-    globalSetup: ["apps/api/test/postgres/globalSetup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: UNIT_TESTS, exclude: ALWAYS_EXCLUDED, pool: "threads", isolate: false },
+      },
+      {
+        extends: true,
+        test: {
+          name: "isolated",
+          include: OTHER_TESTS,
+          exclude: [...ALWAYS_EXCLUDED, ...UNIT_TESTS, ...SYSTEM_TESTS],
+          pool: "threads",
+          isolate: true,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "system",
+          include: SYSTEM_TESTS,
+          exclude: ALWAYS_EXCLUDED,
+          pool: "forks",
+          isolate: true,
+          // One throwaway PostgreSQL server for the project's run (PostgreSQL store and queue tests).
+          globalSetup: ["apps/api/test/postgres/globalSetup.ts"],
+        },
+      },
+    ],
   },
 });

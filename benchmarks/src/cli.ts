@@ -134,13 +134,13 @@ async function runSuites(names: string[], context: SuiteContext, result: BenchRe
   }
 }
 
-const parseFlags = (argv: string[]) =>
+const parseBenchArgs = (argv: string[]) =>
   parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
 
 async function main(argv: string[]): Promise<number> {
-  let parsed: ReturnType<typeof parseFlags>;
+  let parsed: ReturnType<typeof parseBenchArgs>;
   try {
-    parsed = parseFlags(argv);
+    parsed = parseBenchArgs(argv);
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;

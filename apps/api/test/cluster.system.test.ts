@@ -1,6 +1,6 @@
 /**
  * The cluster on one PostgreSQL database, as deployed: two API processes and two worker
- * processes (tsx, from source). Scenarios and plans are posted through both APIs; one worker
+ * processes (the built dist, fixtures/clusterProcess.mjs). Scenarios and plans are posted through both APIs; one worker
  * is SIGKILLed in the middle of a solve. Afterwards every job is done, each has one stored
  * plan (the killed job's written by the run that replaced it), each publish through both APIs
  * at once made one publication, and both APIs serve identical feeds.
@@ -27,11 +27,8 @@ let dir: string;
 const members: Member[] = [];
 
 function spawnMember(args: string[]): Member {
-  const script = fileURLToPath(new URL("./fixtures/clusterProcess.ts", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
-    env: { ...process.env, TSX_TSCONFIG_PATH: fileURLToPath(new URL("../tsconfig.source.json", import.meta.url)) },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const script = fileURLToPath(new URL("./fixtures/clusterProcess.mjs", import.meta.url));
+  const child = spawn(process.execPath, [script, ...args], { stdio: ["pipe", "pipe", "pipe"] });
   const output: string[] = [];
   let pending = "";
   let errors = "";

@@ -182,13 +182,11 @@ export function summary(plan: Plan): string {
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([r, n]) => `${r} ${n}`)
     .join(", ");
-  return (
-    [
-      `caregivers covered: value ${fmt(plan.totals.value)}, ${fmt(plan.totals.caregiversReached, 0)} distinct caregivers reached`,
-      `bound ${fmt(plan.stats.bound)}, gap ${fmt(plan.stats.gap * 100, 2)}%`,
-      `visits ${visits} on ${plan.routes.length} bus-days, travel ${fmt(plan.totals.travelMinutes)} min`,
-      `stops left out: ${plan.unvisited.length}${byReason ? ` (${byReason})` : ""}`,
-      `${plan.stats.iterations} iterations in ${fmt(plan.stats.elapsedMs / 1000, 2)} s, seed ${plan.stats.seed}`,
-    ].join("\n") + "\n"
-  );
+  return `${[
+    `caregivers covered: value ${fmt(plan.totals.value)}, ${fmt(plan.totals.caregiversReached, 0)} distinct caregivers reached`,
+    `bound ${fmt(plan.stats.bound)}, gap ${fmt(plan.stats.gap * 100, 2)}%`,
+    `visits ${visits} on ${plan.routes.length} bus-days, travel ${fmt(plan.totals.travelMinutes)} min`,
+    `stops left out: ${plan.unvisited.length}${byReason ? ` (${byReason})` : ""}`,
+    `${plan.stats.iterations} iterations in ${fmt(plan.stats.elapsedMs / 1000, 2)} s, seed ${plan.stats.seed}`,
+  ].join("\n")}\n`;
 }

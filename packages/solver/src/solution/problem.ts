@@ -82,7 +82,7 @@ export class Problem {
     const inst = this.inst;
     const end = inst.windowOffset[stop + 1]!;
     for (let w = inst.windowOffset[stop]!; w < end; w++) {
-      if (time <= inst.windowClose[w]!) return time >= inst.windowOpen[w]! ? time : inst.windowOpen[w]!;
+      if (time <= inst.windowClose[w]!) return Math.max(time, inst.windowOpen[w]!);
     }
     return Infinity;
   }
@@ -99,7 +99,7 @@ export class Problem {
       const open = inst.windowOpen[w]!;
       // backward differences of forward sums may land an ulp before an opening the forward pass hit exactly
       if (time >= open - BACKWARD_DUST)
-        return time <= inst.windowClose[w]! ? (time > open ? time : open) : inst.windowClose[w]!;
+        return time <= inst.windowClose[w]! ? Math.max(time, open) : inst.windowClose[w]!;
     }
     return -Infinity;
   }
@@ -123,7 +123,7 @@ export class Problem {
     for (let k = inst.stopGroupOffset[stop]!; k < inst.stopGroupOffset[stop + 1]!; k++) {
       const g = inst.stopGroups[k]!;
       const c = counts[g]! - before;
-      worth += inst.groupValue[g]! * vv[c < last ? c : last]!;
+      worth += inst.groupValue[g]! * vv[Math.min(c, last)]!;
     }
     return worth;
   }
@@ -138,14 +138,14 @@ export class Problem {
 export function lunchAfter(spec: RouteSpec, x: number): number {
   const l = spec.lunch;
   if (!l) return x;
-  const b = x > l.start ? x : l.start;
+  const b = Math.max(x, l.start);
   return b + l.minutes <= l.end ? b + l.minutes : Infinity;
 }
 
 export function lunchBefore(spec: RouteSpec, y: number): number {
   const l = spec.lunch;
   if (!l) return y;
-  const limit = y < l.end ? y : l.end;
+  const limit = Math.min(y, l.end);
   return l.start + l.minutes <= limit ? limit - l.minutes : -Infinity;
 }
 
@@ -162,7 +162,7 @@ function buildNeighbours(inst: Instance, k: number): [Int32Array, Int32Array] {
       if (u === s) continue;
       const a = inst.travel[s * nl + u]!;
       const b = inst.travel[u * nl + s]!;
-      const d = a < b ? a : b;
+      const d = Math.min(a, b);
       // insertion into the sorted top-k: a new last slot while not full, else over the farthest
       if (size < k) size++;
       else if (d >= bestD[k - 1]!) continue;

@@ -103,5 +103,5 @@ function startAt(p: Problem, r: number, v: number, time: number): number {
   const pin = p.pinnedStart.size > 0 ? p.pinnedStart.get(v * p.nRoutes + r) : undefined;
   if (pin !== undefined) return pin;
   const s = p.firstStart(v, r, time - GRID);
-  return s > time ? s : time;
+  return Math.max(s, time);
 }
