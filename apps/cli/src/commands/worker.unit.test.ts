@@ -1,6 +1,7 @@
 /**
- * `carebus worker`: flag errors exit 2 with a line naming the flag, before any connection.
- * The real runs are in worker.integration.test.ts.
+ * `carebus worker`: flag errors exit 2 with a line naming the flag, before any connection; a
+ * database that refuses the connection exits 1 with one line, the password hidden. The real
+ * run is in worker.integration.test.ts.
  */
 import { describe, expect, it, vi } from "vitest";
 import { run } from "./worker.js";
@@ -26,5 +27,16 @@ describe("flag errors", () => {
     const { code, stderr } = await quietly(args);
     expect(code).toBe(2);
     expect(stderr.split("\n")[0]).toContain(flag);
+  });
+});
+
+describe("database problems", () => {
+  it("exits 1 with one line when the database cannot be reached, without the password", async () => {
+    const { code, stderr } = await quietly(["--database", "postgresql://carebus:s3cret@127.0.0.1:1/carebus"]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^carebus worker: cannot use the database postgresql:\/\/carebus:\*\*\*@127\.0\.0\.1:1\/carebus/,
+    );
+    expect(stderr).not.toContain("s3cret");
   });
 });
