@@ -40,8 +40,7 @@ import {
   VEREDAS,
   type Locality,
 } from "./bogotaFacts.js";
-import { apportion } from "./apportion.js";
-import { formatJson } from "./formatJson.js";
+import { apportion, formatJson } from "@carebus/import";
 import { distanceKm, offsetKm, type LatLon } from "./geometry.js";
 import { createRng, type Rng } from "./rng.js";
 import { isStopServable, type TravelEstimate } from "./servability.js";

@@ -15,10 +15,14 @@ const COMMANDS: Record<string, string> = {
   serve:
     "start the server: carebus serve [--port N] [--host H] [--data-dir DIR] [--database postgresql://…] [--scenario FILE] [--plan-seconds S]",
   worker: "run solve jobs of servers sharing a PostgreSQL database: carebus worker --database URL [--concurrency N]",
+  import:
+    "build a scenario from CSV/GeoJSON files: carebus import --stops F --demand F [--care-blocks F] [--buses F] [--depots F] [--settings F] [--out scenario.json]",
+  "export-scenario":
+    "write a scenario as CSV files and settings: carebus export-scenario <scenario.json> --out-dir DIR",
 };
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, text]) => `  ${name.padEnd(9)} ${text}`);
+  const lines = Object.entries(COMMANDS).map(([name, text]) => `  ${name.padEnd(15)} ${text}`);
   return `usage: carebus <command> [options]\n\ncommands:\n${lines.join("\n")}\n`;
 }
 

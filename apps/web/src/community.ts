@@ -10,7 +10,7 @@ import L from "leaflet";
 import { getJson, loadWebConfig } from "./shared/api.js";
 import { createBaseMap } from "./shared/baseMap.js";
 import { byId, h, replaceChildren } from "./shared/dom.js";
-import { formatNumber } from "./shared/format.js";
+import { displayLocale, formatNumber } from "./shared/format.js";
 import { shapeMarker } from "./shared/shapeMarker.js";
 import { ZONE_STYLE } from "./shared/style.js";
 import type { StopItem, StopsResponse } from "./shared/types.js";
@@ -162,7 +162,11 @@ class CommunityPage {
               h("span", { class: "result-name" }, stop.name),
               h("span", { class: "result-place" }, [stop.neighbourhood, stop.locality].filter(Boolean).join(" · ")),
               stop.distanceKm !== undefined
-                ? h("span", { class: "result-distance" }, `${formatNumber(stop.distanceKm, this.lang, 2)} km`)
+                ? h(
+                    "span",
+                    { class: "result-distance" },
+                    `${formatNumber(stop.distanceKm, displayLocale(this.lang, stop.locale), 2)} km`,
+                  )
                 : null,
             ),
           ),

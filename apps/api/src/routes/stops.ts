@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { normalizeName, type FeedEvent } from "@carebus/calendar";
 import { haversineKm } from "@carebus/geo";
-import { formatClock, isIsoDate, type Stop } from "@carebus/model";
+import { DEFAULT_LOCALE, formatClock, isIsoDate, type Stop } from "@carebus/model";
 import type { AppContext } from "../context.js";
 import { badRequest, notFound } from "../errors.js";
 import type { Published } from "../feeds/publishedPlans.js";
@@ -45,8 +45,9 @@ const stopItem = {
       properties: { ics: { type: "string" }, webcal: { type: "string" } },
       required: ["ics", "webcal"],
     },
+    locale: { type: "string", description: "the scenario's locale (BCP 47) for dates and numbers, e.g. es-CL" },
   },
-  required: ["stopId", "name", "locality", "zone", "lat", "lon", "services", "nextVisits", "feeds"],
+  required: ["stopId", "name", "locality", "zone", "lat", "lon", "services", "nextVisits", "feeds", "locale"],
 } as const;
 
 interface StopsQuery {
@@ -89,7 +90,14 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { ics: `${base}${path}`, webcal: `${base.replace(/^https?:/, "webcal:")}${path}` };
   }
 
-  function item(request: FastifyRequest, stop: Stop, visits: readonly FeedEvent[], from: string, distanceKm?: number) {
+  function item(
+    request: FastifyRequest,
+    published: Published,
+    stop: Stop,
+    visits: readonly FeedEvent[],
+    from: string,
+    distanceKm?: number,
+  ) {
     return {
       stopId: stop.id,
       name: stop.name,
@@ -110,6 +118,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
           busId: v.busId,
         })),
       feeds: feedLinks(request, stop.id),
+      locale: published.scenario.scenario.locale ?? DEFAULT_LOCALE,
     };
   }
 
@@ -174,7 +183,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
           .map((s) => ({ s, d: haversineKm(point, s) }))
           .sort((a, b) => a.d - b.d || a.s.id.localeCompare(b.s.id))
           .slice(0, limit)
-          .map(({ s, d }) => item(request, s, visitsOf(s), from, d));
+          .map(({ s, d }) => item(request, published, s, visitsOf(s), from, d));
       } else {
         const wanted = normalizeName(q!);
         const limit = request.query.limit ?? 20;
@@ -183,7 +192,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
             [s.name, s.neighbourhood ?? "", s.locality].some((field) => normalizeName(field).includes(wanted)),
           )
           .slice(0, limit)
-          .map((s) => item(request, s, visitsOf(s), from));
+          .map((s) => item(request, published, s, visitsOf(s), from));
       }
       return { scenarioId: published.scenario.id, planId: published.latest.planId, stops: items };
     },
@@ -213,7 +222,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
       const published = await publishedFor(request);
       const stop = published.scenario.scenario.stops.find((s) => s.id === request.params.stopId);
       if (!stop) throw notFound("stop", request.params.stopId);
-      return item(request, stop, published.visitsByStop.get(stop.id) ?? [], from);
+      return item(request, published, stop, published.visitsByStop.get(stop.id) ?? [], from);
     },
   );
 }

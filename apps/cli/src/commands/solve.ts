@@ -184,6 +184,11 @@ export function summary(plan: Plan): string {
     .join(", ");
   return `${[
     `caregivers covered: value ${fmt(plan.totals.value)}, ${fmt(plan.totals.caregiversReached, 0)} distinct caregivers reached`,
+    ...(plan.totals.byPriority
+      ? [
+          `by priority band: ${plan.totals.byPriority.map((b) => `${b.band} ${fmt(b.caregivers, 0)} of ${fmt(b.total, 0)}`).join(", ")}`,
+        ]
+      : []),
     `bound ${fmt(plan.stats.bound)}, gap ${fmt(plan.stats.gap * 100, 2)}%`,
     `visits ${visits} on ${plan.routes.length} bus-days, travel ${fmt(plan.totals.travelMinutes)} min`,
     `stops left out: ${plan.unvisited.length}${byReason ? ` (${byReason})` : ""}`,

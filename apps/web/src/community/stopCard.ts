@@ -4,7 +4,7 @@
  * a copyable link). Built from the stops API item only, so it needs no plan download.
  */
 import { h, replaceChildren } from "../shared/dom.js";
-import { clockOf, formatDate, formatNumber } from "../shared/format.js";
+import { clockOf, displayLocale, formatDate, formatNumber } from "../shared/format.js";
 import type { StopItem } from "../shared/types.js";
 import { messages, serviceName, type Lang } from "./messages.js";
 
@@ -20,28 +20,29 @@ export function walkingMinutes(km: number): number {
 /** Visits shown before "show all": enough for the next few weeks without a long scroll on a phone. */
 const FIRST_VISITS = 6;
 
-function visitItem(v: StopItem["nextVisits"][number], lang: Lang): HTMLLIElement {
+function visitItem(v: StopItem["nextVisits"][number], locale: string): HTMLLIElement {
   return h(
     "li",
     {},
-    h("time", { datetime: v.date, class: "visit-date" }, formatDate(v.date, lang, "long")),
+    h("time", { datetime: v.date, class: "visit-date" }, formatDate(v.date, locale, "long")),
     h("span", { class: "visit-hours" }, `${clockOf(v.start)} – ${clockOf(v.end)}`),
   );
 }
 
 function visitList(stop: StopItem, lang: Lang): HTMLElement {
+  const locale = displayLocale(lang, stop.locale);
   const first = stop.nextVisits.slice(0, FIRST_VISITS);
   const rest = stop.nextVisits.slice(FIRST_VISITS);
   return h(
     "div",
     { id: "next-visits" },
-    h("ul", { class: "visits" }, ...first.map((v) => visitItem(v, lang))),
+    h("ul", { class: "visits" }, ...first.map((v) => visitItem(v, locale))),
     rest.length
       ? h(
           "details",
           { class: "more-visits" },
           h("summary", {}, messages(lang).allVisits(stop.nextVisits.length)),
-          h("ul", { class: "visits" }, ...rest.map((v) => visitItem(v, lang))),
+          h("ul", { class: "visits" }, ...rest.map((v) => visitItem(v, locale))),
         )
       : null,
   );
@@ -94,7 +95,14 @@ export function renderStopCard(
       : h("p", {}, t.noServices),
     h("h3", {}, t.howToGet),
     stop.distanceKm !== undefined
-      ? h("p", {}, t.distanceFromYou(formatNumber(stop.distanceKm, lang, 2), walkingMinutes(stop.distanceKm)))
+      ? h(
+          "p",
+          {},
+          t.distanceFromYou(
+            formatNumber(stop.distanceKm, displayLocale(lang, stop.locale), 2),
+            walkingMinutes(stop.distanceKm),
+          ),
+        )
       : null,
     h("p", { class: "muted small" }, `${t.coordinates}: ${stop.lat.toFixed(5)}, ${stop.lon.toFixed(5)}`),
     h(

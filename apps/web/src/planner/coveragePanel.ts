@@ -1,13 +1,15 @@
 /**
  * What the plan on show achieves and what it leaves out: the headline figures, the bound and
- * the gap (how far from the best possible the plan may still be), coverage per zone and
- * locality, and the stops not visited with the solver's reason.
+ * the gap (how far from the best possible the plan may still be), coverage per zone, priority
+ * band and locality, and the stops not visited with the solver's reason.
  */
 import { h, replaceChildren } from "../shared/dom.js";
 import { formatMinutes, formatNumber, formatPercent } from "../shared/format.js";
 import { ZONE_STYLE } from "../shared/style.js";
 import { UNVISITED_REASON_LABEL } from "./stopDetails.js";
 import { stopName, type PlanIndex } from "./planIndex.js";
+
+const PRIORITY_LABEL = { high: "High priority", medium: "Medium priority", low: "Low priority" } as const;
 
 /** Renders the coverage figures and the left-out stops; `onStop` opens a stop's details. */
 export function renderCoverage(
@@ -60,6 +62,37 @@ export function renderCoverage(
         ),
       ),
     ),
+    t.byPriority
+      ? h(
+          "table",
+          { class: "compact", id: "coverage-by-priority" },
+          h("caption", {}, "Caregivers reached by priority band"),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", { scope: "col" }, "Band"),
+              h("th", { scope: "col", class: "num" }, "Reached"),
+              h("th", { scope: "col", class: "num" }, "Of"),
+            ),
+          ),
+          h(
+            "tbody",
+            {},
+            ...t.byPriority.map((b) =>
+              h(
+                "tr",
+                {},
+                h("th", { scope: "row" }, PRIORITY_LABEL[b.band]),
+                h("td", { class: "num" }, formatNumber(b.caregivers, "en", 0)),
+                h("td", { class: "num" }, formatNumber(b.total, "en", 0)),
+              ),
+            ),
+          ),
+        )
+      : null,
     h(
       "table",
       { class: "compact" },

@@ -15,6 +15,15 @@ export function dateOf(text: string): string {
   return text.slice(0, 10);
 }
 
+/**
+ * The locale dates and numbers are written in: the scenario's own (es-CL in Los Lagos, es-CO in
+ * Bogotá) while the page speaks its language, else the page's language.
+ * @example displayLocale("es", "es-CL") // "es-CL"; displayLocale("en", "es-CL") // "en"
+ */
+export function displayLocale(lang: string, scenarioLocale: string | undefined): string {
+  return scenarioLocale && scenarioLocale.split("-")[0] === lang ? scenarioLocale : lang;
+}
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**

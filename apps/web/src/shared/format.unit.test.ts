@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockOf, dateOf, formatDate, formatDistance, formatMinutes } from "./format.js";
+import { clockOf, dateOf, displayLocale, formatDate, formatDistance, formatMinutes } from "./format.js";
 
 describe("format", () => {
   it("reads the wall clock of a local ISO time whatever the offset", () => {
@@ -20,5 +20,15 @@ describe("format", () => {
     expect(formatMinutes(65)).toBe("1 h 05 min");
     expect(formatDistance(350)).toBe("350 m");
     expect(formatDistance(2400)).toBe("2.4 km");
+  });
+});
+
+describe("dates in the scenario's locale (issue 14)", () => {
+  it("writes Chilean dates for a Los Lagos scenario while the page is in Spanish", () => {
+    expect(displayLocale("es", "es-CL")).toBe("es-CL");
+    expect(displayLocale("en", "es-CL")).toBe("en");
+    expect(displayLocale("es", "en")).toBe("es");
+    expect(formatDate("2026-03-30", displayLocale("es", "es-CL"))).toBe("lun, 30 mar");
+    expect(formatDate("2026-03-30", displayLocale("es", "es-CO"))).toBe("lun, 30 de mar");
   });
 });
