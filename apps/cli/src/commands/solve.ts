@@ -9,7 +9,8 @@ import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { CarebusError, ScenarioError, parseScenario, type Plan, type Scenario } from "@carebus/model";
 import { GeoError, addDirections } from "@carebus/geo";
-import { solveScenario, type Progress } from "@carebus/solver";
+import { FailureLog, meetsBound, type Progress } from "@carebus/solver";
+import { solveScenario } from "@carebus/planner";
 import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
 
 export type { CommandIo } from "../commandIo.js";
@@ -47,10 +48,12 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
   const baseDir = dirname(resolve(parsed.file));
 
   let plan: Plan;
+  const failures = new FailureLog();
   try {
     let best = -Infinity;
     plan = await solveScenario(scenario, {
       baseDir,
+      failures,
       ...(parsed.timeLimitSeconds !== undefined ? { timeLimitSeconds: parsed.timeLimitSeconds } : {}),
       ...(parsed.iterationLimit !== undefined ? { iterationLimit: parsed.iterationLimit } : {}),
       ...(parsed.seed !== undefined ? { seed: parsed.seed } : {}),
@@ -65,6 +68,8 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
   } catch (error) {
     return reportError(error, io);
   }
+  for (const f of failures.list())
+    io.stderr(`carebus solve: ${f.where} failed ${f.count} time(s), the plan was made without it: ${f.message}\n`);
 
   const json = `${JSON.stringify(plan, null, 2)}\n`;
   if (parsed.out) {
@@ -169,7 +174,12 @@ const fmt = (x: number, digits = 1) =>
   x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function progressLine(p: Progress): string {
-  const gap = p.bound !== null && p.bound > 0 ? `${fmt((100 * (p.bound - p.value)) / p.bound, 2)}%` : "n/a";
+  const gap =
+    p.bound !== null && meetsBound(p.value, p.bound)
+      ? "0 (optimal)"
+      : p.bound !== null && p.bound > 0
+        ? `${fmt((100 * (p.bound - p.value)) / p.bound, 2)}%`
+        : "n/a";
   return `value ${fmt(p.value)}  bound ${p.bound === null ? "n/a" : fmt(p.bound)}  gap ${gap}  ${fmt(p.elapsedMs / 1000, 2)} s  ${p.iterations} iterations`;
 }
 
@@ -189,7 +199,9 @@ export function summary(plan: Plan): string {
           `by priority band: ${plan.totals.byPriority.map((b) => `${b.band} ${fmt(b.caregivers, 0)} of ${fmt(b.total, 0)}`).join(", ")}`,
         ]
       : []),
-    `bound ${fmt(plan.stats.bound)}, gap ${fmt(plan.stats.gap * 100, 2)}%`,
+    meetsBound(plan.totals.value, plan.stats.bound)
+      ? `bound ${fmt(plan.stats.bound)}, gap 0: optimal (no plan can cover more)`
+      : `bound ${fmt(plan.stats.bound)}, gap ${fmt(plan.stats.gap * 100, 2)}%`,
     `visits ${visits} on ${plan.routes.length} bus-days, travel ${fmt(plan.totals.travelMinutes)} min`,
     `stops left out: ${plan.unvisited.length}${byReason ? ` (${byReason})` : ""}`,
     `${plan.stats.iterations} iterations in ${fmt(plan.stats.elapsedMs / 1000, 2)} s, seed ${plan.stats.seed}`,

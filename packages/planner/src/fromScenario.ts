@@ -17,7 +17,7 @@ import {
   type Weekday,
 } from "@carebus/model";
 import type { Coverage, TravelMatrix } from "@carebus/geo";
-import type { Instance, PinnedVisit, RouteSpec } from "./instance.js";
+import type { Instance, PinnedVisit, RouteSpec } from "@carebus/solver";
 
 /** Maps the instance's indices back to the scenario's ids and dates. */
 export interface ScenarioIndex {
