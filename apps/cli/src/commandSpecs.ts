@@ -141,6 +141,16 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
       HELP,
     ],
   },
+  worker: {
+    name: "worker",
+    summary: "run solve jobs of servers sharing a PostgreSQL database",
+    positionals: "",
+    options: [
+      { name: "database", value: "postgresql://…", default: "required", description: "the servers' database" },
+      { name: "concurrency", value: "N", default: "1", description: "solves at a time" },
+      HELP,
+    ],
+  },
   serve: {
     name: "serve",
     summary: "start the server (planner page, API, calendar feeds)",
@@ -149,6 +159,12 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
       { name: "port", value: "N", default: "3000 (CAREBUS_PORT)", description: "port to listen on" },
       { name: "host", value: "H", default: "127.0.0.1 (CAREBUS_HOST)", description: "address to listen on" },
       { name: "data-dir", value: "DIR", default: ".carebus (CAREBUS_DATA_DIR)", description: "where the store lives" },
+      {
+        name: "database",
+        value: "postgresql://…",
+        default: "none: SQLite in --data-dir (CAREBUS_DATABASE_URL)",
+        description: "store and solve queue in PostgreSQL; solves then run in carebus worker",
+      },
       {
         name: "scenario",
         value: "FILE",

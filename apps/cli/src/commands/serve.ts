@@ -15,6 +15,7 @@ import { loadConfig, startServer, type RunningServer, type ServerConfig } from "
 import { randomUUID } from "node:crypto";
 import { PlanError, parseScenario, scenarioHash, ScenarioError, type Plan, type Scenario } from "@carebus/model";
 import { InputFileError, readJsonFile, readPlanAndScenario } from "../commandIo.js";
+import { databaseProblem, redactedDatabase } from "../databaseIo.js";
 
 import { UsageError, parseCommandArgs, positiveNumber, stringValue, type ParsedArgs } from "../commandArgs.js";
 import { COMMAND_SPECS, commandHelp } from "../commandSpecs.js";
@@ -26,6 +27,8 @@ const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../
 /** The scenario served when --scenario is not given. */
 export const DEFAULT_SCENARIO = resolve(REPOSITORY_ROOT, "data/bogota/scenario.json");
 const DEFAULT_PLAN_SECONDS = 20;
+/** With PostgreSQL, solves wait for a `carebus worker`: say so when none took the job this soon. */
+const QUEUED_HINT_MS = 10_000;
 
 function fail(message: string): number {
   process.stderr.write(`carebus serve: ${message}\n${USAGE}\n`);
@@ -59,8 +62,13 @@ async function storeAndPublish(server: RunningServer, scenarioId: string, plan: 
   return id;
 }
 
-/** Plans and publishes the scenario through the app's own routes (same queue, same worker). */
-async function planAndPublish(server: RunningServer, scenarioId: string, planSeconds: number): Promise<string | null> {
+/** Plans and publishes the scenario through the app's own routes (its own queue, or the workers of its database). */
+async function planAndPublish(
+  server: RunningServer,
+  scenarioId: string,
+  planSeconds: number,
+  databaseUrl: string | null,
+): Promise<string | null> {
   const headers = { authorization: `Bearer ${server.token.token}` };
   const started = await server.app.inject({
     method: "POST",
@@ -71,6 +79,7 @@ async function planAndPublish(server: RunningServer, scenarioId: string, planSec
   if (started.statusCode !== 202) throw new Error(`could not start planning: ${started.body}`);
   const { id } = started.json() as { id: string };
   process.stdout.write(`planning ${scenarioId} for up to ${planSeconds} s (plan ${id})…\n`);
+  let hintAt = Date.now() + QUEUED_HINT_MS;
   for (;;) {
     await new Promise((r) => setTimeout(r, 500));
     const job = (await server.app.inject(`/api/v1/plans/${id}`)).json() as {
@@ -78,6 +87,12 @@ async function planAndPublish(server: RunningServer, scenarioId: string, planSec
       error?: string;
       plan?: { totals: { value: number; visits: number } };
     };
+    if (job.status === "queued" && databaseUrl && Date.now() > hintAt) {
+      process.stdout.write(
+        `no worker has taken the job yet: start one with carebus worker --database ${redactedDatabase(databaseUrl)}\n`,
+      );
+      hintAt = Number.POSITIVE_INFINITY;
+    }
     if (job.status === "queued" || job.status === "running") continue;
     if (job.status !== "done" || !job.plan) {
       process.stderr.write(
@@ -126,7 +141,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const values = Object.fromEntries(
-    ["port", "host", "data-dir", "scenario", "plan", "plan-seconds", "log-level"].map((name) => [
+    ["port", "host", "data-dir", "database", "scenario", "plan", "plan-seconds", "log-level"].map((name) => [
       name,
       stringValue(parsed, name),
     ]),
@@ -141,6 +156,7 @@ export async function run(args: string[]): Promise<number> {
   if (values.host !== undefined) overrides.host = values.host;
   if (values["data-dir"] !== undefined) overrides.dataDir = values["data-dir"];
   if (values["log-level"] !== undefined) overrides.logLevel = values["log-level"];
+  if (values.database !== undefined) overrides.databaseUrl = values.database;
   let planSeconds = DEFAULT_PLAN_SECONDS;
   try {
     if (values["plan-seconds"] !== undefined) planSeconds = positiveNumber("plan-seconds", values["plan-seconds"]);
@@ -181,6 +197,11 @@ export async function run(args: string[]): Promise<number> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE" || code === "EACCES")
       return fail(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+    const problem = config.databaseUrl ? databaseProblem(error, config.databaseUrl) : null;
+    if (problem) {
+      process.stderr.write(`carebus serve: ${problem}\n`);
+      return 1;
+    }
     throw error;
   }
   const stopped = new Promise<void>((resolveStop) => {
@@ -204,7 +225,10 @@ export async function run(args: string[]): Promise<number> {
   });
 
   try {
-    process.stdout.write(`carebus listening on ${server.url} (data in ${config.dataDir})\n`);
+    const storage = config.databaseUrl
+      ? `data in PostgreSQL at ${redactedDatabase(config.databaseUrl)}; solves run by carebus worker`
+      : `data in ${config.dataDir}`;
+    process.stdout.write(`carebus listening on ${server.url} (${storage})\n`);
     let storedDiffers = false;
     const created = await server.store
       .insertScenario({
@@ -228,7 +252,8 @@ export async function run(args: string[]): Promise<number> {
         `carebus serve: --plan ${values.plan} is not a plan of the stored scenario; not published\n`,
       );
     else if (planFromFile) await storeAndPublish(server, scenario.id, planFromFile);
-    else if (created || publications.length === 0) await planAndPublish(server, scenario.id, planSeconds);
+    else if (created || publications.length === 0)
+      await planAndPublish(server, scenario.id, planSeconds, config.databaseUrl);
     const feed = await firstStopFeed(server, scenario.id);
     const lines = [
       `planner page:   ${server.url}/`,
