@@ -4,6 +4,8 @@ export * from "./errors.js";
 export * from "./time.js";
 export * from "./holidays.js";
 export * from "./horizon.js";
+export * from "./locale.js";
+export * from "./serviceLabels.js";
 export * from "./validateScenario.js";
 export * from "./validatePlan.js";
 export * from "./scenarioHash.js";

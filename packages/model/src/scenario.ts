@@ -50,6 +50,15 @@ export const HorizonSchema = Type.Object(
       Type.Array(IsoDate, { minItems: 1, description: "explicit dates instead of startDate + days" }),
     ),
     timeZone: Type.Optional(Type.String({ minLength: 1, default: "America/Bogota", description: "IANA time zone" })),
+    locale: Type.Optional(
+      Type.String({
+        minLength: 2,
+        maxLength: 35,
+        default: "es-CO",
+        description:
+          "BCP 47 locale of the people reading the plans (es-CO, es-CL, en): the language of the pages, feeds and summaries, and how dates and numbers are written",
+      }),
+    ),
     weekdays: Type.Optional(
       Type.Array(WeekdaySchema, { minItems: 1, description: "weekdays the service runs (default mon–sat)" }),
     ),
@@ -126,7 +135,15 @@ export const StopSchema = Type.Object(
     lon: Longitude,
     zone: ZoneSchema,
     locality: Type.String(),
-    neighbourhood: Type.Optional(Type.String()),
+    neighbourhood: Type.Optional(
+      Type.String({ description: "the barrio, UPZ or vereda people know the place by (searchable)" }),
+    ),
+    address: Type.Optional(
+      Type.String({
+        description:
+          "street address or landmark people find the bus by (Salón comunal…, Parque…), shown in feeds and pages",
+      }),
+    ),
     services: Type.Optional(Type.Array(Type.String())),
     busKinds: Type.Array(Type.String({ minLength: 1 }), {
       minItems: 1,
@@ -259,10 +276,27 @@ export const SolveOptionsSchema = Type.Object(
     objective: Type.Optional(
       Type.Array(Type.Union([Type.Literal("coverage"), Type.Literal("travel")]), { minItems: 1, maxItems: 2 }),
     ),
+    timeGrid: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 240,
+        default: 15,
+        description:
+          "minutes: published service starts fall on this grid from midnight (ends too when the dwell is a multiple), so people read 13:00–16:00, not 12:54–15:54; 0 = exact times",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 export type ScenarioOptions = Static<typeof SolveOptionsSchema>;
+
+/** Grid of published service starts when a scenario sets none, in minutes. */
+export const DEFAULT_TIME_GRID = 15;
+
+/** The grid a scenario's service starts fall on, in minutes (0 = exact times). */
+export function timeGridOf(scenario: { options?: ScenarioOptions | undefined }): number {
+  return scenario.options?.timeGrid ?? DEFAULT_TIME_GRID;
+}
 
 export const ScenarioSchema = Type.Object(
   {

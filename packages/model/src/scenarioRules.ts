@@ -12,6 +12,7 @@ import { WEEKDAYS } from "./scenario.js";
 import type { Issue } from "./errors.js";
 import { DEFAULT_SERVICE_WEEKDAYS, horizonDays, type HorizonDay } from "./horizon.js";
 import { dayNumber, isIsoDate, isTimeZone, parseClock, weekdayOf } from "./time.js";
+import { isLocale } from "./locale.js";
 import { childPath, isRecord } from "./issuePath.js";
 import { cleanItems, indexIds, reportRepeats, RuleContext, type IdIndex } from "./ruleContext.js";
 
@@ -93,6 +94,9 @@ function checkHorizon(value: unknown, ctx: RuleContext): HorizonFacts {
   }
   if (ctx.clean(`${p}.timeZone`) && typeof h.timeZone === "string" && !isTimeZone(h.timeZone)) {
     ctx.add(`${p}.timeZone`, `unknown IANA time zone ${JSON.stringify(h.timeZone)} (e.g. America/Bogota)`);
+  }
+  if (ctx.clean(`${p}.locale`) && typeof h.locale === "string" && !isLocale(h.locale)) {
+    ctx.add(`${p}.locale`, `${JSON.stringify(h.locale)} is not a BCP 47 locale (e.g. es-CO, es-CL, en)`);
   }
   if (ctx.clean(`${p}.weekdays`) && Array.isArray(h.weekdays)) reportRepeats(h.weekdays, `${p}.weekdays`, ctx);
   const weekdays = ctx.clean(`${p}.weekdays`) ? new Set<string>(h.weekdays ?? DEFAULT_SERVICE_WEEKDAYS) : null;
