@@ -11,11 +11,17 @@ import type { Plan, Scenario } from "@carebus/model";
 import type { Instance, SolvedRoute } from "./instance/instance.js";
 import { buildInstance, type ScenarioIndex } from "./instance/fromScenario.js";
 import { toPlan } from "./instance/toPlan.js";
-import { upperBoundAsync } from "./exact/upperBound.js";
+import { ratedUpperBound } from "./exact/upperBound.js";
+import { trivialBound } from "./exact/boundModel.js";
 import { loadMipSolver } from "./exact/highs.js";
 import { checkSolution } from "./feasibility/checkSolution.js";
 import { SolverError } from "./errors.js";
 import { solve, type Progress } from "./solve.js";
+
+/** Progress of a scenario solve: the bound is labelled quick until the strong one is ready. */
+export interface ScenarioProgress extends Progress {
+  boundKind?: "quick" | "strong";
+}
 
 /** Options of `solveScenario`; unset limits come from `scenario.options`, then the defaults. */
 export interface SolveScenarioOptions {
@@ -25,7 +31,7 @@ export interface SolveScenarioOptions {
   iterationLimit?: number;
   /** default: scenario.options.seed, else 1 */
   seed?: number;
-  onProgress?: (progress: Progress) => void;
+  onProgress?: (progress: ScenarioProgress) => void;
   isCancelled?: () => boolean;
   /** folder that relative files in the scenario (road networks) are resolved against */
   baseDir?: string;
@@ -80,22 +86,25 @@ export async function solvePrepared(
     seed,
     ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
   };
-  // a planner sees a first plan before the bound's LP runs (it takes seconds on a real week)
+  const onProgress = options.onProgress;
+  // a planner sees a first plan before the bound's LP runs (it takes seconds on a real week),
+  // measured against the quick bound until the strong one is ready
+  const quick = trivialBound(instance);
   const first = solve(instance, {
     ...common,
     timeLimitMs: timeLimitSeconds * 1000,
     iterationLimit: 0,
     ...(options.initial ? { initial: options.initial } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(onProgress ? { onProgress: (p: Progress) => onProgress({ ...p, bound: quick, boundKind: "quick" }) } : {}),
   });
   // HiGHS gets a quarter of the budget, at most 10 s (the Bogotá week needs ~1.3 s, loading included)
-  const bound = await upperBoundAsync(instance, { timeLimitSeconds: Math.min(10, timeLimitSeconds / 4) });
+  const rated = await ratedUpperBound(instance, { timeLimitSeconds: Math.min(10, timeLimitSeconds / 4) });
+  const bound = rated.value;
   // route-pool recombination: +0.5–0.7% on the Bogotá week at 10 s (seeds 1–3), where the
   // search alone stalls. Its MIPs are capped by the clock, so a run with an iteration limit
   // (which must repeat exactly) searches without it; so does a run where HiGHS cannot load.
   const mipSolver = iterationLimit === undefined ? await loadMipSolver().catch(() => null) : null;
   const searchStart = elapsedMs();
-  const onProgress = options.onProgress;
   const result = solve(instance, {
     ...common,
     timeLimitMs: Math.max(0, timeLimitSeconds * 1000 - searchStart),
@@ -103,7 +112,12 @@ export async function solvePrepared(
     initial: first.routes,
     ...(mipSolver ? { mipSolver } : {}),
     ...(iterationLimit !== undefined ? { iterationLimit } : {}),
-    ...(onProgress ? { onProgress: (p: Progress) => onProgress({ ...p, elapsedMs: searchStart + p.elapsedMs }) } : {}),
+    ...(onProgress
+      ? {
+          onProgress: (p: Progress) =>
+            onProgress({ ...p, elapsedMs: searchStart + p.elapsedMs, boundKind: rated.kind }),
+        }
+      : {}),
   });
   const check = checkSolution(instance, result.routes);
   if (check.violations.length > 0) {
@@ -118,6 +132,7 @@ export async function solvePrepared(
   }
   return toPlan(scenario, index, instance, result.routes, {
     bound,
+    boundKind: rated.kind,
     iterations: result.iterations,
     elapsedMs: elapsedMs(),
     seed,

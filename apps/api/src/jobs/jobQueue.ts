@@ -16,6 +16,8 @@ import type { SolveWorkerData, SolveWorkerMessage } from "./solveWorker.js";
 export interface JobProgress {
   value: number;
   bound: number | null;
+  /** quick until the strong bound is ready */
+  boundKind?: "quick" | "strong";
   elapsedMs: number;
   iterations: number;
 }
@@ -225,6 +227,7 @@ export class JobQueue {
       job.progress = {
         value: plan.stats.value,
         bound: plan.stats.bound,
+        ...(plan.stats.boundKind ? { boundKind: plan.stats.boundKind } : {}),
         elapsedMs: plan.stats.elapsedMs,
         iterations: plan.stats.iterations,
       };

@@ -133,7 +133,7 @@ export function greedyInsert(sol: Solution, candidates: readonly number[], opts:
   }
   const score = (row: Row): number => {
     const g = row.gain;
-    const base = opts.alpha === 1 ? g : opts.alpha === 2 ? g * g : Math.pow(g, opts.alpha);
+    const base = opts.alpha === 1 ? g : opts.alpha === 2 ? g * g : g ** opts.alpha;
     return (base / (row.shift[row.best]! + 1e-3)) * row.noise;
   };
   let inserted = 0;

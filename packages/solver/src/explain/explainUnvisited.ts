@@ -2,9 +2,10 @@
  * Why a stop was left out. Each reason is tested in the order a planner would ask: is there a
  * bus that may serve it at all, on a day the service runs; could a bus even drive there and
  * back within a shift; do its windows ever open while a bus can be there; would it add any
- * value on top of the stops chosen; and otherwise it is worth something but the fleet's time
- * went to stops worth more — with the value it would add. The "alone" tests use the exact
- * scheduler, so lunch, limits, set-up and pack-up all count.
+ * value on top of the stops chosen; could a bus-day of the plan still take it as it is (then
+ * the search stopped before reaching it: a run cut short); and otherwise it is worth
+ * something but the fleet's time went to stops worth more — with the value it would add. The
+ * tests use the exact scheduler, so lunch, limits, set-up, pack-up and the time grid all count.
  */
 import type { UnvisitedReason } from "@carebus/model";
 import type { Instance, SolvedRoute } from "../instance/instance.js";
@@ -26,6 +27,8 @@ export interface ExplainContext {
   stopHasCompatibleBus?: readonly boolean[];
   /** how to name a stop in a sentence (default "stop <index>") */
   label?: (stop: number) => string;
+  /** how to name a route (bus-day) in a sentence (default "route <index>") */
+  routeLabel?: (route: number) => string;
 }
 
 /** Below this a stop's added value counts as nothing. */
@@ -46,6 +49,12 @@ export function explainUnvisited(
   const visits = new Int32Array(instance.nStops);
   for (const route of routes) for (const v of route.visits) visits[v.stop]! += 1;
   const counts = groupCounts(instance, visits);
+  const pinnedByRoute = new Map<number, Map<number, number>>();
+  for (const pin of instance.pinned) {
+    const onRoute = pinnedByRoute.get(pin.route) ?? new Map<number, number>();
+    onRoute.set(pin.stop, pin.start);
+    pinnedByRoute.set(pin.route, onRoute);
+  }
   const out: Explanation[] = [];
   for (let s = 0; s < instance.nStops; s++) {
     if (visits[s]! > 0) continue;
@@ -93,6 +102,16 @@ export function explainUnvisited(
       });
       continue;
     }
+    const taker = allowed.find((r) => fitsInto(instance, r, routes[r]?.visits ?? [], s, pinnedByRoute.get(r)));
+    if (taker !== undefined) {
+      out.push({
+        stop: s,
+        reason: "search-stopped",
+        message: `${name}: the search stopped before reaching it; ${context.routeLabel?.(taker) ?? `route ${taker}`} could still take it as planned and it would add ${round(gain)}`,
+        value: gain,
+      });
+      continue;
+    }
     out.push({
       stop: s,
       reason: "fleet-time",
@@ -101,6 +120,22 @@ export function explainUnvisited(
     });
   }
   return out;
+}
+
+/** True when route r, keeping its visits in order, can also serve `stop` at some position. */
+function fitsInto(
+  instance: Instance,
+  r: number,
+  visits: readonly { stop: number }[],
+  stop: number,
+  pinnedStarts: ReadonlyMap<number, number> | undefined,
+): boolean {
+  const sequence = visits.map((v) => v.stop);
+  for (let at = 0; at <= sequence.length; at++) {
+    const tried = [...sequence.slice(0, at), stop, ...sequence.slice(at)];
+    if (scheduleSequence(instance, r, tried, pinnedStarts ? { pinnedStarts } : {})) return true;
+  }
+  return false;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -81,6 +81,25 @@ export interface Instance {
   readonly stopGroups: Int32Array;
   readonly visitValues: Float64Array;
   readonly pinned: readonly PinnedVisit[];
+  /**
+   * Service starts fall on multiples of this many minutes (scenarios: 15 by default, so people
+   * read 13:00, not 12:54); absent or 0 = any moment (the literature files). Pinned visits keep
+   * their pinned minute.
+   */
+  readonly timeGrid?: number;
+}
+
+/** Minutes of float dust tolerated when a time is snapped to the grid (below the checker's tolerance). */
+const GRID_DUST = 1e-7;
+
+/** The first grid point at or after `time` (`time` itself without a grid). */
+export function gridUp(time: number, grid: number | undefined): number {
+  return grid ? Math.ceil((time - GRID_DUST) / grid) * grid : time;
+}
+
+/** The last grid point at or before `time` (`time` itself without a grid). */
+export function gridDown(time: number, grid: number | undefined): number {
+  return grid ? Math.floor((time + GRID_DUST) / grid) * grid : time;
 }
 
 /** One visit of a solved route: the stop and the minute its service begins. */

@@ -4,7 +4,7 @@
  * minute), the lunch arithmetic, the neighbour lists used to filter candidate positions, and the
  * value scale that separates the two objective levels. Built once per solve; never mutated.
  */
-import type { Instance, RouteSpec } from "../instance/instance.js";
+import { gridDown, gridUp, type Instance, type RouteSpec } from "../instance/instance.js";
 
 /** Minutes of float rounding tolerated when a backward bound meets a window opening. */
 const BACKWARD_DUST = 1e-9;
@@ -34,6 +34,8 @@ export class Problem {
   readonly routeClass: Int32Array;
   /** weight of one travel minute relative to one unit of value in the scalarised acceptance */
   readonly travelWeight: number;
+  /** the stops' windows of service starts, shrunk to the time grid (the instance's own without one) */
+  readonly windows: GridWindows;
 
   constructor(inst: Instance) {
     this.inst = inst;
@@ -41,11 +43,12 @@ export class Problem {
     this.nRoutes = inst.routes.length;
     this.nLoc = inst.nLocations;
     this.travel = inst.travel;
+    this.windows = gridWindows(inst);
     this.pinnedStart = new Map();
     for (const p of inst.pinned) this.pinnedStart.set(p.stop * this.nRoutes + p.route, p.start);
     this.servable = new Uint8Array(this.nStops);
     for (let s = 0; s < this.nStops; s++) {
-      if (inst.windowOffset[s + 1]! <= inst.windowOffset[s]!) continue;
+      if (this.windows.offset[s + 1]! <= this.windows.offset[s]!) continue;
       for (let r = 0; r < this.nRoutes; r++) {
         if (inst.allowed[s * this.nRoutes + r]) {
           this.servable[s] = 1;
@@ -73,33 +76,42 @@ export class Problem {
     return this.travel[a * this.nLoc + b]!;
   }
 
-  /** earliest feasible service start of `stop` on `route` at or after `time` (Infinity if none) */
+  /**
+   * earliest feasible service start of `stop` on `route` at or after `time` (Infinity if none),
+   * rounded up to the instance's time grid
+   */
   firstStart(stop: number, route: number, time: number): number {
     if (this.pinnedStart.size > 0) {
       const pin = this.pinnedStart.get(stop * this.nRoutes + route);
       if (pin !== undefined) return time <= pin ? pin : Infinity;
     }
     const inst = this.inst;
-    const end = inst.windowOffset[stop + 1]!;
-    for (let w = inst.windowOffset[stop]!; w < end; w++) {
-      if (time <= inst.windowClose[w]!) return time >= inst.windowOpen[w]! ? time : inst.windowOpen[w]!;
+    time = gridUp(time, inst.timeGrid);
+    const { offset, open, close } = this.windows;
+    const end = offset[stop + 1]!;
+    for (let w = offset[stop]!; w < end; w++) {
+      if (time <= close[w]!) return time >= open[w]! ? time : open[w]!;
     }
     return Infinity;
   }
 
-  /** latest feasible service start of `stop` on `route` at or before `time` (-Infinity if none) */
+  /**
+   * latest feasible service start of `stop` on `route` at or before `time` (-Infinity if none),
+   * rounded down to the instance's time grid
+   */
   lastStart(stop: number, route: number, time: number): number {
     if (this.pinnedStart.size > 0) {
       const pin = this.pinnedStart.get(stop * this.nRoutes + route);
       if (pin !== undefined) return time >= pin - BACKWARD_DUST ? pin : -Infinity;
     }
-    const inst = this.inst;
-    const begin = inst.windowOffset[stop]!;
-    for (let w = inst.windowOffset[stop + 1]! - 1; w >= begin; w--) {
-      const open = inst.windowOpen[w]!;
+    time = gridDown(time, this.inst.timeGrid);
+    const windows = this.windows;
+    const begin = windows.offset[stop]!;
+    for (let w = windows.offset[stop + 1]! - 1; w >= begin; w--) {
+      const open = windows.open[w]!;
       // backward differences of forward sums may land an ulp before an opening the forward pass hit exactly
       if (time >= open - BACKWARD_DUST)
-        return time <= inst.windowClose[w]! ? (time > open ? time : open) : inst.windowClose[w]!;
+        return time <= windows.close[w]! ? (time > open ? time : open) : windows.close[w]!;
     }
     return -Infinity;
   }
@@ -127,6 +139,38 @@ export class Problem {
     }
     return worth;
   }
+}
+
+/** Windows of service starts per stop, in the instance's CSR layout. */
+export interface GridWindows {
+  offset: Int32Array;
+  open: Float64Array;
+  close: Float64Array;
+}
+
+/**
+ * Each window with its opening rounded up and its close rounded down to the time grid; a window
+ * holding no grid point vanishes. Without a grid, the instance's windows as they are.
+ */
+function gridWindows(inst: Instance): GridWindows {
+  const grid = inst.timeGrid;
+  if (!grid) return { offset: inst.windowOffset, open: inst.windowOpen, close: inst.windowClose };
+  const offset = new Int32Array(inst.nStops + 1);
+  const open: number[] = [];
+  const close: number[] = [];
+  for (let s = 0; s < inst.nStops; s++) {
+    offset[s] = open.length;
+    for (let w = inst.windowOffset[s]!; w < inst.windowOffset[s + 1]!; w++) {
+      const o = gridUp(inst.windowOpen[w]!, grid);
+      const c = gridDown(inst.windowClose[w]!, grid);
+      if (o <= c) {
+        open.push(o);
+        close.push(c);
+      }
+    }
+  }
+  offset[inst.nStops] = open.length;
+  return { offset, open: Float64Array.from(open), close: Float64Array.from(close) };
 }
 
 /**
