@@ -45,6 +45,7 @@ import { formatJson } from "./formatJson.js";
 import { distanceKm, offsetKm, type LatLon } from "./geometry.js";
 import { createRng, type Rng } from "./rng.js";
 import { isStopServable, type TravelEstimate } from "./servability.js";
+import { UPZ_REFERENCE_POINTS } from "./upzReferencePoints.js";
 
 /** Seed of the generators (the horizon's start date). */
 export const BOGOTA_SEED = 20261130;
@@ -75,6 +76,7 @@ export const BOGOTA_HORIZON: Horizon = {
   weekdays: SERVICE_WEEKDAYS,
   holidays: "CO",
   cycleWeeks: 20,
+  locale: "es-CO",
 };
 
 /** Walking coverage: see data/README.md for the source or assumption behind each figure. */
@@ -233,6 +235,7 @@ function urbanStops(rng: Rng): Stop[] {
           lon: at.lon,
           zone: "urban",
           locality: locality.name,
+          neighbourhood: nearestUpz(locality.slug, at),
           services: drawServices(rng),
           busKinds: ["urban"],
           weekdays: restricted ? (rng.next() < 0.5 ? ["mon", "wed", "fri"] : ["tue", "thu", "sat"]) : SERVICE_WEEKDAYS,
@@ -261,6 +264,7 @@ function urbanStops(rng: Rng): Stop[] {
       zone: "urban",
       locality: localityBySlug(site.locality).name,
       neighbourhood: site.neighbourhood,
+      address: site.address,
       services: drawServices(rng),
       busKinds: [...site.busKinds],
       weekdays: site.weekdays ? [...site.weekdays] : SERVICE_WEEKDAYS,
@@ -274,6 +278,18 @@ function urbanStops(rng: Rng): Stop[] {
     });
   }
   return placed;
+}
+
+/** The name of the UPZ whose reference point is nearest to `at` among its locality's. */
+function nearestUpz(localitySlug: string, at: LatLon): string {
+  let best: { name: string; km: number } | null = null;
+  for (const upz of UPZ_REFERENCE_POINTS) {
+    if (upz.locality !== localitySlug) continue;
+    const km = distanceKm(upz, at);
+    if (!best || km < best.km) best = { name: upz.name, km };
+  }
+  if (!best) throw new Error(`upzReferencePoints: no UPZ listed for locality ${localitySlug}`);
+  return best.name;
 }
 
 function ruralStop(rng: Rng, id: string, name: string, at: LatLon, localitySlug: string, neighbourhood?: string): Stop {
@@ -323,6 +339,7 @@ function ruralStops(rng: Rng): Stop[] {
           `${locality.name} — punto rural ${pad(n, 2)} (${area.label})`,
           at,
           area.locality,
+          area.label,
         );
         if (!servable(stop)) continue;
         stops.push(stop);
@@ -411,7 +428,7 @@ export function buildBogotaScenario(): Scenario {
       careBlocks: CARE_BLOCKS.map((b) => ({ id: b.id, name: b.name, lat: b.lat, lon: b.lon, locality: b.locality })),
     },
     travel: BOGOTA_TRAVEL,
-    options: { timeLimitSeconds: 60, seed: 1, objective: ["coverage", "travel"] },
+    options: { timeLimitSeconds: 60, seed: 1, objective: ["coverage", "travel"], timeGrid: 15 },
   };
 }
 
