@@ -6,6 +6,7 @@ export * from "./holidays.js";
 export * from "./horizon.js";
 export * from "./locale.js";
 export * from "./serviceLabels.js";
+export * from "./planWords.js";
 export * from "./validateScenario.js";
 export * from "./validatePlan.js";
 export * from "./scenarioHash.js";

@@ -7,15 +7,28 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { CarebusError, ScenarioError, parseScenario, type Plan, type Scenario } from "@carebus/model";
+import {
+  CarebusError,
+  PLAN_WORDS,
+  ScenarioError,
+  formatFigure,
+  formatRatio,
+  languageOf,
+  localeForLanguage,
+  localeOf,
+  parseScenario,
+  type Language,
+  type Plan,
+  type Scenario,
+} from "@carebus/model";
 import { GeoError, addDirections } from "@carebus/geo";
-import { solveScenario, type Progress } from "@carebus/solver";
+import { solveScenario, type ScenarioProgress } from "@carebus/solver";
 import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
 
 export type { CommandIo } from "../commandIo.js";
 
 const USAGE =
-  "usage: carebus solve <scenario.json> [--time-limit S] [--iterations N] [--seed K] [--out plan.json] [--directions es|en]";
+  "usage: carebus solve <scenario.json> [--time-limit S] [--iterations N] [--seed K] [--out plan.json] [--directions es|en] [--lang es|en]";
 
 interface SolveArgs {
   file: string;
@@ -24,6 +37,8 @@ interface SolveArgs {
   seed?: number;
   out?: string;
   directions?: "es" | "en";
+  /** language of the summary (default: the scenario's locale, else Spanish) */
+  lang?: Language;
 }
 
 /**
@@ -45,6 +60,8 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
   const scenario = await readScenario(parsed.file, io);
   if (typeof scenario === "number") return scenario;
   const baseDir = dirname(resolve(parsed.file));
+  const lang = parsed.lang ?? languageOf(localeOf(scenario.horizon));
+  const words = { lang, locale: localeForLanguage(lang, localeOf(scenario.horizon)) };
 
   let plan: Plan;
   try {
@@ -57,7 +74,7 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
       onProgress: (p) => {
         if (p.value > best) {
           best = p.value;
-          io.stderr(`${progressLine(p)}\n`);
+          io.stderr(`${progressLine(p, words)}\n`);
         }
       },
     });
@@ -75,10 +92,10 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
       io.stderr(`carebus solve: --out: cannot write ${parsed.out}: ${(error as Error).message}\n`);
       return 2;
     }
-    io.stdout(summary(plan));
+    io.stdout(summary(plan, words));
   } else {
     io.stdout(json);
-    io.stderr(summary(plan));
+    io.stderr(summary(plan, words));
   }
   return 0;
 }
@@ -93,6 +110,7 @@ function parseSolveArgs(args: string[]): SolveArgs | "help" {
       seed: { type: "string" },
       out: { type: "string" },
       directions: { type: "string" },
+      lang: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -115,6 +133,11 @@ function parseSolveArgs(args: string[]): SolveArgs | "help" {
     if (values.directions !== "es" && values.directions !== "en")
       throw new Error(`--directions must be es or en, got ${JSON.stringify(values.directions)}`);
     out.directions = values.directions;
+  }
+  if (values.lang !== undefined) {
+    if (values.lang !== "es" && values.lang !== "en")
+      throw new Error(`--lang must be es or en, got ${JSON.stringify(values.lang)}`);
+    out.lang = values.lang;
   }
   return out;
 }
@@ -165,30 +188,49 @@ function reportError(error: unknown, io: CommandIo): number {
   return 1;
 }
 
-const fmt = (x: number, digits = 1) =>
-  x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-
-function progressLine(p: Progress): string {
-  const gap = p.bound !== null && p.bound > 0 ? `${fmt((100 * (p.bound - p.value)) / p.bound, 2)}%` : "n/a";
-  return `value ${fmt(p.value)}  bound ${p.bound === null ? "n/a" : fmt(p.bound)}  gap ${gap}  ${fmt(p.elapsedMs / 1000, 2)} s  ${p.iterations} iterations`;
+/** The summary's language and the locale its figures are written in. */
+export interface SummaryWords {
+  lang: Language;
+  locale: string;
 }
 
-/** The closing summary: coverage, bound and gap, visits, travel, stops left out by reason. */
-export function summary(plan: Plan): string {
+const SPANISH: SummaryWords = { lang: "es", locale: "es-CO" };
+
+const fmt = (x: number, locale: string, digits = 1) =>
+  formatFigure(Math.round(x * 10 ** digits) / 10 ** digits, locale, digits);
+
+function progressLine(p: ScenarioProgress, { lang, locale }: SummaryWords): string {
+  const gap = p.bound !== null && p.bound > 0 ? formatRatio((p.bound - p.value) / p.bound, locale, 2) : "n/a";
+  const bound =
+    p.bound === null
+      ? "n/a"
+      : `${fmt(p.bound, locale)}${p.boundKind === "quick" ? ` (${PLAN_WORDS[lang].quickBound})` : ""}`;
+  return `value ${fmt(p.value, locale)}  bound ${bound}  gap ${gap}  ${fmt(p.elapsedMs / 1000, locale, 2)} s  ${p.iterations} iterations`;
+}
+
+/**
+ * The closing summary, in the planner page's order and words: caregivers reached (people),
+ * the weighted value, the maximum possible (marked when only the quick estimate was ready)
+ * and how far below it the plan may be, visits and driving, stops left out by reason.
+ */
+export function summary(plan: Plan, { lang, locale }: SummaryWords = SPANISH): string {
+  const w = PLAN_WORDS[lang];
   const visits = plan.routes.reduce((n, r) => n + r.visits.length, 0);
   const reasons = new Map<string, number>();
   for (const u of plan.unvisited) reasons.set(u.reason, (reasons.get(u.reason) ?? 0) + 1);
   const byReason = [...reasons.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([r, n]) => `${r} ${n}`)
-    .join(", ");
+    .map(([r, n]) => `  ${n}: ${w.reasons[r as keyof typeof w.reasons] ?? r}`);
+  const quick = plan.stats.boundKind === "quick" ? ` (${w.quickBound})` : "";
   return (
     [
-      `caregivers covered: value ${fmt(plan.totals.value)}, ${fmt(plan.totals.caregiversReached, 0)} distinct caregivers reached`,
-      `bound ${fmt(plan.stats.bound)}, gap ${fmt(plan.stats.gap * 100, 2)}%`,
-      `visits ${visits} on ${plan.routes.length} bus-days, travel ${fmt(plan.totals.travelMinutes)} min`,
-      `stops left out: ${plan.unvisited.length}${byReason ? ` (${byReason})` : ""}`,
-      `${plan.stats.iterations} iterations in ${fmt(plan.stats.elapsedMs / 1000, 2)} s, seed ${plan.stats.seed}`,
+      `${w.caregiversReached}: ${w.distinctPeople(fmt(plan.totals.caregiversReached, locale, 0))}`,
+      `${w.weightedValue}: ${fmt(plan.totals.value, locale)}`,
+      `${w.bound}${quick}: ${fmt(plan.stats.bound, locale)}; ${w.gap(formatRatio(plan.stats.gap, locale, 1))}`,
+      `${w.visits(visits, plan.routes.length)}; ${w.driving.toLowerCase()} ${fmt(plan.totals.travelMinutes, locale, 0)} min`,
+      `${w.leftOut}: ${plan.unvisited.length}`,
+      ...byReason,
+      w.run(fmt(plan.stats.iterations, locale, 0), fmt(plan.stats.elapsedMs / 1000, locale, 2), plan.stats.seed),
     ].join("\n") + "\n"
   );
 }
