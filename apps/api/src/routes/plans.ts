@@ -43,6 +43,9 @@ const planView = {
     scenarioId: { type: "string" },
     status: planStatusSchema,
     progress: progressSchema,
+    number: { type: "integer", description: "the plan's number within its scenario, in the order plans were started" },
+    createdAt: { type: "string", description: "when the plan was started (ISO instant)" },
+    finishedAt: { type: ["string", "null"], description: "when it ended (ISO instant)" },
     error: { type: "string" },
     plan: openObject,
   },
@@ -54,6 +57,9 @@ interface PlanView {
   scenarioId: string;
   status: PlanRecord["status"];
   progress: JobProgress | null;
+  number?: number;
+  createdAt: string;
+  finishedAt: string | null;
   error?: string;
   plan?: unknown;
 }
@@ -74,7 +80,7 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { record, plan: record.plan, scenario };
   }
 
-  function view(record: PlanRecord): PlanView {
+  function view(record: PlanRecord, number?: number): PlanView {
     const live = ctx.jobs.state(record.id);
     const status = live?.status ?? record.status;
     const stats = record.plan?.stats;
@@ -88,6 +94,9 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
       scenarioId: record.scenarioId,
       status,
       progress,
+      ...(number !== undefined ? { number } : {}),
+      createdAt: record.createdAt,
+      finishedAt: record.finishedAt,
       ...(record.error ? { error: record.error } : {}),
       ...(record.plan && (status === "done" || status === "cancelled") ? { plan: record.plan } : {}),
     };
@@ -143,7 +152,7 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
         response: { 200: planView, ...errors(404) },
       },
     },
-    async (request) => view(await loadPlan(request.params.id)),
+    async (request) => view(await loadPlan(request.params.id), await ctx.store.planNumber(request.params.id)),
   );
 
   app.get<{ Params: { id: string } }>(

@@ -128,7 +128,12 @@ export function scenarioRoutes(app: FastifyInstance, ctx: AppContext): void {
         response: {
           200: {
             type: "object",
-            properties: { planId: { type: "string" }, publishedAt: { type: "string" }, plan: openObject },
+            properties: {
+              planId: { type: "string" },
+              number: { type: "integer", description: "the plan's number within the scenario" },
+              publishedAt: { type: "string" },
+              plan: openObject,
+            },
             required: ["planId", "publishedAt", "plan"],
           },
           ...errors(404),
@@ -141,7 +146,13 @@ export function scenarioRoutes(app: FastifyInstance, ctx: AppContext): void {
         const known = (await ctx.store.listScenarios()).some((s) => s.id === request.params.id);
         throw known ? notFound("publication", request.params.id) : notFound("scenario", request.params.id);
       }
-      return { planId: published.latest.planId, publishedAt: published.latest.publishedAt, plan: published.latestPlan };
+      const number = await ctx.store.planNumber(published.latest.planId);
+      return {
+        planId: published.latest.planId,
+        ...(number !== undefined ? { number } : {}),
+        publishedAt: published.latest.publishedAt,
+        plan: published.latestPlan,
+      };
     },
   );
 }

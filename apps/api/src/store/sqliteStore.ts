@@ -96,6 +96,9 @@ export function openSqliteStore(dataDir: string): Store {
         finished_at = CASE WHEN @setFinished THEN @finishedAt ELSE finished_at END
       WHERE id = @id`),
     getPlan: db.prepare("SELECT * FROM plans WHERE id = ?"),
+    // plans are numbered per scenario in the order they were started (rowid grows with inserts)
+    planNumber: db.prepare(`SELECT COUNT(*) AS n FROM plans p JOIN plans q ON p.scenario_id = q.scenario_id
+      WHERE q.id = ? AND p.rowid <= q.rowid`),
     failUnfinished: db.prepare(
       "UPDATE plans SET status = 'failed', error = ?, finished_at = ? WHERE status IN ('queued', 'running')",
     ),
@@ -171,6 +174,10 @@ export function openSqliteStore(dataDir: string): Store {
     async getPlan(id) {
       const row = statements.getPlan.get(id) as PlanRow | undefined;
       return row ? toPlanRecord(row) : undefined;
+    },
+    async planNumber(id) {
+      const { n } = statements.planNumber.get(id) as { n: number };
+      return n > 0 ? n : undefined;
     },
     async failUnfinishedPlans(reason, at) {
       return statements.failUnfinished.run(reason, at).changes;

@@ -80,6 +80,8 @@ export interface Store {
   insertPlan(record: PlanRecord): Promise<void>;
   updatePlan(id: string, update: PlanUpdate): Promise<void>;
   getPlan(id: string): Promise<PlanRecord | undefined>;
+  /** The plan's number within its scenario (1 = the first plan started for it), or undefined. */
+  planNumber(id: string): Promise<number | undefined>;
   /** Marks jobs left queued or running by a previous process as failed; returns how many. */
   failUnfinishedPlans(reason: string, at: string): Promise<number>;
   /** Records a publication of a done plan (atomically with nothing else to do). */
