@@ -7,14 +7,19 @@ const src = (path: string) => fileURLToPath(new URL(`${path}/src/index.ts`, impo
 
 export default defineConfig({
   resolve: {
-    alias: {
-      "@carebus/model": src("./packages/model"),
-      "@carebus/geo": src("./packages/geo"),
-      "@carebus/solver": src("./packages/solver"),
-      "@carebus/calendar": src("./packages/calendar"),
-      "@carebus/testkit": src("./packages/testkit"),
-      "@carebus/api": src("./apps/api"),
-    },
+    alias: [
+      // subpath modules the pages bundle on their own (@carebus/model/locale, …)
+      {
+        find: /^@carebus\/model\/(\w+)$/,
+        replacement: fileURLToPath(new URL("./packages/model/src/$1.ts", import.meta.url)),
+      },
+      { find: /^@carebus\/model$/, replacement: src("./packages/model") },
+      { find: /^@carebus\/geo$/, replacement: src("./packages/geo") },
+      { find: /^@carebus\/solver$/, replacement: src("./packages/solver") },
+      { find: /^@carebus\/calendar$/, replacement: src("./packages/calendar") },
+      { find: /^@carebus\/testkit$/, replacement: src("./packages/testkit") },
+      { find: /^@carebus\/api$/, replacement: src("./apps/api") },
+    ],
   },
   test: {
     include: [

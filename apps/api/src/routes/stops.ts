@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { normalizeName, type FeedEvent } from "@carebus/calendar";
 import { haversineKm } from "@carebus/geo";
-import { formatClock, isIsoDate, serviceLabel, type Language, type Stop } from "@carebus/model";
+import { formatClock, isIsoDate, localeOf, serviceLabel, type Language, type Stop } from "@carebus/model";
 import type { AppContext } from "../context.js";
 import { badRequest, notFound } from "../errors.js";
 import type { Published } from "../feeds/publishedPlans.js";
@@ -183,6 +183,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
             properties: {
               scenarioId: { type: "string" },
               planId: { type: "string" },
+              locale: { type: "string", description: "the scenario's locale for dates and numbers, e.g. es-CO" },
               stops: { type: "array", items: stopItem },
             },
             required: ["scenarioId", "planId", "stops"],
@@ -217,7 +218,12 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
           .slice(0, limit)
           .map((s) => item(request, s, visitsOf(s), from, lang));
       }
-      return { scenarioId: published.scenario.id, planId: published.latest.planId, stops: items };
+      return {
+        scenarioId: published.scenario.id,
+        planId: published.latest.planId,
+        locale: localeOf(published.scenario.scenario.horizon),
+        stops: items,
+      };
     },
   );
 

@@ -8,17 +8,23 @@ import { clockOf, formatDate, formatNumber } from "../shared/format.js";
 import { busColour } from "../shared/style.js";
 import type { PlanRoute } from "../shared/types.js";
 import { stopName, type PlanIndex, type VisitRef } from "./planIndex.js";
+import type { Words } from "./words.js";
 
 /** Renders the grid into `container`; `onVisit` runs when a visit is chosen. */
-export function renderWeekGrid(container: HTMLElement, index: PlanIndex, onVisit: (ref: VisitRef) => void): void {
+export function renderWeekGrid(
+  container: HTMLElement,
+  index: PlanIndex,
+  { t, locale }: Words,
+  onVisit: (ref: VisitRef) => void,
+): void {
   const { plan, scenario } = index.loaded;
   const dates = plan.dates.length ? plan.dates : [...new Set(plan.routes.map((r) => r.date))].sort();
   const routes = new Map<string, PlanRoute>(plan.routes.map((r) => [`${r.busId}|${r.date}`, r]));
   const head = h(
     "tr",
     {},
-    h("th", { scope: "col" }, "Bus"),
-    ...dates.map((d) => h("th", { scope: "col" }, h("time", { datetime: d }, formatDate(d, "en")))),
+    h("th", { scope: "col" }, t.bus),
+    ...dates.map((d) => h("th", { scope: "col" }, h("time", { datetime: d }, formatDate(d, locale)))),
   );
   const rows = scenario.buses.map((bus, busIdx) =>
     h(
@@ -33,14 +39,14 @@ export function renderWeekGrid(container: HTMLElement, index: PlanIndex, onVisit
       ...dates.map((date) => {
         const route = routes.get(`${bus.id}|${date}`);
         if (!route || route.visits.length === 0)
-          return h("td", { class: "empty" }, h("span", { "aria-label": "no route" }, "—"));
+          return h("td", { class: "empty" }, h("span", { "aria-label": t.noRoute }, "—"));
         return h(
           "td",
           {},
           h(
             "div",
             { class: "route-meta" },
-            `${clockOf(route.departure)}–${clockOf(route.return)} · ${formatNumber(route.km)} km`,
+            `${clockOf(route.departure)}–${clockOf(route.return)} · ${formatNumber(route.km, locale)} km`,
           ),
           h(
             "ol",
@@ -73,7 +79,7 @@ export function renderWeekGrid(container: HTMLElement, index: PlanIndex, onVisit
     h(
       "table",
       { class: "week-grid" },
-      h("caption", {}, `Visits per bus and day (${plan.routes.length} bus-days, ${plan.totals.visits} visits)`),
+      h("caption", {}, t.weekCaption(plan.routes.length, plan.totals.visits)),
       h("thead", {}, head),
       h("tbody", {}, ...rows),
     ),

@@ -36,6 +36,8 @@ export interface ScenarioSummary {
 /** GET /api/v1/scenarios/:id/published */
 export interface PublishedPlan {
   planId: string;
+  /** the plan's number within its scenario */
+  number?: number;
   publishedAt: string;
   plan: Plan;
 }
@@ -45,6 +47,8 @@ export interface SolveProgress {
   value: number;
   /** null until the solver has a bound */
   bound: number | null;
+  /** quick until the strong bound is ready */
+  boundKind?: "quick" | "strong";
   elapsedMs: number;
   iterations: number;
 }
@@ -53,6 +57,10 @@ export interface SolveProgress {
 export interface PlanJob {
   id?: string;
   status: string;
+  /** the plan's number within its scenario */
+  number?: number;
+  createdAt?: string;
+  finishedAt?: string | null;
   progress: SolveProgress | null;
   plan?: Plan;
   error?: string | { message?: string };
@@ -73,10 +81,13 @@ export interface StopItem {
   name: string;
   locality: string;
   neighbourhood?: string | null;
+  address?: string | null;
   zone: "urban" | "rural";
   lat: number;
   lon: number;
   services?: string[];
+  /** the services' names in the requested language */
+  serviceNames?: string[];
   distanceKm?: number;
   nextVisits: NextVisit[];
   feeds: { ics: string; webcal: string };
@@ -102,6 +113,8 @@ export interface RouteDirections {
 export interface StopsResponse {
   scenarioId: string;
   planId: string;
+  /** the scenario's locale (dates and numbers), e.g. es-CO */
+  locale?: string;
   stops: StopItem[];
 }
 
@@ -110,4 +123,9 @@ export interface LoadedPlan {
   planId: string;
   plan: Plan;
   scenario: Scenario;
+  /** the plan's number within its scenario, when the server gave it */
+  number?: number;
+  /** when it was published (published plans) or started (new runs), ISO instant */
+  publishedAt?: string;
+  startedAt?: string;
 }
