@@ -251,7 +251,10 @@ class CommunityPage {
   }
 
   private searchNearMe(): void {
-    if (!("geolocation" in navigator)) return this.setStatus((t) => t.noGeolocation, "error");
+    if (!("geolocation" in navigator)) {
+      this.setStatus((t) => t.noGeolocation, "error");
+      return;
+    }
     this.setStatus((t) => t.locating);
     navigator.geolocation.getCurrentPosition(
       (position) => void this.searchNear(position.coords.latitude, position.coords.longitude),

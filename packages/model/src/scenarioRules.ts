@@ -80,7 +80,9 @@ function checkHorizon(value: unknown, ctx: RuleContext): HorizonFacts {
   };
   horizonDate(h.startDate, `${p}.startDate`);
   if (ctx.clean(`${p}.dates`) && Array.isArray(h.dates)) {
-    h.dates.forEach((d, i) => horizonDate(d, `${p}.dates[${i}]`));
+    h.dates.forEach((d, i) => {
+      horizonDate(d, `${p}.dates[${i}]`);
+    });
     reportRepeats(h.dates, `${p}.dates`, ctx);
   }
   if (ctx.clean(`${p}.days`) && ctx.clean(`${p}.dates`)) {
@@ -103,7 +105,10 @@ function checkHorizon(value: unknown, ctx: RuleContext): HorizonFacts {
 
   for (const field of ["excludedDates", "includedDates"] as const) {
     const list = h[field];
-    if (ctx.clean(`${p}.${field}`) && Array.isArray(list)) list.forEach((d, i) => realDate(d, `${p}.${field}[${i}]`));
+    if (ctx.clean(`${p}.${field}`) && Array.isArray(list))
+      list.forEach((d, i) => {
+        realDate(d, `${p}.${field}[${i}]`);
+      });
   }
   const calendar = ctx.clean(p) && datesOk ? horizonDays(h as Horizon) : null;
   const notInHorizon = Array.isArray(h.dates) ? "is not one of the horizon's dates" : "is outside the horizon";

@@ -232,7 +232,9 @@ function buildGroups(
   });
   stopGroupOffset[nStops] = total;
   const stopGroups = new Int32Array(total);
-  coverage.stopPoints.forEach((points, s) => stopGroups.set(points, stopGroupOffset[s]!));
+  coverage.stopPoints.forEach((points, s) => {
+    stopGroups.set(points, stopGroupOffset[s]!);
+  });
   return {
     groupValue: Float64Array.from(coverage.pointValue),
     stopGroupOffset,
