@@ -122,7 +122,13 @@ export function explainUnvisited(
   return out;
 }
 
-/** True when route r, keeping its visits in order, can also serve `stop` at some position. */
+/**
+ * True when route r, keeping its visits in order, can also serve `stop` at some position. A
+ * position is tried with the exact scheduler only when the route's busy minutes (driving,
+ * set-up, service, pack-up, lunch) plus the detour and the new visit still fit its shift,
+ * work and drive limits: a necessary condition that rules out nearly every position of a full
+ * route in O(1), so explaining thousands of stops stays cheap.
+ */
 function fitsInto(
   instance: Instance,
   r: number,
@@ -130,8 +136,29 @@ function fitsInto(
   stop: number,
   pinnedStarts: ReadonlyMap<number, number> | undefined,
 ): boolean {
+  const spec = instance.routes[r]!;
+  const nl = instance.nLocations;
+  const t = (a: number, b: number) => instance.travel[a * nl + b]!;
   const sequence = visits.map((v) => v.stop);
+  const perVisit = spec.setupMinutes + spec.packupMinutes;
+  let drive = 0;
+  let busy = spec.lunch?.minutes ?? 0;
+  let place = spec.depot;
+  for (const v of sequence) {
+    drive += t(place, v);
+    busy += instance.dwell[v]! + perVisit;
+    place = v;
+  }
+  drive += t(place, spec.depot);
+  const workLimit = Math.min(spec.shiftEnd - spec.shiftStart, spec.maxWorkMinutes);
+  const added = instance.dwell[stop]! + perVisit;
   for (let at = 0; at <= sequence.length; at++) {
+    const before = at === 0 ? spec.depot : sequence[at - 1]!;
+    const after = at === sequence.length ? spec.depot : sequence[at]!;
+    const detour = t(before, stop) + t(stop, after) - t(before, after);
+    // the checker's tolerance: a tight but feasible insertion must not be lost to float dust
+    if (!(drive + detour <= spec.maxDriveMinutes + 1e-6) || !(drive + detour + busy + added <= workLimit + 1e-6))
+      continue;
     const tried = [...sequence.slice(0, at), stop, ...sequence.slice(at)];
     if (scheduleSequence(instance, r, tried, pinnedStarts ? { pinnedStarts } : {})) return true;
   }
