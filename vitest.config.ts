@@ -1,36 +1,67 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Tests run from source: every @carebus/* import resolves to the package's src/index.ts,
-// so a test never depends on a stale build. Benchmarks are never part of the test run.
-const src = (path: string) => fileURLToPath(new URL(`${path}/src/index.ts`, import.meta.url));
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+/**
+ * Tests run from source: every workspace package with a src/index.ts (packages/* and apps/*,
+ * found on disk, so a new package needs no entry here) resolves to that file, so a test never
+ * depends on a stale build. Process tests are the exception: they run the built dist.
+ */
+function sourceAliases(): Array<{ find: RegExp; replacement: string }> {
+  // exact names only, so "@carebus/model" does not swallow "@carebus/model/locale"; the pages
+  // bundle a few model modules on their own (@carebus/model/locale, …): those map to their file
+  const aliases = [{ find: /^@carebus\/model\/(\w+)$/, replacement: join(root, "packages/model/src/$1.ts") }];
+  for (const group of ["packages", "apps"]) {
+    for (const entry of readdirSync(join(root, group), { withFileTypes: true })) {
+      const dir = join(root, group, entry.name);
+      const manifest = join(dir, "package.json");
+      const index = join(dir, "src", "index.ts");
+      if (!entry.isDirectory() || !existsSync(manifest) || !existsSync(index)) continue;
+      const { name } = JSON.parse(readFileSync(manifest, "utf8")) as { name?: string };
+      if (name) aliases.push({ find: new RegExp(`^${name.replace(/[/.]/g, "\\$&")}$`), replacement: index });
+    }
+  }
+  return aliases;
+}
+
+/** Where tests live; the file name then picks the project (see CONTRIBUTING.md, "Tests"). */
+const TEST_FOLDERS = ["packages/*/src/**", "packages/*/test/**", "apps/*/src/**", "apps/*/test/**", "data/**"];
+const named = (suffix: string) => TEST_FOLDERS.map((folder) => `${folder}/*${suffix}`);
+/** In-process tests that declare they touch no global state: one module graph per worker. */
+const UNIT_TESTS = named(".unit.test.ts");
+/** Tests that start processes, listen on ports, use databases or drive a browser. */
+const SYSTEM_TESTS = [...named(".integration.test.ts"), ...named(".system.test.ts"), ...named(".e2e.test.ts")];
+/** Any other test: the safe default, every file in a fresh module graph. */
+const OTHER_TESTS = named(".test.ts");
+const ALWAYS_EXCLUDED = ["**/node_modules/**", "**/dist/**"];
 
 export default defineConfig({
-  resolve: {
-    alias: [
-      // subpath modules the pages bundle on their own (@carebus/model/locale, …)
-      {
-        find: /^@carebus\/model\/(\w+)$/,
-        replacement: fileURLToPath(new URL("./packages/model/src/$1.ts", import.meta.url)),
-      },
-      { find: /^@carebus\/model$/, replacement: src("./packages/model") },
-      { find: /^@carebus\/geo$/, replacement: src("./packages/geo") },
-      { find: /^@carebus\/solver$/, replacement: src("./packages/solver") },
-      { find: /^@carebus\/calendar$/, replacement: src("./packages/calendar") },
-      { find: /^@carebus\/testkit$/, replacement: src("./packages/testkit") },
-      { find: /^@carebus\/api$/, replacement: src("./apps/api") },
-    ],
-  },
+  resolve: { alias: sourceAliases() },
   test: {
-    include: [
-      "packages/*/src/**/*.test.ts",
-      "packages/*/test/**/*.test.ts",
-      "apps/*/src/**/*.test.ts",
-      "apps/*/test/**/*.test.ts",
-      "data/**/*.test.ts",
-    ],
-    exclude: ["**/node_modules/**", "**/dist/**", "benchmarks/**"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: UNIT_TESTS, exclude: ALWAYS_EXCLUDED, pool: "threads", isolate: false },
+      },
+      {
+        extends: true,
+        test: {
+          name: "isolated",
+          include: OTHER_TESTS,
+          exclude: [...ALWAYS_EXCLUDED, ...UNIT_TESTS, ...SYSTEM_TESTS],
+          pool: "threads",
+          isolate: true,
+        },
+      },
+      {
+        extends: true,
+        test: { name: "system", include: SYSTEM_TESTS, exclude: ALWAYS_EXCLUDED, pool: "forks", isolate: true },
+      },
+    ],
   },
 });

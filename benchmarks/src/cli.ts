@@ -129,10 +129,13 @@ async function runSuites(names: string[], context: SuiteContext, result: BenchRe
   }
 }
 
+const parseBenchArgs = (argv: string[]) =>
+  parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
+
 async function main(argv: string[]): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseBenchArgs>;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
+    parsed = parseBenchArgs(argv);
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;

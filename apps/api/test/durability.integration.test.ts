@@ -1,6 +1,6 @@
 /**
- * Nothing lost or half-written when the server is killed: a real server process (tsx, from
- * source) receives a stream of concurrent scenario writes and is SIGKILLed while requests are
+ * Nothing lost or half-written when the server is killed: a real server process (the built
+ * dist) receives a stream of concurrent scenario writes and is SIGKILLed while requests are
  * still in flight. Reopening the database must pass SQLite's integrity check, and every write
  * the server acknowledged (201) must be there, whole.
  */
@@ -18,11 +18,8 @@ const dir = mkdtempSync(join(tmpdir(), "carebus-kill-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function startServerProcess() {
-  const script = fileURLToPath(new URL("./fixtures/serverProcess.ts", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", script, dir, TOKEN], {
-    env: { ...process.env, TSX_TSCONFIG_PATH: fileURLToPath(new URL("../tsconfig.source.json", import.meta.url)) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const script = fileURLToPath(new URL("./fixtures/serverProcess.mjs", import.meta.url));
+  const child = spawn(process.execPath, [script, dir, TOKEN], { stdio: ["ignore", "pipe", "pipe"] });
   const url = new Promise<string>((resolve, reject) => {
     let out = "";
     let err = "";

@@ -62,8 +62,10 @@ describe("a listening server", () => {
       ).status,
     ).toBe(201);
 
-    const stops = await (await fetch(`${server.url}/api/v1/stops?q=usme`)).json();
-    const feedUrl: string = stops.stops[0].feeds.ics;
+    const stops = (await (await fetch(`${server.url}/api/v1/stops?q=usme`)).json()) as {
+      stops: Array<{ feeds: { ics: string } }>;
+    };
+    const feedUrl: string = stops.stops[0]!.feeds.ics;
     expect(feedUrl.startsWith(server.url)).toBe(true);
     const feed = await fetch(feedUrl);
     expect(feed.status).toBe(200);

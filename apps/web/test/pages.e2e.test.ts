@@ -55,6 +55,7 @@ function headings(page: Page): Promise<string[]> {
 
 /** Service codes that appear as words in the page's visible text (should be none). */
 async function visibleServiceCodes(page: Page): Promise<string[]> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point; textContent includes hidden nodes
   const text = await page.evaluate(() => document.body.innerText);
   return Object.keys(SERVICE_LABELS).filter((code) => new RegExp(`(^|[^\\w-])${code}([^\\w-]|$)`).test(text));
 }

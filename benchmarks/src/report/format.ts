@@ -18,8 +18,8 @@ export function formatSpread(spread: number): string {
 
 /** A Markdown table from a header and rows (cells already formatted). */
 export function markdownTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const escape = (cell: string) => cell.replace(/\|/g, "\\|");
-  const lines = [`| ${header.map(escape).join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
-  for (const row of rows) lines.push(`| ${row.map(escape).join(" | ")} |`);
+  const escapeCell = (cell: string) => cell.replace(/\|/g, "\\|");
+  const lines = [`| ${header.map(escapeCell).join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
+  for (const row of rows) lines.push(`| ${row.map(escapeCell).join(" | ")} |`);
   return lines.join("\n");
 }

@@ -43,13 +43,13 @@ function sectionsOf(result: BenchResult): ReportSection[] {
       });
     }
   };
-  if (ran("toptw")) safely("toptw", () => toptwReport(result.details["toptw"] as Parameters<typeof toptwReport>[0]));
+  if (ran("toptw")) safely("toptw", () => toptwReport(result.details.toptw as Parameters<typeof toptwReport>[0]));
   if (ran("scaling"))
-    safely("scaling", () => scalingReport(result.details["scaling"] as Parameters<typeof scalingReport>[0]));
+    safely("scaling", () => scalingReport(result.details.scaling as Parameters<typeof scalingReport>[0]));
   if (ran("bogota")) {
     const metrics = result.metrics.filter((m) => m.suite === "bogota");
     const sample = (
-      result.details["bogota"] as { sample?: { trace: Array<[number, number]>; finalValue: number; solveMs: number } }
+      result.details.bogota as { sample?: { trace: Array<[number, number]>; finalValue: number; solveMs: number } }
     ).sample;
     const charts: ReportSection["charts"] = [];
     if (sample && sample.finalValue > 0 && sample.trace.length) {

@@ -8,10 +8,9 @@ import { computeCoverage, RoadNetwork, type RoadWay } from "../src/index.js";
 import { travelRows } from "../src/roadGraph/parallelTravelRows.js";
 import { loadavg } from "node:os";
 import type { Scenario } from "@carebus/model";
+import { lcg } from "../test/lcg.js";
 
-let seed = 1;
-/** Deterministic pseudo-random numbers in [0, 1) (a linear congruential generator). */
-const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const rand = lcg(1);
 
 async function measure<T>(label: string, run: () => T | Promise<T>): Promise<T> {
   const wall = performance.now();

@@ -48,7 +48,7 @@ function collectUnion(error: ValueError, document: unknown, out: Issue[]): void 
     return;
   }
   const tag = error.value[discriminator];
-  const index = tags.findIndex((t) => t === tag);
+  const index = tags.indexOf(tag);
   const branchErrors = error.errors[index];
   if (index < 0 || branchErrors === undefined) {
     const field = childPath(path, discriminator);

@@ -7,8 +7,12 @@ import type { Scenario } from "../src/index.js";
 
 const TEXT = readFileSync(new URL("./fixtures/valid-small.json", import.meta.url), "utf8");
 
+/** JSON a test breaks on purpose: any field may receive any (wrong) value. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests write wrong values into arbitrary fields of a JSON copy
+export type BreakableJson = any;
+
 /** A fresh copy of the valid fixture, typed loosely so tests can write wrong values into it. */
-export function validSmall(): any {
+export function validSmall(): BreakableJson {
   return JSON.parse(TEXT) as unknown;
 }
 
@@ -18,7 +22,7 @@ export function validSmallScenario(): Scenario {
 }
 
 /** The copy after `change` has broken it. */
-export function broken(change: (s: any) => void): unknown {
+export function broken(change: (s: BreakableJson) => void): unknown {
   const scenario = validSmall();
   change(scenario);
   return scenario;

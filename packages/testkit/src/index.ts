@@ -17,3 +17,4 @@ export {
 } from "./fixtures.js";
 export { arbTinyInstance, arbSmallScenario, type TinyInstanceOptions } from "./arbitraries.js";
 export { handMadeRoute, type HandMadeVisit } from "./handMadeRoute.js";
+export { benchdataPath, benchdataRequired, describeWithBenchdata, repositoryRoot } from "./benchdata.js";

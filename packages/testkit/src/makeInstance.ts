@@ -63,7 +63,9 @@ export function makeInstance(spec: InstanceSpec): Instance {
     for (let r = 0; r < R; r++) allowed[s * R + r] = !spec.allowed || spec.allowed(s, r) ? 1 : 0;
   const groups = spec.groups ?? spec.dwell.map((_, s) => ({ value: 1, stops: [s] }));
   const perStop: number[][] = Array.from({ length: nStops }, () => []);
-  groups.forEach((g, i) => g.stops.forEach((s) => perStop[s]!.push(i)));
+  groups.forEach((g, i) => {
+    for (const s of g.stops) perStop[s]!.push(i);
+  });
   const stopGroupOffset = new Int32Array(nStops + 1);
   let total = 0;
   perStop.forEach((gs, s) => {

@@ -201,7 +201,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
       const published = await publishedFor(request);
       const stops = published.scenario.scenario.stops.filter((s) => published.visitsByStop.has(s.id));
       const visitsOf = (s: Stop) => published.visitsByStop.get(s.id) ?? [];
-      let items: ReturnType<typeof item>[];
+      let items: Array<ReturnType<typeof item>>;
       if (near !== undefined) {
         const point = parseNear(near);
         const limit = request.query.limit ?? 5;

@@ -222,15 +222,13 @@ export function summary(plan: Plan, { lang, locale }: SummaryWords = SPANISH): s
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([r, n]) => `  ${n}: ${w.reasons[r as keyof typeof w.reasons] ?? r}`);
   const quick = plan.stats.boundKind === "quick" ? ` (${w.quickBound})` : "";
-  return (
-    [
-      `${w.caregiversReached}: ${w.distinctPeople(fmt(plan.totals.caregiversReached, locale, 0))}`,
-      `${w.weightedValue}: ${fmt(plan.totals.value, locale)}`,
-      `${w.bound}${quick}: ${fmt(plan.stats.bound, locale)}; ${w.gap(formatRatio(plan.stats.gap, locale, 1))}`,
-      `${w.visits(visits, plan.routes.length)}; ${w.driving.toLowerCase()} ${fmt(plan.totals.travelMinutes, locale, 0)} min`,
-      `${w.leftOut}: ${plan.unvisited.length}`,
-      ...byReason,
-      w.run(fmt(plan.stats.iterations, locale, 0), fmt(plan.stats.elapsedMs / 1000, locale, 2), plan.stats.seed),
-    ].join("\n") + "\n"
-  );
+  return `${[
+    `${w.caregiversReached}: ${w.distinctPeople(fmt(plan.totals.caregiversReached, locale, 0))}`,
+    `${w.weightedValue}: ${fmt(plan.totals.value, locale)}`,
+    `${w.bound}${quick}: ${fmt(plan.stats.bound, locale)}; ${w.gap(formatRatio(plan.stats.gap, locale, 1))}`,
+    `${w.visits(visits, plan.routes.length)}; ${w.driving.toLowerCase()} ${fmt(plan.totals.travelMinutes, locale, 0)} min`,
+    `${w.leftOut}: ${plan.unvisited.length}`,
+    ...byReason,
+    w.run(fmt(plan.stats.iterations, locale, 0), fmt(plan.stats.elapsedMs / 1000, locale, 2), plan.stats.seed),
+  ].join("\n")}\n`;
 }

@@ -15,27 +15,31 @@ import {
   solve,
   ToptwFormatError,
   type DistanceConvention,
+  type Instance,
   type MipSolver,
 } from "@carebus/solver";
 
 const CONVENTIONS: readonly DistanceConvention[] = ["trunc1", "trunc2", "round2", "exact"];
 
+const parseToptwArgs = (args: string[]) =>
+  parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      vehicles: { type: "string" },
+      "time-limit": { type: "string", default: "1" },
+      seed: { type: "string", default: "1" },
+      iterations: { type: "string" },
+      distance: { type: "string", default: "trunc1" },
+      json: { type: "boolean", default: false },
+      recombine: { type: "boolean", default: false },
+    },
+  });
+
 export async function run(args: string[]): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseToptwArgs>;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        vehicles: { type: "string" },
-        "time-limit": { type: "string", default: "1" },
-        seed: { type: "string", default: "1" },
-        iterations: { type: "string" },
-        distance: { type: "string", default: "trunc1" },
-        json: { type: "boolean", default: false },
-        recombine: { type: "boolean", default: false },
-      },
-    });
+    parsed = parseToptwArgs(args);
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
@@ -72,7 +76,7 @@ export async function run(args: string[]): Promise<number> {
     return fail(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const name = basename(file, extname(file));
-  let instance;
+  let instance: Instance;
   try {
     instance = readToptw(text, { name, vehicles, distance });
   } catch (error) {

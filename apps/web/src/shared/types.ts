@@ -1,9 +1,16 @@
 /**
  * The JSON the pages read from the server (apps/api), as TypeScript types. Plan and scenario
- * shapes come from @carebus/model (type-only imports, erased by esbuild) so the pages cannot
- * drift from the contract; the rest mirrors the API routes' response bodies.
+ * shapes come from @carebus/model, solve progress from @carebus/solver and the scenario list and
+ * job status from @carebus/api (type-only imports, erased by esbuild) so the pages cannot drift
+ * from the contract; the rest mirrors the API routes' response bodies. @carebus/api is reached
+ * through a tsconfig path, not a package dependency: the API serves this package's build, so a
+ * dependency back would be a cycle.
  */
 import type { Plan, Scenario } from "@carebus/model";
+import type { PlanStatus } from "@carebus/api";
+import type { ScenarioProgress } from "@carebus/solver";
+
+export type { ScenarioSummary, PlanStatus } from "@carebus/api";
 
 export type {
   Plan,
@@ -25,14 +32,6 @@ export interface WebConfig {
   tileAttribution: string | null;
 }
 
-/** One row of GET /api/v1/scenarios */
-export interface ScenarioSummary {
-  id: string;
-  name: string;
-  createdAt: string;
-  publishedPlanId: string | null;
-}
-
 /** GET /api/v1/scenarios/:id/published */
 export interface PublishedPlan {
   planId: string;
@@ -43,20 +42,12 @@ export interface PublishedPlan {
 }
 
 /** Live figures of a running solve (SSE `progress` event and GET /api/v1/plans/:id). */
-export interface SolveProgress {
-  value: number;
-  /** null until the solver has a bound */
-  bound: number | null;
-  /** quick until the strong bound is ready */
-  boundKind?: "quick" | "strong";
-  elapsedMs: number;
-  iterations: number;
-}
+export type SolveProgress = ScenarioProgress;
 
 /** GET /api/v1/plans/:id */
 export interface PlanJob {
   id?: string;
-  status: string;
+  status: PlanStatus;
   /** the plan's number within its scenario */
   number?: number;
   createdAt?: string;

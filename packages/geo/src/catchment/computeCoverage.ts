@@ -65,7 +65,8 @@ export function computeCoverage(scenario: Scenario, options: ComputeCoverageOpti
     if (!network) return index.within(lat, lon, maxKm, classOf, kms);
     const walk = network.walkFrom(lat, lon, maxKm * 1000);
     return index.within(lat, lon, maxKm).filter((p) => {
-      const snap = (pointSnaps[p] ??= network.snap(lats[p]!, lons[p]!));
+      const snap = pointSnaps[p] ?? network.snap(lats[p]!, lons[p]!);
+      pointSnaps[p] = snap;
       return walk(snap) <= kms[classOf ? classOf[p]! : 0]! * 1000;
     });
   };

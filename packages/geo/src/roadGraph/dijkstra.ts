@@ -69,7 +69,7 @@ export function dijkstra(
     const key = heap.poppedKey;
     if (key > seconds[u]!) continue; // stale entry
     if (key > maxSeconds) return;
-    if (isTarget && isTarget[u]) {
+    if (isTarget?.[u]) {
       isTarget[u] = 0;
       if (--pending === 0) return;
     }

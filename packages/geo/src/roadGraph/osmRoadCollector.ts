@@ -25,7 +25,7 @@ export class OsmRoadCollector {
 
   /** Record a way; ways whose `highway` tag is not wanted are dropped here. */
   addWay(refs: number[], tags: Record<string, string>): void {
-    if (this.highways.has(tags["highway"] ?? "") && refs.length >= 2) this.ways.push({ refs, tags });
+    if (this.highways.has(tags.highway ?? "") && refs.length >= 2) this.ways.push({ refs, tags });
   }
 
   /**
@@ -35,13 +35,13 @@ export class OsmRoadCollector {
   roads(source: string): RoadWay[] {
     const roads: RoadWay[] = [];
     for (const way of this.ways) {
-      const roundabout = way.tags["junction"] === "roundabout" || way.tags["junction"] === "circular";
-      const speed = parseMaxspeed(way.tags["maxspeed"]);
+      const roundabout = way.tags.junction === "roundabout" || way.tags.junction === "circular";
+      const speed = parseMaxspeed(way.tags.maxspeed);
       const base = {
-        name: way.tags["name"] ?? way.tags["ref"] ?? "",
-        highway: way.tags["highway"] ?? "",
+        name: way.tags.name ?? way.tags.ref ?? "",
+        highway: way.tags.highway ?? "",
         ...(speed === undefined ? {} : { maxspeedKmh: speed }),
-        oneway: parseOneway(way.tags["oneway"], roundabout),
+        oneway: parseOneway(way.tags.oneway, roundabout),
         roundabout,
       };
       let run: Array<[number, number]> = [];

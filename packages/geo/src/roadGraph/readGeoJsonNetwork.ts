@@ -43,18 +43,18 @@ export function readGeoJsonNetwork(
     const type = f?.geometry?.type;
     if (type !== "LineString" && type !== "MultiLineString") return;
     const props = f.properties ?? {};
-    const highway = typeof props["highway"] === "string" ? props["highway"] : "";
+    const highway = typeof props.highway === "string" ? props.highway : "";
     if (highway !== "" && !highways.has(highway)) return;
     const lines = (type === "LineString" ? [f.geometry!.coordinates] : f.geometry!.coordinates) as unknown;
     if (!Array.isArray(lines)) throw bad(source, i, "coordinates must be an array");
-    const roundabout = props["junction"] === "roundabout" || props["junction"] === "circular";
+    const roundabout = props.junction === "roundabout" || props.junction === "circular";
     for (const line of lines) {
       ways.push({
         coordinates: readLine(line, source, i),
-        name: typeof props["name"] === "string" ? props["name"] : "",
+        name: typeof props.name === "string" ? props.name : "",
         highway,
-        ...optionalSpeed(parseMaxspeed(props["maxspeed"])),
-        oneway: parseOneway(props["oneway"], roundabout),
+        ...optionalSpeed(parseMaxspeed(props.maxspeed)),
+        oneway: parseOneway(props.oneway, roundabout),
         roundabout,
       });
     }

@@ -116,31 +116,31 @@ export class OsmXmlReader {
         return;
       case "node": {
         const a = attributes(body);
-        if (a["action"] === "delete" || a["visible"] === "false") return;
-        const id = Number(a["id"]);
-        const lat = Number(a["lat"]);
-        const lon = Number(a["lon"]);
+        if (a.action === "delete" || a.visible === "false") return;
+        const id = Number(a.id);
+        const lat = Number(a.lat);
+        const lon = Number(a.lon);
         if (
           !Number.isFinite(id) ||
           !(Math.abs(lat) <= 90) ||
           !(Math.abs(lon) <= 180) ||
-          a["lat"] === undefined ||
-          a["lon"] === undefined
+          a.lat === undefined ||
+          a.lon === undefined
         ) {
-          throw this.invalid(`node ${a["id"] ?? "(no id)"} needs numeric id, lat and lon attributes`);
+          throw this.invalid(`node ${a.id ?? "(no id)"} needs numeric id, lat and lon attributes`);
         }
         this.roads.addNode(id, lat, lon);
         return;
       }
       case "way": {
         const a = attributes(body);
-        this.way = a["action"] === "delete" || a["visible"] === "false" ? null : { refs: [], tags: {} };
+        this.way = a.action === "delete" || a.visible === "false" ? null : { refs: [], tags: {} };
         if (selfClosing) this.endWay();
         return;
       }
       case "nd": {
         if (!this.way) return;
-        const ref = Number(attributes(body)["ref"]);
+        const ref = Number(attributes(body).ref);
         if (!Number.isFinite(ref)) throw this.invalid("a way's <nd> needs a numeric ref");
         this.way.refs.push(ref);
         return;
@@ -148,7 +148,7 @@ export class OsmXmlReader {
       case "tag": {
         if (!this.way) return;
         const a = attributes(body);
-        if (a["k"] !== undefined) this.way.tags[a["k"]] = a["v"] ?? "";
+        if (a.k !== undefined) this.way.tags[a.k] = a.v ?? "";
         return;
       }
       default:

@@ -171,7 +171,9 @@ export function buildPackingModel(p: Problem, routes: readonly PoolRoute[]): Pac
   }
 
   const lines = ["Maximize", ` obj: ${objective.length > 0 ? objective.join(" ") : "0 x0"}`, "Subject To"];
-  rows.forEach((row, i) => lines.push(` c${i}: ${row}`));
+  rows.forEach((row, i) => {
+    lines.push(` c${i}: ${row}`);
+  });
   lines.push("Bounds", ...bounds, "Binary", ...routes.map((_, e) => ` x${e}`), "End");
   return { lpText: lines.join("\n"), routes };
 }
@@ -196,7 +198,7 @@ export function recombine(
 ): RecombineOutcome {
   const p = target.p;
   const model = buildPackingModel(p, pool.routes());
-  let answer;
+  let answer: ReturnType<MipSolver["solve"]>;
   try {
     // symmetry detection and primal heuristics took a third of the time on pools of ~100 routes
     // and found nothing branch and bound did not

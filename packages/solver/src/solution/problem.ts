@@ -90,7 +90,7 @@ export class Problem {
     const { offset, open, close } = this.windows;
     const end = offset[stop + 1]!;
     for (let w = offset[stop]!; w < end; w++) {
-      if (time <= close[w]!) return time >= open[w]! ? time : open[w]!;
+      if (time <= close[w]!) return Math.max(time, open[w]!);
     }
     return Infinity;
   }
@@ -110,8 +110,7 @@ export class Problem {
     for (let w = windows.offset[stop + 1]! - 1; w >= begin; w--) {
       const open = windows.open[w]!;
       // backward differences of forward sums may land an ulp before an opening the forward pass hit exactly
-      if (time >= open - BACKWARD_DUST)
-        return time <= windows.close[w]! ? (time > open ? time : open) : windows.close[w]!;
+      if (time >= open - BACKWARD_DUST) return time <= windows.close[w]! ? Math.max(time, open) : windows.close[w]!;
     }
     return -Infinity;
   }
@@ -135,7 +134,7 @@ export class Problem {
     for (let k = inst.stopGroupOffset[stop]!; k < inst.stopGroupOffset[stop + 1]!; k++) {
       const g = inst.stopGroups[k]!;
       const c = counts[g]! - before;
-      worth += inst.groupValue[g]! * vv[c < last ? c : last]!;
+      worth += inst.groupValue[g]! * vv[Math.min(c, last)]!;
     }
     return worth;
   }
@@ -182,14 +181,14 @@ function gridWindows(inst: Instance): GridWindows {
 export function lunchAfter(spec: RouteSpec, x: number): number {
   const l = spec.lunch;
   if (!l) return x;
-  const b = x > l.start ? x : l.start;
+  const b = Math.max(x, l.start);
   return b + l.minutes <= l.end ? b + l.minutes : Infinity;
 }
 
 export function lunchBefore(spec: RouteSpec, y: number): number {
   const l = spec.lunch;
   if (!l) return y;
-  const limit = y < l.end ? y : l.end;
+  const limit = Math.min(y, l.end);
   return l.start + l.minutes <= limit ? limit - l.minutes : -Infinity;
 }
 
@@ -206,7 +205,7 @@ function buildNeighbours(inst: Instance, k: number): [Int32Array, Int32Array] {
       if (u === s) continue;
       const a = inst.travel[s * nl + u]!;
       const b = inst.travel[u * nl + s]!;
-      const d = a < b ? a : b;
+      const d = Math.min(a, b);
       // insertion into the sorted top-k: a new last slot while not full, else over the farthest
       if (size < k) size++;
       else if (d >= bestD[k - 1]!) continue;

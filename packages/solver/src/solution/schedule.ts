@@ -108,5 +108,5 @@ function startAt(p: Problem, r: number, v: number, time: number): number {
   if (pin !== undefined) return pin;
   if (p.inst.timeGrid) return p.firstStart(v, r, time);
   const s = p.firstStart(v, r, time - GRID);
-  return s > time ? s : time;
+  return Math.max(s, time);
 }

@@ -147,7 +147,7 @@ export class Solution {
       if (n1 === Infinity && n0 === Infinity) return -1;
       const l = spec.lunch ? lunchAfterFast(spec.lunch, n0) : n0;
       e0 = n0;
-      e1 = n1 < l ? n1 : l;
+      e1 = Math.min(n1, l);
       if (e1 === Infinity) return -1;
       prev = v;
     }
@@ -259,6 +259,6 @@ export class Solution {
 }
 
 function lunchAfterFast(l: { start: number; end: number; minutes: number }, x: number): number {
-  const b = x > l.start ? x : l.start;
+  const b = Math.max(x, l.start);
   return b + l.minutes <= l.end ? b + l.minutes : Infinity;
 }

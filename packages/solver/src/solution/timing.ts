@@ -44,14 +44,14 @@ export function forwardPass(
     const e1 = p.firstStart(v, r, ef1[k - 1]! + tt + setup) + dwell[v]! + after;
     const l = lunchAfter(spec, e0);
     ef0[k] = e0;
-    ef1[k] = e1 < l ? e1 : l;
+    ef1[k] = Math.min(e1, l);
     prev = v;
   }
   const tt = p.t(prev, spec.depot);
   ef0[n + 1] = ef0[n]! + tt;
   const e1 = ef1[n]! + tt;
   const l = lunchAfter(spec, ef0[n + 1]!);
-  ef1[n + 1] = e1 < l ? e1 : l;
+  ef1[n + 1] = Math.min(e1, l);
 }
 
 /** Fills la0/la1 for route `r` visiting `seq[0..n-1]`, with work ending no later than `end`. */
@@ -77,7 +77,7 @@ export function backwardPass(
     const r0 = la0[k + 1]! - tt;
     const d1 = la1[k + 1]! - tt;
     const l = lunchBefore(spec, r0);
-    const r1 = d1 > l ? d1 : l;
+    const r1 = Math.max(d1, l);
     la0[k] = p.lastStart(v, r, r0 - dwell[v]! - after) - setup;
     la1[k] = p.lastStart(v, r, r1 - dwell[v]! - after) - setup;
     next = v;
@@ -86,7 +86,7 @@ export function backwardPass(
   la0[0] = la0[1]! - tt;
   const d1 = la1[1]! - tt;
   const l = lunchBefore(spec, la0[0]!);
-  la1[0] = d1 > l ? d1 : l;
+  la1[0] = Math.max(d1, l);
 }
 
 /**

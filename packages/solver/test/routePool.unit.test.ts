@@ -241,13 +241,15 @@ describe("recombining the routes of several plans", () => {
       for (let k = 0; k < 4; k++) {
         const plan = solve(instance, { iterationLimit: 5 * k, timeLimitMs: 1e9, seed: seed + k });
         const sol = new Solution(p);
-        plan.routes.forEach((route, r) =>
+        plan.routes.forEach((route, r) => {
           sol.setRoute(
             r,
             route.visits.map((v) => v.stop),
-          ),
-        );
-        plan.routes.forEach((_, r) => pool.addRoute(sol, r));
+          );
+        });
+        plan.routes.forEach((_, r) => {
+          pool.addRoute(sol, r);
+        });
         bestInput = Math.max(bestInput, plan.value);
       }
       if (pool.size === 0) return;

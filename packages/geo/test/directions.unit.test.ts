@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { addDirections, createEstimateProvider, planToGeoJson } from "@carebus/geo";
+import { addDirections, createEstimateProvider, planToGeoJson, type Place } from "@carebus/geo";
 import { validatePlan } from "@carebus/model";
 import { tinyPlan, tinyScenario } from "./tinyScenario.js";
 
@@ -33,7 +33,8 @@ describe("addDirections", () => {
     ]);
     // distances come from the scenario's estimate settings (the defaults here)
     const [depot, s0] = [scenario.depots[0]!, scenario.stops[0]!];
-    const m = await createEstimateProvider().matrix([{ ...depot }, { ...s0, zone: s0.zone }]);
+    const places: Place[] = [{ ...depot }, { ...s0, zone: s0.zone }];
+    const m = await createEstimateProvider().matrix(places);
     expect(route.directions![0]!.steps[0]!.distanceM).toBeCloseTo(m.km[1]! * 1000, 0);
     expect(validatePlan(withDirections)).toEqual([]);
   });
@@ -95,17 +96,17 @@ describe("planToGeoJson", () => {
     const plan = tinyPlan(scenario);
     plan.routes[0]!.visits.pop(); // s1 left unvisited
     const fc = planToGeoJson(plan, scenario);
-    const stops = fc.features.filter((f) => f.properties["kind"] === "stop");
-    expect(stops.map((f) => [f.properties["stopId"], f.properties["visited"], f.properties["caregivers"]])).toEqual([
+    const stops = fc.features.filter((f) => f.properties.kind === "stop");
+    expect(stops.map((f) => [f.properties.stopId, f.properties.visited, f.properties.caregivers])).toEqual([
       ["s0", true, 38],
       ["s1", false, 4],
     ]);
-    expect(stops[0]!.properties["visits"]).toEqual([
+    expect(stops[0]!.properties.visits).toEqual([
       { busId: "b1", date: "2026-11-30", serviceStart: "2026-11-30T08:00:00-05:00" },
     ]);
-    expect(stops[0]!.properties["byLocality"]).toEqual({ Kennedy: 30, Bosa: 5, Usme: 3 });
-    expect(fc.features.filter((f) => f.properties["kind"] === "depot")).toHaveLength(1);
-    const routes = fc.features.filter((f) => f.properties["kind"] === "route");
+    expect(stops[0]!.properties.byLocality).toEqual({ Kennedy: 30, Bosa: 5, Usme: 3 });
+    expect(fc.features.filter((f) => f.properties.kind === "depot")).toHaveLength(1);
+    const routes = fc.features.filter((f) => f.properties.kind === "route");
     expect(routes).toHaveLength(1);
     expect(routes[0]!.properties).toMatchObject({ busId: "b1", date: "2026-11-30", stops: ["s0"] });
     expect(routes[0]!.geometry).toEqual({
@@ -126,7 +127,7 @@ describe("planToGeoJson", () => {
       stops: scenario.stops.map((s, i) => ({ ...s, lat: 4.6009 + i * 0.0045, lon: -74.0863 + i * 0.0054 })),
     });
     const plan = await addDirections(tinyPlan(moved), moved, { lang: "en", baseDir: fixtures });
-    const line = planToGeoJson(plan, moved).features.find((f) => f.properties["kind"] === "route")!;
+    const line = planToGeoJson(plan, moved).features.find((f) => f.properties.kind === "route")!;
     expect(line.geometry.type).toBe("LineString");
     expect((line.geometry.coordinates as number[][]).length).toBeGreaterThan(4);
   });

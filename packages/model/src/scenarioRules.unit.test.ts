@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { validateScenario } from "./index.js";
-import { broken, validSmall } from "../test/validSmall.js";
+import { type BreakableJson, broken, validSmall } from "../test/validSmall.js";
 import { expectIssue } from "../test/expectIssues.js";
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Change = (s: any) => void;
+type Change = (s: BreakableJson) => void;
 
 /**
  * One semantic rule: a change that keeps the fixture valid (usually right at the boundary of
@@ -18,7 +17,7 @@ interface RuleCase {
   message: RegExp;
 }
 
-const pin = (s: any, visit: object, stop = 0) => {
+const pin = (s: BreakableJson, visit: object, stop = 0) => {
   s.stops[stop].pinned = [visit];
 };
 

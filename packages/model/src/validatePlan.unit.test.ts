@@ -3,10 +3,11 @@ import { readFileSync } from "node:fs";
 import { fc, test } from "@fast-check/vitest";
 import { PlanError, parsePlan, validatePlan } from "./index.js";
 import { expectIssue } from "../test/expectIssues.js";
+import type { BreakableJson } from "../test/validSmall.js";
 
 const TEXT = readFileSync(new URL("../test/fixtures/valid-plan.json", import.meta.url), "utf8");
 
-function plan(change: (p: any) => void = () => {}): unknown {
+function plan(change: (p: BreakableJson) => void = () => {}): unknown {
   const p = JSON.parse(TEXT);
   change(p);
   return p;

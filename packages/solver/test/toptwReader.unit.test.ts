@@ -2,16 +2,16 @@
  * The TOPTW reader against the literature: every published m = 1 route of Righini & Salani
  * (../shared/benchdata/toptw/reference-solutions-m1.csv) replays on the Instance built by
  * readToptw — with a small time propagation written here, not the solver's — to exactly the
- * printed service start times and score. Also the reader's errors name the line.
+ * printed service start times and score. A small file written here, with a route replayed by
+ * hand, keeps the reading conventions tested where that data is absent. Also the reader's
+ * errors name the line.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readToptw, type Instance } from "@carebus/solver";
+import { benchdataPath, describeWithBenchdata } from "@carebus/testkit";
 
-const DATA = fileURLToPath(new URL("../../../../shared/benchdata/toptw/", import.meta.url));
-const present = existsSync(`${DATA}reference-solutions-m1.csv`);
-if (!present) console.warn(`skipping the TOPTW reference tests: ${DATA} is absent`);
+const REFERENCE = "toptw/reference-solutions-m1.csv";
 
 /** start times of a customer sequence (file numbering) and the return time, from time 0 */
 function replay(inst: Instance, customers: number[]): { starts: number[]; back: number; score: number; ok: boolean } {
@@ -36,17 +36,18 @@ function replay(inst: Instance, customers: number[]): { starts: number[]; back: 
   return { starts, back, score, ok };
 }
 
-describe.skipIf(!present)("readToptw on the Solomon 100-customer files", () => {
-  const rows = present
-    ? readFileSync(`${DATA}reference-solutions-m1.csv`, "utf8")
-        .trim()
-        .split("\n")
-        .slice(1)
-        .map((line) => line.split(","))
-    : [];
+describeWithBenchdata("readToptw on the Solomon 100-customer files", [REFERENCE], () => {
+  const rows = readFileSync(benchdataPath(REFERENCE), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(","));
   it.each(rows.map((r) => [r[1]!, r]))("replays the published optimal route of %s", (_name, row) => {
     const [set, name, , score, , route, starts, back] = row as string[];
-    const inst = readToptw(readFileSync(`${DATA}${set}/${name}.txt`, "utf8"), { name: name!, vehicles: 1 });
+    const inst = readToptw(readFileSync(benchdataPath("toptw", set!, `${name}.txt`), "utf8"), {
+      name: name!,
+      vehicles: 1,
+    });
     expect(inst.nStops).toBe(100);
     expect(inst.nLocations).toBe(101);
     const customers = route!.split(" ").map(Number);
@@ -54,7 +55,9 @@ describe.skipIf(!present)("readToptw on the Solomon 100-customer files", () => {
     expect(got.ok).toBe(true);
     expect(got.score).toBe(Number(score));
     const printed = starts!.split(" ").map(Number);
-    got.starts.forEach((s, i) => expect(s).toBeCloseTo(printed[i]!, 6));
+    got.starts.forEach((s, i) => {
+      expect(s).toBeCloseTo(printed[i]!, 6);
+    });
     expect(got.back).toBeCloseTo(Number(back), 6);
   });
 });
@@ -66,7 +69,34 @@ const TINY = `4 1 2 1
   2 6 8 5 20 1 2 1 2 10 60
 `;
 
+/**
+ * Three customers in the Solomon-based layout (`i x y d S f a list O C`, depot first). By hand,
+ * with travel = floor(10·distance)/10: depot (10,10) → customer 1 (11,11) is √2 → 1.4, arriving
+ * before its window opens at 20, so service starts at 20 and ends at 30; 1 → customer 2 (14,15)
+ * is 5.0, service 35–45; 2 → depot is √41 = 6.40… → 6.4, back at 51.4. Customer 3 (50,50) is
+ * 56.5 away and closes at 10: out of reach. Score 5 + 7 = 12.
+ */
+const HAND = `0 1 3 0
+0 0
+0 10 10 0 0 0 0 0 200
+1 11 11 10 5 1 1 1 20 50
+2 14 15 10 7 1 1 1 0 100
+3 50 50 5 9 1 1 1 0 10
+`;
+
 describe("readToptw", () => {
+  it("reads a hand-written file by the literature's conventions: a route replays to the hand-computed times", () => {
+    const inst = readToptw(HAND, { name: "hand", vehicles: 1 });
+    expect(inst.nStops).toBe(3);
+    expect(inst.routes[0]).toMatchObject({ depot: 3, shiftStart: 0, shiftEnd: 200 });
+    const got = replay(inst, [1, 2]);
+    expect(got.ok).toBe(true);
+    expect(got.starts).toEqual([20, 35]);
+    expect(got.back).toBeCloseTo(51.4, 9);
+    expect(got.score).toBe(12);
+    expect(replay(inst, [3]).ok).toBe(false);
+  });
+
   it("builds the TOPTW special case: depot last, windows as latest starts, one group per customer", () => {
     const inst = readToptw(TINY, { name: "tiny", vehicles: 2 });
     expect(inst.nStops).toBe(2);

@@ -29,7 +29,7 @@ describe("road-graph provider on the grid fixture", () => {
     const m = await network.matrix([a, b]);
     const straight = haversineKm(a, b);
     expect(m.km[1]).toBeCloseTo(straight, 6);
-    expect(m.minutes[1]).toBeCloseTo((straight / DEFAULT_ROAD_SPEEDS_KMH["residential"]!) * 60, 6);
+    expect(m.minutes[1]).toBeCloseTo((straight / DEFAULT_ROAD_SPEEDS_KMH.residential!) * 60, 6);
     expect(m.km[2]!).toBeGreaterThan(straight + 0.15); // round a block at least
     expect(m.unreachable).toEqual([]);
   });
@@ -38,7 +38,7 @@ describe("road-graph provider on the grid fixture", () => {
     const a = at(1, 1);
     const b = at(4, 1); // both on Carrera 1 (primary)
     const m = await network.matrix([a, b]);
-    expect(m.minutes[1]).toBeCloseTo((haversineKm(a, b) / DEFAULT_ROAD_SPEEDS_KMH["primary"]!) * 60, 6);
+    expect(m.minutes[1]).toBeCloseTo((haversineKm(a, b) / DEFAULT_ROAD_SPEEDS_KMH.primary!) * 60, 6);
   });
 
   it("adds the straight stretch from an off-road place to its road node", async () => {

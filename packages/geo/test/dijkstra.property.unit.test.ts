@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { DirectedGraph } from "graphology";
-import { singleSource } from "graphology-shortest-path/dijkstra";
+import { singleSource } from "graphology-shortest-path/dijkstra.js";
 import {
   compileGraph,
   createDijkstraWorkspace,
@@ -185,7 +185,9 @@ describe("bucket-queue travel rows", () => {
           const expected = dijkstraRows(compiled, sources, targets);
           expect(rows.seconds).toEqual(expected.seconds);
           // metres may come from another path of the same time, but exist exactly when a path does
-          rows.metres.forEach((m, k) => expect(Number.isFinite(m)).toBe(Number.isFinite(expected.metres[k]!)));
+          rows.metres.forEach((m, k) => {
+            expect(Number.isFinite(m)).toBe(Number.isFinite(expected.metres[k]!));
+          });
         },
       ),
       { seed: 12, numRuns: 200 },

@@ -3,16 +3,16 @@
  * kind, each designed to break exactly one rule (so the test also shows the checker does not
  * report rules that hold). Then it accepts the 29 published optimal TOPTW routes.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { makeInstance } from "@carebus/testkit";
+import { benchdataPath, describeWithBenchdata, makeInstance } from "@carebus/testkit";
 import type { Instance, SolvedRoute } from "../instance/instance.js";
 import { readToptw } from "../io/toptw.js";
 import { checkSolution } from "./checkSolution.js";
 import type { ViolationKind } from "./violations.js";
 
 // stops 0–3, depot 4, 10 minutes apart except 0 → 2, which has no road
-const travel = Array.from({ length: 5 }, (_, i) => Array.from({ length: 5 }, (_, j) => (i === j ? 0 : 10)));
+const travel: number[][] = Array.from({ length: 5 }, (_, i) => Array.from({ length: 5 }, (_, j) => (i === j ? 0 : 10)));
 travel[0]![2] = Infinity;
 const base: Instance = makeInstance({
   travel,
@@ -70,42 +70,101 @@ describe("checkSolution", () => {
     expect(result.travelMinutes).toBe(50);
   });
 
-  const cases: Array<[ViolationKind, (routes: SolvedRoute[]) => SolvedRoute[], Instance?]> = [
-    ["route-count", (r) => r.slice(0, 3)],
-    ["unknown-stop", (r) => ((r[2]!.visits = [{ stop: 9, start: 15 }]), r)],
-    ["not-a-number", (r) => ((r[2]!.visits = [{ stop: 3, start: NaN }]), r)],
-    ["departure-before-shift", (r) => ((r[1]!.departure = -5), r)],
-    ["return-after-shift", (r) => ((r[2]!.visits = [{ stop: 3, start: 580 }]), r)],
+  const unchanged = () => {};
+  const cases: Array<[ViolationKind, (routes: SolvedRoute[]) => void, Instance?]> = [
+    ["route-count", (r) => void r.splice(3)],
+    [
+      "unknown-stop",
+      (r) => {
+        r[2]!.visits = [{ stop: 9, start: 15 }];
+      },
+    ],
+    [
+      "not-a-number",
+      (r) => {
+        r[2]!.visits = [{ stop: 3, start: NaN }];
+      },
+    ],
+    [
+      "departure-before-shift",
+      (r) => {
+        r[1]!.departure = -5;
+      },
+    ],
+    [
+      "return-after-shift",
+      (r) => {
+        r[2]!.visits = [{ stop: 3, start: 580 }];
+      },
+    ],
     [
       "unreachable",
-      (r) => (
-        (r[2]!.visits = [
+      (r) => {
+        r[2]!.visits = [
           { stop: 0, start: 10 },
           { stop: 2, start: 100 },
-        ]),
-        r
-      ),
+        ];
+      },
     ],
-    ["too-early", (r) => ((r[0]!.visits[0]!.start = 14), r)],
-    ["outside-window", (r) => ((r[0]!.visits[1]!.start = 99), r)],
-    ["work-limit", (r) => r, withRoute0({ maxWorkMinutes: 200 })],
-    ["drive-limit", (r) => r, withRoute0({ maxDriveMinutes: 20 })],
-    ["lunch-missing", (r) => ((r[0]!.lunch = null), r)],
-    ["lunch-unexpected", (r) => ((r[1]!.lunch = { start: 100, afterVisits: 1 }), r)],
-    ["lunch-window", (r) => ((r[0]!.lunch = { start: 290, afterVisits: 2 }), r)],
-    ["lunch-overlap", (r) => ((r[0]!.lunch = { start: 120, afterVisits: 2 }), r)],
-    ["not-allowed", (r) => ((r[3]!.visits = [{ stop: 3, start: 15 }]), r)],
-    ["same-day-twice", (r) => ((r[3]!.visits = [{ stop: 0, start: 15 }]), r)],
+    [
+      "too-early",
+      (r) => {
+        r[0]!.visits[0]!.start = 14;
+      },
+    ],
+    [
+      "outside-window",
+      (r) => {
+        r[0]!.visits[1]!.start = 99;
+      },
+    ],
+    ["work-limit", unchanged, withRoute0({ maxWorkMinutes: 200 })],
+    ["drive-limit", unchanged, withRoute0({ maxDriveMinutes: 20 })],
+    [
+      "lunch-missing",
+      (r) => {
+        r[0]!.lunch = null;
+      },
+    ],
+    [
+      "lunch-unexpected",
+      (r) => {
+        r[1]!.lunch = { start: 100, afterVisits: 1 };
+      },
+    ],
+    [
+      "lunch-window",
+      (r) => {
+        r[0]!.lunch = { start: 290, afterVisits: 2 };
+      },
+    ],
+    [
+      "lunch-overlap",
+      (r) => {
+        r[0]!.lunch = { start: 120, afterVisits: 2 };
+      },
+    ],
+    [
+      "not-allowed",
+      (r) => {
+        r[3]!.visits = [{ stop: 3, start: 15 }];
+      },
+    ],
+    [
+      "same-day-twice",
+      (r) => {
+        r[3]!.visits = [{ stop: 0, start: 15 }];
+      },
+    ],
     [
       "max-visits",
-      (r) => (
-        (r[1]!.visits = [
+      (r) => {
+        r[1]!.visits = [
           { stop: 3, start: 10 },
           { stop: 2, start: 50 },
-        ]),
-        (r[2]!.visits = [{ stop: 3, start: 15 }]),
-        r
-      ),
+        ];
+        r[2]!.visits = [{ stop: 3, start: 15 }];
+      },
     ],
     [
       "min-days-between",
@@ -113,14 +172,20 @@ describe("checkSolution", () => {
         r[0] = { departure: 0, visits: [{ stop: 0, start: 15 }], lunch: { start: 200, afterVisits: 1 } };
         r[1]!.visits.push({ stop: 1, start: 100 });
         r[2]!.visits = [{ stop: 1, start: 100 }];
-        return r;
       },
     ],
-    ["pinned-missing", (r) => ((r[1]!.visits[0]!.start = 60), r)],
+    [
+      "pinned-missing",
+      (r) => {
+        r[1]!.visits[0]!.start = 60;
+      },
+    ],
   ];
 
   it.each(cases)("rejects %s, and only that", (kind, mutate, instance) => {
-    expect(kinds(instance ?? base, mutate(good()))).toEqual([kind]);
+    const routes = good();
+    mutate(routes);
+    expect(kinds(instance ?? base, routes)).toEqual([kind]);
   });
 
   it("names the route and stop of a violation", () => {
@@ -152,21 +217,18 @@ function withRoute0(change: Partial<Instance["routes"][number]>): Instance {
   return { ...base, routes: base.routes.map((r, i) => (i === 0 ? { ...r, ...change } : r)) };
 }
 
-const BENCH = "/work/shared/benchdata/toptw";
-const REFERENCE = `${BENCH}/reference-solutions-m1.csv`;
+const REFERENCE = "toptw/reference-solutions-m1.csv";
 
-describe.skipIf(!existsSync(REFERENCE))("checkSolution on the published TOPTW routes (m = 1)", () => {
-  const rows = existsSync(REFERENCE)
-    ? readFileSync(REFERENCE, "utf8")
-        .trim()
-        .split("\n")
-        .slice(1)
-        .map((line) => line.split(","))
-    : [];
+describeWithBenchdata("checkSolution on the published TOPTW routes (m = 1)", [REFERENCE], () => {
+  const rows = readFileSync(benchdataPath(REFERENCE), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(","));
   it("has the 29 reference routes", () => expect(rows.length).toBe(29));
   it.each(rows.map((r) => [r[1]!, r] as const))("accepts %s with its listed score and start times", (_, row) => {
     const [set, name, m, score, , route, starts] = row;
-    const instance = readToptw(readFileSync(`${BENCH}/${set}/${name}.txt`, "utf8"), {
+    const instance = readToptw(readFileSync(benchdataPath("toptw", set!, `${name}.txt`), "utf8"), {
       name: name!,
       vehicles: Number(m),
     });

@@ -12,7 +12,7 @@ import {
   type Scenario,
 } from "./index.js";
 import { childPath, isRecord, isWithinPath, ROOT_PATH } from "./issuePath.js";
-import { validSmall } from "../test/validSmall.js";
+import { type BreakableJson, validSmall } from "../test/validSmall.js";
 
 const RUNS = { seed: 42, numRuns: 300 };
 
@@ -52,9 +52,9 @@ function nodesOf(
       if (childSchema) nodesOf(childSchema, child, childPath(path, key), [...keys, key], requiredKeys.has(key), out);
     }
   } else if (schema.type === "array" && Array.isArray(value)) {
-    value.forEach((child: unknown, i) =>
-      nodesOf(schema.items as TSchema, child, childPath(path, i), [...keys, i], true, out),
-    );
+    value.forEach((child: unknown, i) => {
+      nodesOf(schema.items as TSchema, child, childPath(path, i), [...keys, i], true, out);
+    });
   }
   return out;
 }
@@ -65,7 +65,7 @@ const FIXTURE_NODES = nodesOf(ScenarioSchema, validSmall()).filter((n) => n.path
 const DELETE = Symbol("delete");
 function mutate(keys: readonly (string | number)[], replacement: unknown): unknown {
   const scenario = validSmall();
-  let parent: any = scenario;
+  let parent: BreakableJson = scenario;
   for (const key of keys.slice(0, -1)) parent = parent[key];
   const last = keys[keys.length - 1]!;
   if (replacement === DELETE) {

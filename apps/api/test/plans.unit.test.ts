@@ -1,7 +1,7 @@
 /**
  * Plan routes: job requests and their errors, reading a finished plan, GeoJSON, directions,
  * cancel on a finished job, and the SSE stream of a finished job. Real solves (worker thread,
- * iteration-limited, so deterministic) are in solve.test.ts.
+ * iteration-limited, so deterministic) are in solve.unit.test.ts.
  */
 import { join } from "node:path";
 import Database from "better-sqlite3";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeCoverage, coverageByStop } from "@carebus/geo";
 import { parseScenario } from "@carebus/model";
+import { lcg } from "./lcg.js";
 import { POINTS, tinyScenario } from "./tinyScenario.js";
 
 describe("computeCoverage", () => {
@@ -48,8 +49,7 @@ describe("computeCoverage", () => {
 
   it("agrees with a brute-force scan on many random points", () => {
     // deterministic pseudo-random points around the stops (LCG), checked pair by pair
-    let seed = 12345;
-    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rand = lcg(12345);
     const base = tinyScenario();
     if (base.demand.kind !== "points") throw new Error("fixture");
     const points = Array.from({ length: 2000 }, (_, i) => ({
