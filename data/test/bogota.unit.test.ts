@@ -57,7 +57,7 @@ describe("data/bogota/scenario.json", () => {
 
   it("issue 12: publishes service starts on the quarter hour, in Colombian Spanish", () => {
     expect(scenario.options?.timeGrid).toBe(15);
-    expect(scenario.horizon.locale).toBe("es-CO");
+    expect(scenario.locale).toBe("es-CO");
   });
 
   it("validates without a single issue", () => {

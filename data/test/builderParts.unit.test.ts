@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { apportion } from "../scripts/apportion.js";
-import { formatJson } from "../scripts/formatJson.js";
+import { apportion } from "@carebus/import";
+import { formatJson } from "@carebus/import";
 import { createRng } from "../scripts/rng.js";
 import { canBusServe } from "../scripts/servability.js";
 import type { Bus, Stop } from "@carebus/model";

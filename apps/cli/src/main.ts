@@ -13,10 +13,14 @@ const COMMANDS: Record<string, string> = {
     "solve a literature TOPTW file: carebus toptw <instance.txt> --vehicles M [--time-limit S] [--seed K] [--distance trunc1|trunc2|round2|exact] [--iterations N] [--recombine] --json",
   geojson: "print a plan as a GeoJSON FeatureCollection: carebus geojson <plan.json>",
   serve: "start the server: carebus serve [--port N] [--host H] [--data-dir DIR] [--scenario FILE] [--plan-seconds S]",
+  import:
+    "build a scenario from CSV/GeoJSON files: carebus import --stops F --demand F [--care-blocks F] [--buses F] [--depots F] [--settings F] [--out scenario.json]",
+  "export-scenario":
+    "write a scenario as CSV files and settings: carebus export-scenario <scenario.json> --out-dir DIR",
 };
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, text]) => `  ${name.padEnd(9)} ${text}`);
+  const lines = Object.entries(COMMANDS).map(([name, text]) => `  ${name.padEnd(15)} ${text}`);
   return `usage: carebus <command> [options]\n\ncommands:\n${lines.join("\n")}\n`;
 }
 

@@ -10,8 +10,8 @@ import L from "leaflet";
 import { getJson, loadWebConfig } from "./shared/api.js";
 import { createBaseMap } from "./shared/baseMap.js";
 import { byId, h, replaceChildren } from "./shared/dom.js";
-import { formatNumber } from "./shared/format.js";
-import { applyStaticTexts, initialLang, localeFor, rememberLang, storedLang } from "./shared/language.js";
+import { displayLocale, formatNumber } from "./shared/format.js";
+import { applyStaticTexts, initialLang, rememberLang, storedLang } from "./shared/language.js";
 import { shapeMarker } from "./shared/shapeMarker.js";
 import { ZONE_STYLE } from "./shared/style.js";
 import type { StopItem, StopsResponse } from "./shared/types.js";
@@ -102,7 +102,7 @@ class CommunityPage {
   }
 
   private get locale(): string {
-    return localeFor(this.lang, this.scenarioLocale);
+    return displayLocale(this.lang, this.selected?.locale ?? this.scenarioLocale ?? "es-CO");
   }
 
   private toggleLanguage(): void {

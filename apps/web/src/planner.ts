@@ -10,8 +10,8 @@ import "./styles/planner.css";
 import { ApiError, getJson, loadWebConfig } from "./shared/api.js";
 import { createBaseMap } from "./shared/baseMap.js";
 import { byId, h, replaceChildren } from "./shared/dom.js";
-import { formatDate, formatInstant, formatNumber } from "./shared/format.js";
-import { applyStaticTexts, initialLang, localeFor, rememberLang, storedLang, type Lang } from "./shared/language.js";
+import { displayLocale, formatDate, formatInstant, formatNumber } from "./shared/format.js";
+import { applyStaticTexts, initialLang, rememberLang, storedLang, type Lang } from "./shared/language.js";
 import { busColour } from "./shared/style.js";
 import type { LoadedPlan, Plan, PlanJob, PublishedPlan, Scenario, ScenarioSummary } from "./shared/types.js";
 import { renderCoverage } from "./planner/coveragePanel.js";
@@ -56,7 +56,7 @@ const params = new URLSearchParams(location.search);
 function words(): Words {
   return {
     lang: state.lang,
-    locale: localeFor(state.lang, state.scenario?.horizon.locale),
+    locale: displayLocale(state.lang, state.scenario?.locale ?? "es-CO"),
     t: plannerMessages(state.lang),
   };
 }

@@ -2,7 +2,7 @@
  * Turns a published plan (one horizon, usually a week) into the dated visits people see in
  * their calendars: the plan's pattern repeats every pattern length over the horizon's cycle
  * (`cycleWeeks`, default 1), and any expanded date that the horizon rules do not serve
- * (weekday off, excluded date, Colombian holiday) is dropped. The served/not-served decision is
+ * (weekday off, excluded date, public holiday of the horizon's calendar) is dropped. The served/not-served decision is
  * `horizonDays` from @carebus/model, so calendars and the solver can never disagree about a
  * holiday. A weekday that was a holiday in the planned week has no pattern and so stays empty
  * in later weeks: the plan is the only source of visits.

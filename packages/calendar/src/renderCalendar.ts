@@ -1,15 +1,15 @@
 /**
- * Feed events → iCalendar text. Times are written in the plan's zone (America/Bogota) with
- * its VTIMEZONE from @touch4it/ical-timezones, because ical-generator has no zone database;
+ * Feed events → iCalendar text. Times are written in the plan's zone (America/Bogota, America/Santiago…) with
+ * a VTIMEZONE listing its clock changes from the runtime's zone data (vtimezone.ts), because ical-generator has no zone database;
  * they are built as `TZDate`s so the process's own zone (often UTC on servers) can never
  * shift them. DTSTAMP is the time of the publication that last changed the event, so the
  * same history always renders the same bytes (stable ETags, golden-testable output).
  */
 import { TZDate } from "@date-fns/tz";
-import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { serviceLabel, type Bus, type Stop } from "@carebus/model";
 import type { FeedEvent } from "./feedEvents.js";
+import { vtimezone } from "./vtimezone.js";
 
 /** Languages the feed texts are written in. */
 export type CalendarLanguage = "es" | "en";
@@ -69,11 +69,15 @@ export function renderCalendar(
   options: CalendarOptions = {},
 ): string {
   const text = TEXT[options.lang ?? "es"];
+  // the VTIMEZONE lists the zone's clock changes over the years the events span (and the next)
+  const years = events.map((e) => Number(e.date.slice(0, 4)));
+  const firstYear = years.length > 0 ? Math.min(...years) : 1970;
+  const lastYear = years.length > 0 ? Math.max(...years) + 1 : 1970;
   const calendar = ical({
     name,
     prodId: { company: "carebus", product: "carebus", language: (options.lang ?? "es").toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
-    timezone: { name: null, generator: getVtimezoneComponent },
+    timezone: { name: null, generator: (tz) => vtimezone(tz, firstYear, lastYear) },
     ttl: options.refreshSeconds ?? DEFAULT_REFRESH_SECONDS,
     ...(options.url ? { url: options.url, source: options.url } : {}),
   });

@@ -56,3 +56,4 @@ export { addDirections, type AddDirectionsOptions } from "./directions/addDirect
 export { instructionText, type DirectionsLanguage } from "./directions/instructionText.js";
 export { buildManeuvers, TURN_SPLIT_DEGREES } from "./directions/buildManeuvers.js";
 export { planToGeoJson, type GeoJsonFeature, type GeoJsonFeatureCollection } from "./planToGeoJson.js";
+export { areaOf, ferryRoute, type FerryRoute } from "./estimate/ferryCrossings.js";

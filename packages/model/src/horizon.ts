@@ -5,7 +5,7 @@
  */
 import type { Horizon, Weekday } from "./scenario.js";
 import { addDaysIso, weekdayOf } from "./time.js";
-import { isColombianHoliday } from "./holidays.js";
+import { DEFAULT_HOLIDAYS, isPublicHoliday } from "./holidays.js";
 
 export const DEFAULT_TIME_ZONE = "America/Bogota";
 export const DEFAULT_SERVICE_WEEKDAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat"];
@@ -27,12 +27,12 @@ export function horizonDays(horizon: Horizon): HorizonDay[] {
   const weekdays = new Set(horizon.weekdays ?? DEFAULT_SERVICE_WEEKDAYS);
   const excluded = new Set(horizon.excludedDates ?? []);
   const included = new Set(horizon.includedDates ?? []);
-  const holidays = (horizon.holidays ?? "CO") === "CO";
+  const holidays = horizon.holidays ?? DEFAULT_HOLIDAYS;
   return dates.map((date) => {
     const weekday = weekdayOf(date);
     if (!weekdays.has(weekday)) return { date, weekday, served: false, skipped: "weekday" };
     if (excluded.has(date)) return { date, weekday, served: false, skipped: "excluded" };
-    if (holidays && !included.has(date) && isColombianHoliday(date))
+    if (!included.has(date) && isPublicHoliday(holidays, date))
       return { date, weekday, served: false, skipped: "holiday" };
     return { date, weekday, served: true };
   });

@@ -14,3 +14,4 @@ export * from "./summarizeScenario.js";
 export * from "./jsonSchemas.js";
 export { schemaIssues } from "./schemaIssues.js";
 export { ROOT_PATH } from "./issuePath.js";
+export * from "./priorityIndex.js";

@@ -1,13 +1,13 @@
 /**
- * The language and regional conventions of the people who read a scenario's plans: a BCP 47
- * locale on the horizon (next to its time zone), "es-CO" when absent. Every surface (pages,
+ * The language and regional conventions of the people who read a scenario's plans: the
+ * scenario's BCP 47 `locale`, "es-CO" (DEFAULT_LOCALE) when absent. Every surface (pages,
  * feeds, the command-line summary) formats dates, times and numbers with it, and picks its
  * message catalogue from the locale's language. Formatting goes through the helpers below
  * only, so a new region (es-CL, …) changes one field, not code.
  */
-import type { Horizon } from "./scenario.js";
+import type { Scenario } from "./scenario.js";
 
-/** Bogotá's conventions: 24-hour clock, "lun 30 nov", 1.234.567. */
+/** The locale of a scenario that names none (Bogotá's): 24-hour clock, "lun 30 nov", 1.234.567. */
 export const DEFAULT_LOCALE = "es-CO";
 
 /** Languages with message catalogues; any other language falls back to the first. */
@@ -23,9 +23,9 @@ export function isLocale(tag: string): boolean {
   }
 }
 
-/** The locale of a horizon (its `locale`, else es-CO). */
-export function localeOf(horizon: Pick<Horizon, "locale">): string {
-  return horizon.locale ?? DEFAULT_LOCALE;
+/** The locale of a scenario (its `locale`, else es-CO). */
+export function localeOf(scenario: Pick<Scenario, "locale">): string {
+  return scenario.locale ?? DEFAULT_LOCALE;
 }
 
 /** The catalogue language of a locale: "en-GB" → "en", "es-CL" → "es"; unknown languages → "es". */

@@ -40,7 +40,8 @@ describe("locale", () => {
       version: 1,
       id: "x",
       name: "x",
-      horizon: { startDate: "2026-11-30", days: 1, locale: "español de Colombia" },
+      locale: "español de Colombia",
+      horizon: { startDate: "2026-11-30", days: 1 },
       depots: [{ id: "d", name: "d", lat: 4.6, lon: -74.1 }],
       buses: [{ id: "b", name: "b", kind: "urban", depotId: "d", shift: { start: "08:00", end: "16:00" } }],
       stops: [
@@ -58,8 +59,8 @@ describe("locale", () => {
       ],
       demand: { kind: "scores", scores: [{ stopId: "s", score: 1 }] },
     };
-    expect(validateScenario(scenario).map((i) => i.path)).toEqual(["horizon.locale"]);
-    expect(validateScenario({ ...scenario, horizon: { ...scenario.horizon, locale: "es-CL" } })).toEqual([]);
+    expect(validateScenario(scenario).map((i) => i.path)).toEqual(["locale"]);
+    expect(validateScenario({ ...scenario, locale: "es-CL" })).toEqual([]);
   });
 });
 

@@ -107,6 +107,18 @@ export const PlanTotalsSchema = Type.Object({
   km: Type.Number(),
   byLocality: Type.Array(Type.Object({ locality: Type.String(), caregivers: Type.Number(), value: Type.Number() })),
   byZone: Type.Array(Type.Object({ zone: ZoneSchema, caregivers: Type.Number(), value: Type.Number() })),
+  byPriority: Type.Optional(
+    Type.Array(
+      Type.Object({
+        band: Type.Union([Type.Literal("low"), Type.Literal("medium"), Type.Literal("high")]),
+        caregivers: Type.Number({ description: "caregivers of the band reached" }),
+        total: Type.Number({ description: "caregivers of the band in the scenario" }),
+      }),
+      {
+        description: "caregivers reached by priority band (high, medium, low), when the scenario has a priority index",
+      },
+    ),
+  ),
 });
 export type PlanTotals = Static<typeof PlanTotalsSchema>;
 

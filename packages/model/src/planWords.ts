@@ -24,6 +24,8 @@ export interface PlanWords {
   visits: (visits: number, busDays: number) => string;
   driving: string;
   leftOut: string;
+  byPriority: (bands: string) => string;
+  priorityBand: (band: string, reached: string, total: string) => string;
   reasons: Record<UnvisitedReason, string>;
   run: (iterations: string, seconds: string, seed: number) => string;
 }
@@ -47,6 +49,8 @@ export const PLAN_WORDS: Readonly<Record<Language, PlanWords>> = {
     visits: (visits, busDays) => `${visits} visitas en ${busDays} días-bus`,
     driving: "Conducción",
     leftOut: "Paradas que quedaron por fuera",
+    byPriority: (bands) => `Por banda de prioridad: ${bands}`,
+    priorityBand: (band, reached, total) => `${band} ${reached} de ${total}`,
     reasons: {
       "no-compatible-bus": "ningún bus es de un tipo que la parada acepte",
       "days-excluded": "ninguno de sus días es día de servicio de un bus que la pueda atender",
@@ -76,6 +80,8 @@ export const PLAN_WORDS: Readonly<Record<Language, PlanWords>> = {
     visits: (visits, busDays) => `${visits} visits on ${busDays} bus-days`,
     driving: "Driving",
     leftOut: "Stops left out",
+    byPriority: (bands) => `By priority band: ${bands}`,
+    priorityBand: (band, reached, total) => `${band} ${reached} of ${total}`,
     reasons: {
       "no-compatible-bus": "no bus is of a kind the stop accepts",
       "days-excluded": "none of its days is a service day of a bus that may serve it",

@@ -6,6 +6,7 @@
  * in validateScenario.ts.
  */
 import { Type, type Static } from "@sinclair/typebox";
+import { HOLIDAY_CODE_PATTERN } from "./holidays.js";
 
 export const SCENARIO_FORMAT = "carebus-scenario";
 export const SCENARIO_VERSION = 1;
@@ -50,22 +51,15 @@ export const HorizonSchema = Type.Object(
       Type.Array(IsoDate, { minItems: 1, description: "explicit dates instead of startDate + days" }),
     ),
     timeZone: Type.Optional(Type.String({ minLength: 1, default: "America/Bogota", description: "IANA time zone" })),
-    locale: Type.Optional(
-      Type.String({
-        minLength: 2,
-        maxLength: 35,
-        default: "es-CO",
-        description:
-          "BCP 47 locale of the people reading the plans (es-CO, es-CL, en): the language of the pages, feeds and summaries, and how dates and numbers are written",
-      }),
-    ),
     weekdays: Type.Optional(
       Type.Array(WeekdaySchema, { minItems: 1, description: "weekdays the service runs (default mon–sat)" }),
     ),
     holidays: Type.Optional(
-      Type.Union([Type.Literal("CO"), Type.Literal("none")], {
+      Type.String({
+        pattern: HOLIDAY_CODE_PATTERN,
         default: "CO",
-        description: "exclude the country's public holidays (default Colombia)",
+        description:
+          'exclude the public holidays of this ISO 3166 country or subdivision ("CO", "CL", "CL-LL", …; default Colombia), or "none"',
       }),
     ),
     excludedDates: Type.Optional(Type.Array(IsoDate, { description: "further dates without service" })),
@@ -173,6 +167,12 @@ export const DemandPointSchema = Type.Object(
     weight: Type.Optional(Type.Number({ minimum: 0, default: 1, description: "priority weight" })),
     locality: Type.String(),
     zone: ZoneSchema,
+    indicators: Type.Optional(
+      Type.Record(Type.String({ minLength: 1 }), Type.Number({ minimum: 0 }), {
+        description:
+          "needs indicators of the point (e.g. olderAdultsShare, ruralShare, povertyShare): non-negative numbers the scenario's priority index weighs",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -209,12 +209,34 @@ export const CoverageRulesSchema = Type.Object(
 );
 export type CoverageRules = Static<typeof CoverageRulesSchema>;
 
+export const PriorityIndexSchema = Type.Object(
+  {
+    weights: Type.Record(Type.String({ minLength: 1 }), Type.Number({ minimum: 0 }), {
+      description:
+        "weight of each indicator in the index; each indicator is first scaled to 0–1 by its largest value over the points",
+    }),
+    minWeight: Type.Optional(
+      Type.Number({ minimum: 0, default: 1, description: "priority weight of a point whose index is 0" }),
+    ),
+    maxWeight: Type.Optional(
+      Type.Number({ minimum: 0, default: 2, description: "priority weight of a point whose index is 1" }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "the needs index: index = Σ weight × (indicator ÷ its largest value) ÷ Σ weight, in 0–1; a point's priority weight = minWeight + index × (maxWeight − minWeight), multiplying its own weight",
+  },
+);
+export type PriorityIndex = Static<typeof PriorityIndexSchema>;
+
 export const PointsDemandSchema = Type.Object(
   {
     kind: Type.Literal("points"),
     points: Type.Array(DemandPointSchema),
     coverage: CoverageRulesSchema,
     careBlocks: Type.Optional(Type.Array(CareBlockSchema)),
+    priority: Type.Optional(PriorityIndexSchema),
   },
   { additionalProperties: false },
 );
@@ -232,6 +254,28 @@ export type PointsDemand = Static<typeof PointsDemandSchema>;
 export type ScoresDemand = Static<typeof ScoresDemandSchema>;
 export type Demand = Static<typeof DemandSchema>;
 
+const PlaceSchema = Type.Object({ lat: Latitude, lon: Longitude }, { additionalProperties: false });
+
+export const FerryCrossingSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1 }),
+    area: Type.Array(Type.Tuple([Longitude, Latitude]), {
+      minItems: 4,
+      description: "the island (or area reached only by this ferry) as a closed ring of [lon, lat], first = last",
+    }),
+    islandRamp: PlaceSchema,
+    mainlandRamp: PlaceSchema,
+    crossingMinutes: Type.Number({ exclusiveMinimum: 0, maximum: 1440 }),
+    waitMinutes: Type.Optional(Type.Number({ minimum: 0, maximum: 1440, default: 0 })),
+  },
+  {
+    additionalProperties: false,
+    description:
+      "a ferry the estimate must use: a journey between a place inside `area` and one outside drives to the ramp, waits, crosses and drives on",
+  },
+);
+export type FerryCrossing = Static<typeof FerryCrossingSchema>;
+
 export const TravelSettingsSchema = Type.Union([
   Type.Object(
     {
@@ -240,6 +284,7 @@ export const TravelSettingsSchema = Type.Union([
       ruralSpeedKmh: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 130 })),
       detourFactor: Type.Optional(Type.Number({ minimum: 1, maximum: 5 })),
       accessMinutes: Type.Optional(Minutes),
+      ferries: Type.Optional(Type.Array(FerryCrossingSchema)),
     },
     { additionalProperties: false },
   ),
@@ -251,6 +296,13 @@ export const TravelSettingsSchema = Type.Union([
         description: "GeoJSON, .osm or .osm.pbf road network, relative to the scenario file",
       }),
       defaultSpeedKmh: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 130 })),
+      ferryWaitMinutes: Type.Optional(
+        Type.Number({
+          minimum: 0,
+          maximum: 600,
+          description: "expected wait at the ramp added to every ferry crossing (OSM route=ferry ways)",
+        }),
+      ),
     },
     { additionalProperties: false },
   ),
@@ -305,6 +357,15 @@ export const ScenarioSchema = Type.Object(
     id: Id,
     name: Type.String(),
     description: Type.Optional(Type.String()),
+    locale: Type.Optional(
+      Type.String({
+        minLength: 2,
+        maxLength: 35,
+        default: "es-CO",
+        description:
+          'BCP 47 language tag for dates and numbers on every surface ("es-CO", "es-CL", "en"; default "es-CO")',
+      }),
+    ),
     horizon: HorizonSchema,
     depots: Type.Array(DepotSchema, { minItems: 1 }),
     buses: Type.Array(BusSchema, { minItems: 1 }),

@@ -7,12 +7,12 @@
  * rule ever meets a value of the wrong type. Stops the solver merely fails to reach are not
  * errors: the plan reports them as unvisited with a reason.
  */
-import type { Bus, Horizon, PinnedVisit, Shift, Stop, TimeWindow } from "./scenario.js";
+import type { Bus, Horizon, PinnedVisit, PriorityIndex, Shift, Stop, TimeWindow } from "./scenario.js";
 import { WEEKDAYS } from "./scenario.js";
 import type { Issue } from "./errors.js";
 import { DEFAULT_SERVICE_WEEKDAYS, horizonDays, type HorizonDay } from "./horizon.js";
+import { holidayCodeProblem } from "./holidays.js";
 import { dayNumber, isIsoDate, isTimeZone, parseClock, weekdayOf } from "./time.js";
-import { isLocale } from "./locale.js";
 import { childPath, isRecord } from "./issuePath.js";
 import { cleanItems, indexIds, reportRepeats, RuleContext, type IdIndex } from "./ruleContext.js";
 
@@ -53,6 +53,7 @@ export function scenarioRuleIssues(doc: Record<string, unknown>, schemaFailures:
   const stops = checkStops(doc.stops, fleet, horizon, ctx);
   checkDemand(doc.demand, stops, ctx);
   checkOptions(doc.options, ctx);
+  checkLocale(doc.locale, ctx);
   return ctx.issues;
 }
 
@@ -94,11 +95,15 @@ function checkHorizon(value: unknown, ctx: RuleContext): HorizonFacts {
       datesOk = false;
     }
   }
+  if (ctx.clean(`${p}.holidays`) && typeof h.holidays === "string") {
+    const problem = holidayCodeProblem(h.holidays);
+    if (problem) {
+      ctx.add(`${p}.holidays`, problem);
+      datesOk = false;
+    }
+  }
   if (ctx.clean(`${p}.timeZone`) && typeof h.timeZone === "string" && !isTimeZone(h.timeZone)) {
     ctx.add(`${p}.timeZone`, `unknown IANA time zone ${JSON.stringify(h.timeZone)} (e.g. America/Bogota)`);
-  }
-  if (ctx.clean(`${p}.locale`) && typeof h.locale === "string" && !isLocale(h.locale)) {
-    ctx.add(`${p}.locale`, `${JSON.stringify(h.locale)} is not a BCP 47 locale (e.g. es-CO, es-CL, en)`);
   }
   if (ctx.clean(`${p}.weekdays`) && Array.isArray(h.weekdays)) reportRepeats(h.weekdays, `${p}.weekdays`, ctx);
   const weekdays = ctx.clean(`${p}.weekdays`) ? new Set<string>(h.weekdays ?? DEFAULT_SERVICE_WEEKDAYS) : null;
@@ -402,6 +407,37 @@ function checkDemand(value: unknown, stops: IdIndex, ctx: RuleContext): void {
         }
       }
     }
+    checkPriority(value.priority, value.points, ctx);
+  }
+}
+
+function checkPriority(priority: unknown, points: unknown, ctx: RuleContext): void {
+  const p = "demand.priority";
+  if (!isRecord(priority) || !ctx.clean(p)) return;
+  const index = priority as PriorityIndex;
+  const names = Object.keys(index.weights);
+  if (!names.some((name) => index.weights[name]! > 0)) {
+    ctx.add(`${p}.weights`, "needs at least one indicator with a weight above 0");
+  }
+  if ((index.minWeight ?? 1) > (index.maxWeight ?? 2)) {
+    ctx.add(p, `minWeight ${index.minWeight ?? 1} is more than maxWeight ${index.maxWeight ?? 2}`);
+  }
+  if (!Array.isArray(points) || !ctx.clean("demand.points")) return;
+  for (const name of names) {
+    if (
+      !points.some((point) => isRecord(point) && isRecord(point.indicators) && point.indicators[name] !== undefined)
+    ) {
+      ctx.add(`${p}.weights.${name}`, `no demand point carries the indicator ${JSON.stringify(name)}`);
+    }
+  }
+}
+
+function checkLocale(value: unknown, ctx: RuleContext): void {
+  if (typeof value !== "string" || !ctx.clean("locale")) return;
+  try {
+    Intl.getCanonicalLocales(value);
+  } catch {
+    ctx.add("locale", `${JSON.stringify(value)} is not a BCP 47 language tag (e.g. "es-CO", "es-CL", "en")`);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Scenario, Zone } from "./scenario.js";
 import { DEFAULT_TIME_ZONE, horizonDays } from "./horizon.js";
-import { colombianHolidays } from "./holidays.js";
+import { DEFAULT_HOLIDAYS, publicHolidays } from "./holidays.js";
 
 /** What `summarizeScenario` counts. Records are keyed and sorted by name. */
 export interface ScenarioSummary {
@@ -48,7 +48,7 @@ export function summarizeScenario(scenario: Scenario): ScenarioSummary {
   const days = horizonDays(scenario.horizon);
   const holidayNames = new Map<string, string>();
   for (const year of new Set(days.map((d) => Number(d.date.slice(0, 4))))) {
-    for (const h of colombianHolidays(year)) {
+    for (const h of publicHolidays(scenario.horizon.holidays ?? DEFAULT_HOLIDAYS, year)) {
       const known = holidayNames.get(h.date);
       holidayNames.set(h.date, known ? `${known}; ${h.name}` : h.name);
     }

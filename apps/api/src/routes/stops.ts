@@ -52,8 +52,21 @@ const stopItem = {
       properties: { ics: { type: "string" }, webcal: { type: "string" } },
       required: ["ics", "webcal"],
     },
+    locale: { type: "string", description: "the scenario's locale (BCP 47) for dates and numbers, e.g. es-CL" },
   },
-  required: ["stopId", "name", "locality", "zone", "lat", "lon", "services", "serviceNames", "nextVisits", "feeds"],
+  required: [
+    "stopId",
+    "name",
+    "locality",
+    "zone",
+    "lat",
+    "lon",
+    "services",
+    "serviceNames",
+    "nextVisits",
+    "feeds",
+    "locale",
+  ],
 } as const;
 
 interface StopsQuery {
@@ -114,6 +127,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   function item(
     request: FastifyRequest,
+    published: Published,
     stop: Stop,
     visits: readonly FeedEvent[],
     from: string,
@@ -142,6 +156,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
           busId: v.busId,
         })),
       feeds: feedLinks(request, stop.id),
+      locale: localeOf(published.scenario.scenario),
     };
   }
 
@@ -209,19 +224,19 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
           .map((s) => ({ s, d: haversineKm(point, s) }))
           .sort((a, b) => a.d - b.d || a.s.id.localeCompare(b.s.id))
           .slice(0, limit)
-          .map(({ s, d }) => item(request, s, visitsOf(s), from, lang, d));
+          .map(({ s, d }) => item(request, published, s, visitsOf(s), from, lang, d));
       } else {
         const words = normalizeName(q!).split(/\s+/).filter(Boolean);
         const limit = request.query.limit ?? 20;
         items = stops
           .filter((s) => matchesWords(s, words))
           .slice(0, limit)
-          .map((s) => item(request, s, visitsOf(s), from, lang));
+          .map((s) => item(request, published, s, visitsOf(s), from, lang));
       }
       return {
         scenarioId: published.scenario.id,
         planId: published.latest.planId,
-        locale: localeOf(published.scenario.scenario.horizon),
+        locale: localeOf(published.scenario.scenario),
         stops: items,
       };
     },
@@ -255,7 +270,14 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
       const published = await publishedFor(request);
       const stop = published.scenario.scenario.stops.find((s) => s.id === request.params.stopId);
       if (!stop) throw notFound("stop", request.params.stopId);
-      return item(request, stop, published.visitsByStop.get(stop.id) ?? [], from, request.query.lang ?? "es");
+      return item(
+        request,
+        published,
+        stop,
+        published.visitsByStop.get(stop.id) ?? [],
+        from,
+        request.query.lang ?? "es",
+      );
     },
   );
 }

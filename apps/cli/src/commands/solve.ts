@@ -60,8 +60,8 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
   const scenario = await readScenario(parsed.file, io);
   if (typeof scenario === "number") return scenario;
   const baseDir = dirname(resolve(parsed.file));
-  const lang = parsed.lang ?? languageOf(localeOf(scenario.horizon));
-  const words = { lang, locale: localeForLanguage(lang, localeOf(scenario.horizon)) };
+  const lang = parsed.lang ?? languageOf(localeOf(scenario));
+  const words = { lang, locale: localeForLanguage(lang, localeOf(scenario)) };
 
   let plan: Plan;
   try {
@@ -225,6 +225,15 @@ export function summary(plan: Plan, { lang, locale }: SummaryWords = SPANISH): s
   return `${[
     `${w.caregiversReached}: ${w.distinctPeople(fmt(plan.totals.caregiversReached, locale, 0))}`,
     `${w.weightedValue}: ${fmt(plan.totals.value, locale)}`,
+    ...(plan.totals.byPriority
+      ? [
+          w.byPriority(
+            plan.totals.byPriority
+              .map((band) => w.priorityBand(band.band, fmt(band.caregivers, locale, 0), fmt(band.total, locale, 0)))
+              .join(", "),
+          ),
+        ]
+      : []),
     `${w.bound}${quick}: ${fmt(plan.stats.bound, locale)}; ${w.gap(formatRatio(plan.stats.gap, locale, 1))}`,
     `${w.visits(visits, plan.routes.length)}; ${w.driving.toLowerCase()} ${fmt(plan.totals.travelMinutes, locale, 0)} min`,
     `${w.leftOut}: ${plan.unvisited.length}`,

@@ -54,7 +54,7 @@ describe("carebus solve", () => {
     expect(en.stdout.split("\n")[0]).toMatch(/^Caregivers reached: [\d,]+ distinct people$/);
     expect(en.stdout).toMatch(/^Maximum possible: [\d,.]+; at most [\d.]+% below the maximum possible$/m);
     const scenario = JSON.parse(await readFile(SMALL, "utf8"));
-    scenario.horizon.locale = "en-GB";
+    scenario.locale = "en-GB";
     const english = join(dir, "english.json");
     await writeFile(english, JSON.stringify(scenario));
     const byLocale = await runCaptured([english, "--iterations", "50", "--out", join(dir, "gb.json")]);

@@ -41,6 +41,7 @@ describe("search suggestions", () => {
       busId: "b",
     })),
     feeds: { ics: "", webcal: "" },
+    locale: "es-CO",
   });
 
   it("suggests only places that served stops carry", () => {

@@ -2,7 +2,8 @@
  * What the plan on show achieves and what it leaves out, plain words first: the caregivers
  * reached (people), then the weighted value the solver maximises, the maximum possible (marked
  * while it is only the quick estimate) and how far below it the plan may be, each with a short
- * help text; coverage per zone and locality; and the stops not visited with the reason.
+ * help text; coverage per zone, priority band and locality; and the stops not visited with the
+ * reason.
  */
 import { h, replaceChildren } from "../shared/dom.js";
 import { formatMinutes, formatNumber, formatPercent } from "../shared/format.js";
@@ -102,6 +103,37 @@ export function renderCoverage(
       t.zone,
       totals.byZone.map((z) => ({ name: t.zones[z.zone] ?? z.zone, caregivers: z.caregivers, value: z.value })),
     ),
+    totals.byPriority
+      ? h(
+          "table",
+          { class: "compact", id: "coverage-by-priority" },
+          h("caption", {}, t.priorityCaption),
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", { scope: "col" }, t.priorityBandHead),
+              h("th", { scope: "col", class: "num" }, t.priorityReached),
+              h("th", { scope: "col", class: "num" }, t.priorityOf),
+            ),
+          ),
+          h(
+            "tbody",
+            {},
+            ...totals.byPriority.map((b) =>
+              h(
+                "tr",
+                {},
+                h("th", { scope: "row" }, t.priorityBands[b.band]),
+                h("td", { class: "num" }, formatNumber(b.caregivers, locale, 0)),
+                h("td", { class: "num" }, formatNumber(b.total, locale, 0)),
+              ),
+            ),
+          ),
+        )
+      : null,
     table(
       t.byLocality,
       t.locality,

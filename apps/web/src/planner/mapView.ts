@@ -1,5 +1,5 @@
 /**
- * The planner's map: locality outlines, demand density and Care Blocks for context, one line
+ * The planner's map: locality outlines, demand density (and its priority index) and Care Blocks for context, one line
  * per bus-day route, and every stop (zone by colour and shape, visited by fill and outline,
  * size by the caregivers its visits cover). Each kind of layer has its own pane and canvas so
  * toggling one never reorders the others, and canvas keeps a whole week of stops fluid.
@@ -7,14 +7,23 @@
 import L from "leaflet";
 import { formatDate, formatNumber } from "../shared/format.js";
 import { shapeMarker } from "../shared/shapeMarker.js";
-import { busColour, CARE_BLOCK_COLOUR, DEMAND_COLOUR, UNVISITED_DASH, ZONE_STYLE } from "../shared/style.js";
+import { priorityBand, priorityIndexValues } from "@carebus/model/priorityIndex";
+import type { PointsDemand } from "@carebus/model";
+import {
+  busColour,
+  CARE_BLOCK_COLOUR,
+  DEMAND_COLOUR,
+  PRIORITY_COLOUR,
+  UNVISITED_DASH,
+  ZONE_STYLE,
+} from "../shared/style.js";
 import type { PlanRoute } from "../shared/types.js";
 import { aggregateDemand, convexHull, stopRadius, type LatLon } from "./geometry.js";
 import { busName, stopName, type PlanIndex } from "./planIndex.js";
 import type { Words } from "./words.js";
 
 /** Layers the page can switch on and off. */
-export type ContextLayer = "routes" | "stops" | "demand" | "careBlocks" | "localities";
+export type ContextLayer = "routes" | "stops" | "demand" | "priority" | "careBlocks" | "localities";
 
 /** Side of a demand density cell in degrees (~1.1 km at Bogotá's latitude). */
 const DEMAND_CELL_DEG = 0.01;
@@ -49,6 +58,8 @@ export class PlannerMap {
     this.groups = {
       localities: L.layerGroup().addTo(map),
       demand: L.layerGroup().addTo(map),
+      // off until asked for: the index is a second reading of the same demand
+      priority: L.layerGroup(),
       careBlocks: L.layerGroup().addTo(map),
       routes: L.layerGroup().addTo(map),
       stops: L.layerGroup().addTo(map),
@@ -72,6 +83,7 @@ export class PlannerMap {
     this.drawLocalities(index);
     if (scenario.demand.kind === "points") {
       this.drawDemand(scenario.demand.points);
+      if (scenario.demand.priority) this.drawPriority(scenario.demand, words);
       const { careBlockMinutes, walkingSpeedKmh, detourFactor } = scenario.demand.coverage;
       // The walking area around a Care Block whose demand the scenario counts as already served.
       const areaMetres = careBlockMinutes ? ((careBlockMinutes / 60) * walkingSpeedKmh * 1000) / detourFactor : 0;
@@ -244,6 +256,29 @@ export class PlannerMap {
         },
       ).addTo(this.groups.demand);
     }
+  }
+
+  /** Each demand point as a dot coloured by its priority band, its index in the tooltip. */
+  private drawPriority(demand: Pick<PointsDemand, "points" | "priority">, { t, locale }: Words): void {
+    const values = priorityIndexValues(demand);
+    demand.points.forEach((p, i) => {
+      const band = priorityBand(values[i]!);
+      L.circleMarker([p.lat, p.lon], {
+        renderer: this.panes.context,
+        radius: 3,
+        stroke: false,
+        fillColor: PRIORITY_COLOUR[band],
+        fillOpacity: 0.9,
+      })
+        .bindTooltip(
+          t.priorityTooltip(
+            t.priorityBands[band],
+            formatNumber(values[i]!, locale, 2),
+            formatNumber(p.caregivers, locale, 0),
+          ),
+        )
+        .addTo(this.groups.priority);
+    });
   }
 
   private drawRoute(index: PlanIndex, route: PlanRoute, { t, locale }: Words): void {

@@ -5,9 +5,18 @@
  * (2026-11-24T08:30:00-05:00), so the wall-clock part is read straight from the text:
  * converting through Date would apply the browser's zone.
  */
-import { formatCalendarDate, formatFigure, formatInstant, formatRatio } from "@carebus/model/locale";
+import { formatCalendarDate, formatFigure, formatInstant, formatRatio, localeForLanguage } from "@carebus/model/locale";
 
 export { formatCalendarDate as formatDate, formatFigure as formatNumber, formatInstant, formatRatio as formatPercent };
+
+/**
+ * The locale dates and numbers are written in: the scenario's own (es-CL in Los Lagos, es-CO in
+ * Bogotá) while the page speaks its language, else the page's language.
+ * @example displayLocale("es", "es-CL") // "es-CL"; displayLocale("en", "es-CL") // "en"
+ */
+export function displayLocale(lang: "es" | "en", scenarioLocale: string | null | undefined): string {
+  return localeForLanguage(lang, scenarioLocale ?? lang);
+}
 
 /** "2026-11-24T08:30:00-05:00" or "08:30" → "08:30"; anything else is returned unchanged. */
 export function clockOf(text: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clockOf, dateOf, formatDate, formatDistance, formatMinutes, formatNumber } from "./format.js";
+import { clockOf, dateOf, displayLocale, formatDate, formatDistance, formatMinutes, formatNumber } from "./format.js";
 
 describe("format", () => {
   it("reads the wall clock of a local ISO time whatever the offset", () => {
@@ -24,5 +24,17 @@ describe("format", () => {
     expect(formatDistance(2400, "en")).toBe("2.4 km");
     expect(formatDistance(2400, "es-CO")).toBe("2,4 km");
     expect(formatNumber(1234567, "es-CO")).toBe("1.234.567");
+  });
+});
+
+describe("dates in the scenario's locale (issue 14)", () => {
+  it("writes Chilean dates for a Los Lagos scenario while the page is in Spanish", () => {
+    expect(displayLocale("es", "es-CL")).toBe("es-CL");
+    expect(displayLocale("en", "es-CL")).toBe("en");
+    expect(displayLocale("es", "en")).toBe("es");
+    expect(displayLocale("es", null)).toBe("es");
+    expect(formatDate("2026-03-30", displayLocale("es", "es-CL"))).toBe("lun 30 mar");
+    expect(formatDate("2026-03-30", displayLocale("es", "es-CO"))).toBe("lun 30 mar");
+    expect(formatNumber(1234567, displayLocale("es", "es-CL"))).toBe("1.234.567");
   });
 });

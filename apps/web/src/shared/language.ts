@@ -3,8 +3,6 @@
  * person chose English before on either page (kept in localStorage, per browser), and the
  * static texts of a page rewritten from its message catalogue through data-i18n attributes.
  */
-import { localeForLanguage } from "@carebus/model/locale";
-
 /** Languages the pages speak. */
 export type Lang = "es" | "en";
 
@@ -33,11 +31,6 @@ export function initialLang(search: string, stored: string | null): Lang {
   const fromUrl = new URLSearchParams(search).get("lang");
   if (fromUrl === "en" || fromUrl === "es") return fromUrl;
   return stored === "en" ? "en" : "es";
-}
-
-/** The locale to write dates and numbers in: the scenario's own when it speaks `lang` (es-CO). */
-export function localeFor(lang: Lang, scenarioLocale: string | null | undefined): string {
-  return localeForLanguage(lang, scenarioLocale ?? undefined);
 }
 
 /**

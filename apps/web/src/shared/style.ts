@@ -27,4 +27,7 @@ export const UNVISITED_DASH = "3 3";
 
 /** Colour of the demand density cells and of the Care Blocks. */
 export const DEMAND_COLOUR = "#6d28d9";
+
+/** Priority bands of the needs index, low to high (a sequential, colour-blind-safe orange ramp). */
+export const PRIORITY_COLOUR = { low: "#fdd0a2", medium: "#fd8d3c", high: "#a63603" } as const;
 export const CARE_BLOCK_COLOUR = "#047857";

@@ -82,6 +82,8 @@ export interface StopItem {
   distanceKm?: number;
   nextVisits: NextVisit[];
   feeds: { ics: string; webcal: string };
+  /** the scenario's locale for dates and numbers (e.g. es-CL) */
+  locale: string;
 }
 
 /** The directions of one bus-day: one leg per drive, each with its steps. */

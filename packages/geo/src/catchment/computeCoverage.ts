@@ -7,7 +7,7 @@
  * With a `WalkingNetwork` the walk follows streets and paths instead (no detour factor); the
  * straight-line radius still pre-selects candidates, since no walk is shorter than it.
  */
-import type { Scenario } from "@carebus/model";
+import { pointWeights, type Scenario } from "@carebus/model";
 import type { Coverage } from "../types.js";
 import type { Snap } from "../roadGraph/snapPlaces.js";
 import { PointIndex } from "./pointIndex.js";
@@ -26,7 +26,7 @@ export interface ComputeCoverageOptions {
  * Coverage sets and point values for the solver.
  *
  * Points form: `stopPoints[i]` are the sorted indices into `scenario.demand.points` covered by
- * `scenario.stops[i]`; `pointValue[p]` = caregivers × weight (default 1) × (1 − careBlockDiscount)
+ * `scenario.stops[i]`; `pointValue[p]` = caregivers × weight (its own, default 1, times the priority index weight: see pointWeights in @carebus/model) × (1 − careBlockDiscount)
  * when p lies within `careBlockMinutes` (default 20) walking of any Care Block, else without the
  * discount.
  *
@@ -74,7 +74,8 @@ export function computeCoverage(scenario: Scenario, options: ComputeCoverageOpti
     Int32Array.from(reachable(stop.lat, stop.lon, zoneKm, zoneOf)).sort(),
   );
 
-  const pointValue = Float64Array.from(points, (p) => p.caregivers * (p.weight ?? 1));
+  const weights = pointWeights(demand);
+  const pointValue = Float64Array.from(points, (p, i) => p.caregivers * weights[i]!);
   const discount = rules.careBlockDiscount ?? 0;
   if (discount > 0 && demand.careBlocks && demand.careBlocks.length > 0) {
     const blockKm = reachKm(rules.careBlockMinutes ?? DEFAULT_CARE_BLOCK_MINUTES);

@@ -4,7 +4,14 @@
  * nodes missing from the extract (clipped at its border) is split at the gaps.
  */
 import { GeoError } from "../errors.js";
-import { DRIVABLE_HIGHWAYS, parseMaxspeed, parseOneway, type RoadWay } from "./roadWay.js";
+import {
+  DRIVABLE_HIGHWAYS,
+  isVehicleFerry,
+  parseDurationMinutes,
+  parseMaxspeed,
+  parseOneway,
+  type RoadWay,
+} from "./roadWay.js";
 
 /** Node positions and drivable ways of an OSM extract, resolved into roads at the end. */
 export class OsmRoadCollector {
@@ -23,9 +30,10 @@ export class OsmRoadCollector {
     this.lons.push(lon);
   }
 
-  /** Record a way; ways whose `highway` tag is not wanted are dropped here. */
+  /** Record a way; ways whose `highway` tag is not wanted (and that are no vehicle ferry) are dropped here. */
   addWay(refs: number[], tags: Record<string, string>): void {
-    if (this.highways.has(tags.highway ?? "") && refs.length >= 2) this.ways.push({ refs, tags });
+    if ((this.highways.has(tags.highway ?? "") || isVehicleFerry(tags)) && refs.length >= 2)
+      this.ways.push({ refs, tags });
   }
 
   /**
@@ -37,13 +45,18 @@ export class OsmRoadCollector {
     for (const way of this.ways) {
       const roundabout = way.tags.junction === "roundabout" || way.tags.junction === "circular";
       const speed = parseMaxspeed(way.tags.maxspeed);
+      const ferry = isVehicleFerry(way.tags);
+      const minutes = parseDurationMinutes(way.tags.duration);
       const base = {
         name: way.tags.name ?? way.tags.ref ?? "",
-        highway: way.tags.highway ?? "",
+        highway: ferry ? "ferry" : (way.tags.highway ?? ""),
         ...(speed === undefined ? {} : { maxspeedKmh: speed }),
         oneway: parseOneway(way.tags.oneway, roundabout),
         roundabout,
+        ...(ferry ? { ferry: minutes === undefined ? {} : { minutes } } : {}),
       };
+      // A ferry clipped at the extract's border cannot be crossed: keep it only whole.
+      if (ferry && way.refs.some((ref) => !this.nodeIndex.has(ref))) continue;
       let run: Array<[number, number]> = [];
       const flush = () => {
         if (run.length >= 2) roads.push({ ...base, coordinates: run });

@@ -1,11 +1,18 @@
 /**
  * Reads a road network given as GeoJSON: LineString and MultiLineString features whose
  * properties may carry `name`, `highway`, `maxspeed`, `oneway` and `junction` with their
- * OpenStreetMap meanings. Features of other geometry types are ignored; features whose
+ * OpenStreetMap meanings; `route: "ferry"` with an optional `duration` makes a ferry crossing. Features of other geometry types are ignored; features whose
  * `highway` is not in the wanted set (by default the drivable classes) are dropped.
  */
 import { GeoError } from "../errors.js";
-import { DRIVABLE_HIGHWAYS, parseMaxspeed, parseOneway, type RoadWay } from "./roadWay.js";
+import {
+  DRIVABLE_HIGHWAYS,
+  isVehicleFerry,
+  parseDurationMinutes,
+  parseMaxspeed,
+  parseOneway,
+  type RoadWay,
+} from "./roadWay.js";
 
 /**
  * Roads of a GeoJSON FeatureCollection (text or parsed value). `source` names the file in
@@ -43,8 +50,11 @@ export function readGeoJsonNetwork(
     const type = f?.geometry?.type;
     if (type !== "LineString" && type !== "MultiLineString") return;
     const props = f.properties ?? {};
-    const highway = typeof props.highway === "string" ? props.highway : "";
-    if (highway !== "" && !highways.has(highway)) return;
+    if (props.route === "ferry" && !isVehicleFerry(props)) return; // a foot ferry carries no bus
+    const ferry = isVehicleFerry(props);
+    const highway = ferry ? "ferry" : typeof props.highway === "string" ? props.highway : "";
+    if (!ferry && highway !== "" && !highways.has(highway)) return;
+    const minutes = parseDurationMinutes(props.duration);
     const lines = (type === "LineString" ? [f.geometry!.coordinates] : f.geometry!.coordinates) as unknown;
     if (!Array.isArray(lines)) throw bad(source, i, "coordinates must be an array");
     const roundabout = props.junction === "roundabout" || props.junction === "circular";
@@ -56,6 +66,7 @@ export function readGeoJsonNetwork(
         ...optionalSpeed(parseMaxspeed(props.maxspeed)),
         oneway: parseOneway(props.oneway, roundabout),
         roundabout,
+        ...(ferry ? { ferry: minutes === undefined ? {} : { minutes } } : {}),
       });
     }
   });

@@ -198,6 +198,8 @@ function dedupe(coords: Array<[number, number]>): Array<[number, number]> {
 export interface RoadGraphSettings {
   file: string;
   defaultSpeedKmh?: number;
+  /** expected wait at the ramp of every ferry crossing, minutes */
+  ferryWaitMinutes?: number;
 }
 
 /**
@@ -210,10 +212,10 @@ export function createRoadGraphProvider(settings: RoadGraphSettings, baseDir = p
   const load = () =>
     (network ??= readRoadNetworkFile(resolve(baseDir, settings.file)).then(
       (ways) =>
-        new RoadNetwork(
-          ways,
-          settings.defaultSpeedKmh === undefined ? {} : { defaultSpeedKmh: settings.defaultSpeedKmh },
-        ),
+        new RoadNetwork(ways, {
+          ...(settings.defaultSpeedKmh === undefined ? {} : { defaultSpeedKmh: settings.defaultSpeedKmh }),
+          ...(settings.ferryWaitMinutes === undefined ? {} : { ferryWaitMinutes: settings.ferryWaitMinutes }),
+        }),
     ));
   return {
     name: "road-graph",

@@ -16,6 +16,35 @@ export interface RoadWay {
   /** 1: only along the vertex order; -1: only against it; 0: both ways */
   oneway: 1 | -1 | 0;
   roundabout: boolean;
+  /**
+   * Set on a ferry crossing (OSM `route=ferry`): its sailing minutes from the `duration` tag, or
+   * undefined when untagged (then timed at DEFAULT_FERRY_SPEED_KMH). A ferry joins its two ends
+   * only: nothing snaps to the water in between.
+   */
+  ferry?: { minutes?: number };
+}
+
+/** Speed of a ferry crossing without a `duration` tag, km/h: an assumption (Chacao: ~4.5 km in 30–40 min with docking, los-lagos-facts.md §A3). */
+export const DEFAULT_FERRY_SPEED_KMH = 8;
+
+/**
+ * True when a way is a ferry a bus may board: OSM `route=ferry` not closed to motor vehicles,
+ * cars or buses (`motor_vehicle`, `motorcar` or `bus` = no); foot-only ferries are tagged so.
+ */
+export function isVehicleFerry(tags: Readonly<Record<string, unknown>>): boolean {
+  if (tags.route !== "ferry") return false;
+  return !["motor_vehicle", "motorcar", "bus"].some((key) => tags[key] === "no");
+}
+
+/** OSM `duration` ("00:35", "1:05:00", "35" minutes) → minutes, or undefined. */
+export function parseDurationMinutes(value: unknown): number | undefined {
+  if (typeof value === "number") return value > 0 ? value : undefined;
+  if (typeof value !== "string") return undefined;
+  const m = /^\s*(\d+)(?::(\d{1,2}))?(?::(\d{1,2}))?\s*$/.exec(value);
+  if (!m) return undefined;
+  if (m[2] === undefined) return Number(m[1]) || undefined;
+  const minutes = Number(m[1]) * 60 + Number(m[2]) + (m[3] === undefined ? 0 : Number(m[3]) / 60);
+  return minutes > 0 ? minutes : undefined;
 }
 
 /** OSM highway classes a bus may drive on. Others (footway, path, cycleway, steps…) are dropped. */

@@ -8,8 +8,12 @@ import {
   DEFAULT_TIME_ZONE,
   PLAN_FORMAT,
   PLAN_VERSION,
+  PRIORITY_BANDS,
   formatLocalDateTime,
+  priorityBand,
+  priorityIndexValues,
   scenarioHash,
+  type PointsDemand,
   type Plan,
   type PlanRoute,
   type PlanVisit,
@@ -206,5 +210,21 @@ function reach(scenario: Scenario, instance: Instance, counts: Int32Array, visit
     caregiversReached: r3(caregiversReached),
     byLocality: sorted(byLocality).map(([locality, caregivers, value]) => ({ locality, caregivers, value })),
     byZone: sorted(byZone).map(([zone, caregivers, value]) => ({ zone, caregivers, value })),
+    ...(demand.kind === "points" && demand.priority ? { byPriority: reachByPriority(demand, counts) } : {}),
   };
+}
+
+/** Caregivers reached and in total per priority band, high first (see priorityIndex in @carebus/model). */
+function reachByPriority(demand: PointsDemand, counts: Int32Array) {
+  const bands = priorityIndexValues(demand).map(priorityBand);
+  return [...PRIORITY_BANDS].reverse().map((band) => {
+    let caregivers = 0;
+    let total = 0;
+    demand.points.forEach((p, g) => {
+      if (bands[g] !== band) return;
+      total += p.caregivers;
+      if (counts[g]! > 0) caregivers += p.caregivers;
+    });
+    return { band, caregivers: r3(caregivers), total: r3(total) };
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * Splitting a whole number into whole parts in proportion to weights (the largest-remainder
- * method), so totals computed from the facts are met exactly after rounding: caregivers over
- * demand points, demand points and stops over localities.
+ * method), so that totals are met exactly after rounding: a census polygon's caregivers over
+ * its points here, and caregivers, points and stops over places in the data builders.
  */
 
 /**

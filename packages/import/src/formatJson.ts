@@ -1,6 +1,6 @@
 /**
  * JSON text for committed data files: indented like `JSON.stringify(v, null, 2)`, except that
- * small flat objects and arrays (a demand point, a time window, a list of weekdays) stay on one
+ * small flat objects and arrays (a demand point with its indicators, a time window, a list of weekdays) stay on one
  * line. Several thousand demand points then take one line each, which keeps the file readable
  * and its diffs meaningful. Parsing the text gives back exactly the same value.
  */
@@ -26,11 +26,15 @@ function format(value: unknown, indent: string): string {
   return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${format(v, inner)}`).join(",\n")}\n${indent}}`;
 }
 
-/** Flat: holds only primitives, or arrays of primitives. */
-function isFlat(value: object): boolean {
+/** Flat: holds only primitives, or arrays of primitives; an object may also hold flat objects (a point's indicators). */
+function isFlat(value: object, depth = 0): boolean {
   return Object.values(value).every(
     (v) =>
-      v === null || typeof v !== "object" || (Array.isArray(v) && v.every((x) => x === null || typeof x !== "object")),
+      v === null ||
+      typeof v !== "object" ||
+      (Array.isArray(v)
+        ? v.every((x) => x === null || typeof x !== "object")
+        : depth === 0 && !Array.isArray(value) && isFlat(v, 1)),
   );
 }
 
@@ -38,5 +42,5 @@ function inlineText(value: object): string {
   if (Array.isArray(value)) return `[${value.map((v) => JSON.stringify(v)).join(", ")}]`;
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return "{}";
-  return `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${Array.isArray(v) ? inlineText(v) : JSON.stringify(v)}`).join(", ")} }`;
+  return `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${v !== null && typeof v === "object" ? inlineText(v) : JSON.stringify(v)}`).join(", ")} }`;
 }

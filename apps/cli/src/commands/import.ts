@@ -1,0 +1,83 @@
+/**
+ * `carebus import --stops FILE --demand FILE [--care-blocks FILE] [--buses FILE] [--depots FILE]
+ * [--settings FILE] [--out scenario.json]`: builds a scenario from a planner's CSV and GeoJSON
+ * files with @carebus/import and writes it (to --out, else stdout). Every problem of every
+ * file is printed at once as `file:line: column "x": message`, exit 2, and no file is written.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { formatJson, formatProblem, ImportError, importScenario, type InputFile } from "@carebus/import";
+import { PROCESS_IO, type CommandIo } from "../commandIo.js";
+
+const USAGE =
+  "usage: carebus import --stops FILE --demand FILE [--care-blocks FILE] [--buses FILE] [--depots FILE] [--settings FILE] [--out scenario.json]";
+
+const FILE_OPTIONS = ["stops", "demand", "care-blocks", "buses", "depots", "settings"] as const;
+
+/**
+ * Runs `carebus import`.
+ * @returns 0 when the scenario was written, 2 on any problem with the input files
+ */
+export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args,
+      options: {
+        ...Object.fromEntries(FILE_OPTIONS.map((name) => [name, { type: "string" as const }])),
+        out: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }).values;
+  } catch (error) {
+    io.stderr(`carebus import: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const missing = (["stops", "demand"] as const).filter((name) => values[name] === undefined);
+  if (missing.length > 0) {
+    io.stderr(`carebus import: ${missing.map((m) => `--${m}`).join(" and ")} required\n${USAGE}\n`);
+    return 2;
+  }
+  const files: Partial<Record<(typeof FILE_OPTIONS)[number], InputFile>> = {};
+  const unreadable: string[] = [];
+  for (const name of FILE_OPTIONS) {
+    const path = values[name];
+    if (typeof path !== "string") continue;
+    try {
+      files[name] = { name: path, text: await readFile(path, "utf8") };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      unreadable.push(
+        `${path}: cannot read --${name} file: ${code === "ENOENT" ? "no such file" : (error as Error).message}`,
+      );
+    }
+  }
+  if (unreadable.length > 0) {
+    io.stderr(`${unreadable.join("\n")}\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    const { "care-blocks": careBlocks, stops, demand, ...rest } = files;
+    text = formatJson(
+      importScenario({ stops: stops!, demand: demand!, ...rest, ...(careBlocks ? { careBlocks } : {}) }),
+    );
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    io.stderr(
+      `${error.problems.map(formatProblem).join("\n")}\ncarebus import: ${error.problems.length} problem${error.problems.length === 1 ? "" : "s"} found; no scenario written\n`,
+    );
+    return 2;
+  }
+  if (typeof values.out === "string") {
+    await writeFile(values.out, text);
+    io.stdout(`scenario written to ${values.out}\n`);
+  } else {
+    io.stdout(text);
+  }
+  return 0;
+}
