@@ -17,7 +17,8 @@ import {
   validatePlan,
   validateScenario,
 } from "@carebus/model";
-import { checkSolution, prepareScenario, solve, solvePrepared } from "@carebus/solver";
+import { checkSolution, solve } from "@carebus/solver";
+import { prepareScenario, solvePrepared } from "@carebus/planner";
 import { LOS_LAGOS_INPUTS, losLagosInputFiles } from "../scripts/buildLosLagos.js";
 import { COMMUNES, INNER_ISLAND_COMMUNES } from "../scripts/losLagosFacts.js";
 

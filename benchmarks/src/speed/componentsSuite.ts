@@ -52,6 +52,7 @@ async function runComponents(context: SuiteContext): Promise<SuiteOutput> {
   const statuses: ComponentStatus[] = [];
   const geo = await import("@carebus/geo");
   const solver = await import("@carebus/solver");
+  const planner = await import("@carebus/planner");
 
   const guarded = async (name: string, body: () => Promise<void>) => {
     context.log(`components: ${name}`);
@@ -172,7 +173,7 @@ async function runComponents(context: SuiteContext): Promise<SuiteOutput> {
 
   const scenario = generateScenario({ stops: 200 }, solver.createRng(14));
   await guarded("solve-generated", async () => {
-    const { instance } = await solver.prepareScenario(scenario);
+    const { instance } = await planner.prepareScenario(scenario);
     metrics.push(
       await measure(
         "components/construction/generated-200",
@@ -202,7 +203,7 @@ async function runComponents(context: SuiteContext): Promise<SuiteOutput> {
   });
 
   await guarded("feed-render", async () => {
-    const solved = await solver.solveScenario(scenario, { seed: 1, iterationLimit: 20, timeLimitSeconds: 600 });
+    const solved = await planner.solveScenario(scenario, { seed: 1, iterationLimit: 20, timeLimitSeconds: 600 });
     const calendar = await import("@carebus/calendar");
     const source = { scenario, publications: [{ id: "p1", publishedAt: "2026-11-20T12:00:00.000Z", plan: solved }] };
     const busy = solved.routes.flatMap((r) => r.visits.map((v) => v.stopId))[0] ?? scenario.stops[0]!.id;

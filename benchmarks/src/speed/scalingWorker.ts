@@ -18,15 +18,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseScenario, type Scenario } from "@carebus/model";
 import { computeCoverage, createTravelProvider } from "@carebus/geo";
-import {
-  buildInstance,
-  checkSolution,
-  createRng,
-  loadMipSolver,
-  solve,
-  upperBoundAsync,
-  type Instance,
-} from "@carebus/solver";
+import { buildInstance } from "@carebus/planner";
+import { checkSolution, createRng, loadMipSolver, solve, upperBoundAsync, type Instance } from "@carebus/solver";
 import { generateScenario } from "./generateScenario.js";
 
 /** What the parent asks for. */

@@ -21,6 +21,7 @@ export interface PlanWords {
   quickBoundHelp: string;
   gap: (percent: string) => string;
   gapHelp: string;
+  optimal: string;
   visits: (visits: number, busDays: number) => string;
   driving: string;
   leftOut: string;
@@ -46,6 +47,7 @@ export const PLAN_WORDS: Readonly<Record<Language, PlanWords>> = {
       "El cálculo fino del máximo no terminó a tiempo: esta cota supone que cada parada recibe todas las visitas permitidas, así que queda muy por encima de lo alcanzable.",
     gap: (percent) => `a lo sumo ${percent} por debajo del máximo posible`,
     gapHelp: "Cuánto podría mejorar todavía el plan, en el peor de los casos.",
+    optimal: "el plan es óptimo: ningún plan puede cubrir más",
     visits: (visits, busDays) => `${visits} visitas en ${busDays} días-bus`,
     driving: "Conducción",
     leftOut: "Paradas que quedaron por fuera",
@@ -77,6 +79,7 @@ export const PLAN_WORDS: Readonly<Record<Language, PlanWords>> = {
       "The fine calculation of the maximum did not finish in time: this bound assumes every stop gets every visit it may have, so it lies far above what is reachable.",
     gap: (percent) => `at most ${percent} below the maximum possible`,
     gapHelp: "How much the plan could still improve, at worst.",
+    optimal: "the plan is optimal: no plan can cover more",
     visits: (visits, busDays) => `${visits} visits on ${busDays} bus-days`,
     driving: "Driving",
     leftOut: "Stops left out",

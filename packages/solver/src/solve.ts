@@ -1,14 +1,19 @@
 /**
  * solve(): wiring only — problem facts → start solution (pinned visits, warm start or greedy
- * construction) → local search → iterated local search → clock times. Every phase polls the
- * same stop test (time limit, cancellation), so `timeLimitMs` bounds the whole call.
+ * construction) → local search → iterated local search → clock times → independent check.
+ * Every phase polls the same stop test (time limit, cancellation), so `timeLimitMs` bounds the
+ * whole call. The answer is always a plan the checker passed: the best one, or, if the best
+ * fails (an engine bug), the last one that passed, with the failure recorded in the result.
  */
 import type { Instance, SolvedRoute } from "./instance/instance.js";
 import { SolverError } from "./errors.js";
+import { checkSolution } from "./feasibility/checkSolution.js";
 import { createRng } from "./random.js";
 import { Problem } from "./solution/problem.js";
 import { Solution } from "./solution/solution.js";
-import { scheduleRoute } from "./solution/schedule.js";
+import { checkSequences, isChecked, type CheckedPlan, type PlanChecker } from "./checkedPlan.js";
+import type { Violation } from "./feasibility/violations.js";
+import { FailureLog, type SwallowedFailure } from "./failureLog.js";
 import { greedyInsert } from "./construction/greedyInsertion.js";
 import { localSearch, type SearchContext } from "./search/localSearch.js";
 import { iteratedLocalSearch } from "./metaheuristic/ils.js";
@@ -16,7 +21,7 @@ import type { MipSolver } from "./exact/highs.js";
 
 /** Progress of a running solve. */
 export interface Progress {
-  /** best value so far */
+  /** value of the best plan so far (never decreases from one report to the next) */
   value: number;
   /** the known upper bound passed in SolveOptions.bound, or null */
   bound: number | null;
@@ -45,13 +50,34 @@ export interface SolveOptions {
    * routes it has seen (metaheuristic/routePool.ts); without it that step is skipped
    */
   mipSolver?: MipSolver;
+  /**
+   * milliseconds since any fixed origin; default `performance.now`. Only the time limit and the
+   * progress cadence read it, so tests can drive both without waiting.
+   */
+  clock?: () => number;
+  /** where failures the run survives (HiGHS errors) are counted; default: a log of this call's own */
+  failures?: FailureLog;
+}
+
+/** What the independent checker said about the plan {@link solve} returns. */
+export interface SolveCheck {
+  /** the plan's value as the checker recomputes it (equal to SolveResult.value) */
+  value: number;
+  travelMinutes: number;
+  /**
+   * null when the search's best plan passed; otherwise the violations of that best plan and
+   * the value the engine claimed for it — the plan returned is then the last one that passed
+   */
+  failure: { violations: Violation[]; engineValue: number } | null;
 }
 
 /** Outcome of {@link solve}. */
 export interface SolveResult {
-  /** one per instance.routes entry, same order */
+  /** one per instance.routes entry, same order; always passed the independent checker */
   routes: SolvedRoute[];
+  /** the checker's value of `routes` */
   value: number;
+  /** the checker's driving minutes of `routes` */
   travelMinutes: number;
   iterations: number;
   elapsedMs: number;
@@ -59,7 +85,13 @@ export interface SolveResult {
   /** value right after construction (the final value is never lower) */
   constructionValue: number;
   stoppedBy: "time" | "iterations" | "cancelled" | "bound";
+  check: SolveCheck;
+  /** failures the run survived with a weaker fall-back (e.g. a recombination MIP HiGHS threw on) */
+  swallowed: SwallowedFailure[];
 }
+
+/** Minimum milliseconds between two checkpoints of the best plan (each one is scheduled and checked). */
+const CHECKPOINT_EVERY_MS = 250;
 
 /**
  * Plans the routes of an instance: maximise value, then minimise travel.
@@ -67,8 +99,22 @@ export interface SolveResult {
  * @example const result = solve(readToptw(text, { name: "c101", vehicles: 1 }), { iterationLimit: 1000 });
  */
 export function solve(instance: Instance, options: SolveOptions = {}): SolveResult {
-  const t0 = performance.now();
-  const elapsed = (): number => performance.now() - t0;
+  return solveChecked(instance, options);
+}
+
+/**
+ * {@link solve} with the checker as a parameter: the tests pass one that rejects good plans to
+ * show that the fall-back to the last plan that passed works.
+ * @internal
+ */
+export function solveChecked(
+  instance: Instance,
+  options: SolveOptions,
+  checker: PlanChecker = checkSolution,
+): SolveResult {
+  const clock = options.clock ?? (() => performance.now());
+  const t0 = clock();
+  const elapsed = (): number => clock() - t0;
   const timeLimitMs = options.timeLimitMs ?? 10_000;
   const iterationLimit = options.iterationLimit ?? Infinity;
   const bound = options.bound ?? null;
@@ -83,6 +129,7 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     return stoppedBy !== null;
   };
   const rng = createRng(options.seed ?? 1);
+  const failures = options.failures ?? new FailureLog();
   const p = new Problem(instance);
   const pinnedSet = new Set<number>();
   for (const pin of instance.pinned) pinnedSet.add(pin.stop * p.nRoutes + pin.route);
@@ -103,11 +150,22 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   const constructionValue = sol.value;
   let timeToBestMs = elapsed();
   let lastReport = elapsed();
-  const report = (value: number, iterations: number): void => {
+  let bestValue = sol.value;
+  const report = (iterations: number): void => {
     lastReport = elapsed();
-    options.onProgress?.({ value, bound, elapsedMs: lastReport, iterations });
+    options.onProgress?.({ value: bestValue, bound, elapsedMs: lastReport, iterations });
   };
-  report(sol.value, 0);
+  report(0);
+  // the last plan that passed the checker: the construction's first, then the best at most
+  // every CHECKPOINT_EVERY_MS (each checkpoint schedules and checks every route)
+  let passed: CheckedPlan | null = null;
+  let lastCheckpoint = -Infinity;
+  const checkpoint = (s: Solution): void => {
+    lastCheckpoint = elapsed();
+    const got = checkSequences(p, s.seq, checker);
+    if (isChecked(got)) passed = got;
+  };
+  checkpoint(sol);
   const reachedBound = (value: number): boolean => {
     if (bound !== null && value >= bound - 1e-9) {
       stoppedBy ??= "bound";
@@ -121,8 +179,10 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
   let iterations = 0;
   if (sol.value > constructionValue) {
     timeToBestMs = elapsed();
-    report(sol.value, 0);
+    bestValue = Math.max(bestValue, sol.value);
+    report(0);
   }
+  checkpoint(sol);
   if (!shouldStop() && !reachedBound(sol.value) && iterationLimit > 0) {
     const result = iteratedLocalSearch(sol, {
       ctx,
@@ -131,12 +191,16 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
       reachedBound,
       ...(options.mipSolver ? { mipSolver: options.mipSolver } : {}),
       secondsLeft: () => (timeLimitMs - elapsed()) / 1000,
+      failures,
       onBest: (b, iteration) => {
         timeToBestMs = elapsed();
-        report(b.value, iteration);
+        // a better fitness can trade a value dust for travel; the reported value never drops
+        bestValue = Math.max(bestValue, b.value);
+        report(iteration);
+        if (timeToBestMs - lastCheckpoint >= CHECKPOINT_EVERY_MS) checkpoint(b);
       },
       onIteration: (iteration) => {
-        if (options.onProgress && (iteration & 15) === 0 && elapsed() - lastReport >= 250) report(sol.value, iteration);
+        if (options.onProgress && (iteration & 15) === 0 && elapsed() - lastReport >= 250) report(iteration);
       },
     });
     best = result.best;
@@ -144,16 +208,36 @@ export function solve(instance: Instance, options: SolveOptions = {}): SolveResu
     if (result.outOfTime) stoppedBy ??= "time";
   }
   reachedBound(best.value);
-  const routes = best.seq.map((seq, r) => scheduleRoute(p, r, seq));
+  const final = checkSequences(p, best.seq, checker);
+  let answer: CheckedPlan;
+  let failure: SolveCheck["failure"] = null;
+  if (isChecked(final)) answer = final;
+  else {
+    failure = { violations: final.violations, engineValue: best.recomputeValue() };
+    const fallBack = passed as CheckedPlan | null;
+    if (!fallBack) {
+      throw new SolverError(
+        "CAREBUS_SOLVER_INTERNAL",
+        `no plan of this run passed the independent check: ${final.violations
+          .slice(0, 5)
+          .map((v) => v.detail)
+          .join("; ")}`,
+        { cause: final.violations },
+      );
+    }
+    answer = fallBack;
+  }
   return {
-    routes,
-    value: best.recomputeValue(),
-    travelMinutes: best.travel,
+    routes: answer.routes,
+    value: answer.value,
+    travelMinutes: answer.travelMinutes,
     iterations,
     elapsedMs: elapsed(),
     timeToBestMs,
     constructionValue,
     stoppedBy: stoppedBy ?? "iterations",
+    check: { value: answer.value, travelMinutes: answer.travelMinutes, failure },
+    swallowed: failures.list(),
   };
 }
 

@@ -7,15 +7,8 @@
  * start. Every plan is also handed to the independent checker.
  */
 import { describe, expect, it } from "vitest";
-import {
-  checkSolution,
-  createRng,
-  readToptw,
-  solve,
-  type Instance,
-  type RouteSpec,
-  type SolveOptions,
-} from "@carebus/solver";
+import { randomToptwText } from "@carebus/testkit";
+import { checkSolution, readToptw, solve, type Instance, type RouteSpec, type SolveOptions } from "@carebus/solver";
 
 const LIMITS: SolveOptions = { iterationLimit: 200, timeLimitMs: 1e9 };
 
@@ -101,19 +94,6 @@ function solveChecked(inst: Instance, options: SolveOptions = LIMITS) {
   expect(result.value).toBeCloseTo(check.value, 9);
   expect(result.travelMinutes).toBeCloseTo(check.travelMinutes, 9);
   return result;
-}
-
-/** a seeded random TOPTW text with `n` customers (Solomon-like layout) */
-function randomToptw(n: number, seed: number): string {
-  const rng = createRng(seed);
-  const lines = [`4 1 ${n} 1`, "0 200", "0 50 50 0 0 0 0 0 400"];
-  for (let k = 1; k <= n; k++) {
-    const open = rng.int(300);
-    lines.push(
-      `${k} ${rng.int(100)} ${rng.int(100)} 10 ${10 + 10 * rng.int(4)} 1 1 1 ${open} ${open + 20 + rng.int(80)}`,
-    );
-  }
-  return lines.join("\n");
 }
 
 describe("solve on hand-built rules", () => {
@@ -257,7 +237,7 @@ describe("solve on hand-built rules", () => {
 });
 
 describe("solve's contract", () => {
-  const inst = readToptw(randomToptw(40, 3), { name: "random40", vehicles: 2 });
+  const inst = readToptw(randomToptwText(40, 3), { name: "random40", vehicles: 2 });
 
   it("gives the same plan for the same seed and iteration limit", () => {
     const a = solveChecked(inst, { seed: 5, iterationLimit: 150, timeLimitMs: 1e9 });

@@ -6,7 +6,8 @@
  */
 import type { Coverage, TravelMatrix } from "@carebus/geo";
 import type { Bus, Scenario, Stop } from "@carebus/model";
-import { buildInstance, type Instance, type ScenarioIndex } from "@carebus/solver";
+import type { Instance } from "@carebus/solver";
+import { buildInstance, type ScenarioIndex } from "@carebus/planner";
 
 /** A scenario with its geography and the answer worked out by hand. */
 export interface ScenarioFixture {

@@ -18,3 +18,4 @@ export {
 export { arbTinyInstance, arbSmallScenario, type TinyInstanceOptions } from "./arbitraries.js";
 export { handMadeRoute, type HandMadeVisit } from "./handMadeRoute.js";
 export { benchdataPath, benchdataRequired, describeWithBenchdata, repositoryRoot } from "./benchdata.js";
+export { randomToptwText } from "./randomToptw.js";

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const flag = new Int32Array(data.cancelBuffer);
   let lastSent = 0;
   try {
-    const { solveScenario } = await import("@carebus/solver");
+    const { solveScenario } = await import("@carebus/planner");
     const plan = await solveScenario(data.scenario, {
       ...data.options,
       isCancelled: () => Atomics.load(flag, 0) !== 0,

@@ -22,7 +22,8 @@ import {
   type Scenario,
 } from "@carebus/model";
 import { GeoError, addDirections } from "@carebus/geo";
-import { solveScenario, type ScenarioProgress } from "@carebus/solver";
+import { FailureLog, meetsBound } from "@carebus/solver";
+import { solveScenario, type ScenarioProgress } from "@carebus/planner";
 import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
 
 export type { CommandIo } from "../commandIo.js";
@@ -64,10 +65,12 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
   const words = { lang, locale: localeForLanguage(lang, localeOf(scenario)) };
 
   let plan: Plan;
+  const failures = new FailureLog();
   try {
     let best = -Infinity;
     plan = await solveScenario(scenario, {
       baseDir,
+      failures,
       ...(parsed.timeLimitSeconds !== undefined ? { timeLimitSeconds: parsed.timeLimitSeconds } : {}),
       ...(parsed.iterationLimit !== undefined ? { iterationLimit: parsed.iterationLimit } : {}),
       ...(parsed.seed !== undefined ? { seed: parsed.seed } : {}),
@@ -82,6 +85,8 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
   } catch (error) {
     return reportError(error, io);
   }
+  for (const f of failures.list())
+    io.stderr(`carebus solve: ${f.where} failed ${f.count} time(s), the plan was made without it: ${f.message}\n`);
 
   const json = `${JSON.stringify(plan, null, 2)}\n`;
   if (parsed.out) {
@@ -200,7 +205,12 @@ const fmt = (x: number, locale: string, digits = 1) =>
   formatFigure(Math.round(x * 10 ** digits) / 10 ** digits, locale, digits);
 
 function progressLine(p: ScenarioProgress, { lang, locale }: SummaryWords): string {
-  const gap = p.bound !== null && p.bound > 0 ? formatRatio((p.bound - p.value) / p.bound, locale, 2) : "n/a";
+  const gap =
+    p.bound !== null && meetsBound(p.value, p.bound)
+      ? `0 (${PLAN_WORDS[lang].optimal})`
+      : p.bound !== null && p.bound > 0
+        ? formatRatio((p.bound - p.value) / p.bound, locale, 2)
+        : "n/a";
   const bound =
     p.bound === null
       ? "n/a"
@@ -234,7 +244,9 @@ export function summary(plan: Plan, { lang, locale }: SummaryWords = SPANISH): s
           ),
         ]
       : []),
-    `${w.bound}${quick}: ${fmt(plan.stats.bound, locale)}; ${w.gap(formatRatio(plan.stats.gap, locale, 1))}`,
+    `${w.bound}${quick}: ${fmt(plan.stats.bound, locale)}; ${
+      meetsBound(plan.totals.value, plan.stats.bound) ? w.optimal : w.gap(formatRatio(plan.stats.gap, locale, 1))
+    }`,
     `${w.visits(visits, plan.routes.length)}; ${w.driving.toLowerCase()} ${fmt(plan.totals.travelMinutes, locale, 0)} min`,
     `${w.leftOut}: ${plan.unvisited.length}`,
     ...byReason,

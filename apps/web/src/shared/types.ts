@@ -1,6 +1,6 @@
 /**
  * The JSON the pages read from the server (apps/api), as TypeScript types. Plan and scenario
- * shapes come from @carebus/model, solve progress from @carebus/solver and the scenario list and
+ * shapes come from @carebus/model, solve progress from @carebus/planner and the scenario list and
  * job status from @carebus/api (type-only imports, erased by esbuild) so the pages cannot drift
  * from the contract; the rest mirrors the API routes' response bodies. @carebus/api is reached
  * through a tsconfig path, not a package dependency: the API serves this package's build, so a
@@ -8,7 +8,7 @@
  */
 import type { Plan, Scenario } from "@carebus/model";
 import type { PlanStatus } from "@carebus/api";
-import type { ScenarioProgress } from "@carebus/solver";
+import type { ScenarioProgress } from "@carebus/planner";
 
 export type { ScenarioSummary, PlanStatus } from "@carebus/api";
 

@@ -5,8 +5,10 @@
  * Pisinger 2006) so that ruin-and-recreate explores. Used both to build the first plan and as the
  * "recreate" step of the metaheuristic.
  *
- * It keeps, per candidate stop, the best placement in each of a few routes (an insertion-cost
- * table, sparse on large instances), and after an insertion re-evaluates only the changed route.
+ * It keeps, per candidate stop, the best placement in each of a few routes (a flat insertion
+ * table whose buffers are reused from call to call, filled from the placement memo, which
+ * answers for every route unchanged since it was last asked), and after an insertion
+ * re-evaluates only the changed route.
  * Which routes a stop considers: every used route on small instances; on large ones (5,000 stops
  * × 600 routes) the routes already visiting one of its nearest neighbours. Empty routes are
  * interchangeable within a class (same depot, day, shift, limits and allowed stops), so only one
@@ -15,7 +17,7 @@
  */
 import type { Rng } from "../random.js";
 import type { Solution } from "../solution/solution.js";
-import { bestPlacementInRoute, type Placement } from "./insertion.js";
+import { cachedPlacement, type Placement } from "./insertion.js";
 
 /** Options of {@link greedyInsert}. */
 export interface GreedyInsertOptions {
@@ -33,21 +35,33 @@ export interface GreedyInsertOptions {
 /** Instances at or below this many stop-route pairs consider every used route for every stop. */
 const FULL_EVALUATION_PAIRS = 60_000;
 
-/** One candidate's sparse row of the insertion table. */
-interface Row {
-  stop: number;
-  routes: number[];
-  /** route → its position in `routes` */
-  at: Map<number, number>;
-  shift: number[];
-  idx: number[];
-  dTravel: number[];
-  /** position in `routes` of the best entry, -1 if none feasible */
-  best: number;
-  gain: number;
-  noise: number;
-  dead: boolean;
+/**
+ * The insertion table of one call, flat: row c is a candidate stop, column e a route (e < R) or,
+ * for empty routes, a class (R + class id: evaluated once on the class's representative, it
+ * stays valid when the representative changes). Buffers grow and are reused from call to call.
+ */
+class InsertionTable {
+  present = new Uint8Array(0);
+  shift = new Float64Array(0);
+  idx = new Int32Array(0);
+  dTravel = new Float64Array(0);
+
+  /** room for `entries` cells, all absent */
+  reset(entries: number): void {
+    if (this.present.length < entries) {
+      const size = Math.max(entries, 2 * this.present.length);
+      this.present = new Uint8Array(size);
+      this.shift = new Float64Array(size);
+      this.idx = new Int32Array(size);
+      this.dTravel = new Float64Array(size);
+    } else {
+      this.present.fill(0, 0, entries);
+    }
+  }
 }
+
+/** one table per Problem (the ILS calls greedyInsert every iteration) */
+const tables = new WeakMap<object, InsertionTable>();
 
 /**
  * Inserts visits of the `candidates` stops while some insertion adds value. Stops may receive
@@ -55,152 +69,160 @@ interface Row {
  */
 export function greedyInsert(sol: Solution, candidates: readonly number[], opts: GreedyInsertOptions): number {
   const p = sol.p;
-  const full = p.nStops * p.nRoutes <= FULL_EVALUATION_PAIRS;
+  const R = p.nRoutes;
+  const full = p.nStops * R <= FULL_EVALUATION_PAIRS;
   const classes = emptyRouteClasses(sol);
-  const rows: Row[] = [];
-  const rowOf = new Map<number, Row>();
-  const routeRows: Row[][] = Array.from({ length: p.nRoutes }, () => []);
-  const tmp: Placement = { route: -1, idx: 0, shift: 0, dTravel: 0 };
-
-  // an entry is a route (>= 0) or, for empty routes, a class (-2 - class id): evaluated once,
-  // it stays valid when the class's representative changes
-  const resolve = (code: number): number => (code >= 0 ? code : code === -1 ? -1 : classes.rep(-code - 2));
-  const evalEntry = (row: Row, k: number): void => {
-    const r = resolve(row.routes[k]!);
-    const got = r >= 0 && sol.canVisit(row.stop, r) ? bestPlacementInRoute(sol, row.stop, r, tmp) : null;
-    row.shift[k] = got ? got.shift : Infinity;
-    row.idx[k] = got ? got.idx : -1;
-    row.dTravel[k] = got ? got.dTravel : 0;
-  };
-  const isBetter = (row: Row, a: number, b: number): boolean =>
-    row.shift[a]! < row.shift[b]! || (row.shift[a] === row.shift[b] && row.dTravel[a]! < row.dTravel[b]!);
-  const pickBest = (row: Row): void => {
-    let best = -1;
-    for (let k = 0; k < row.routes.length; k++) {
-      if (row.shift[k] !== Infinity && (best < 0 || isBetter(row, k, best))) best = k;
-    }
-    row.best = best;
-  };
-  const addEntry = (row: Row, code: number): void => {
-    const r = resolve(code);
-    if (r < 0 || !p.inst.allowed[row.stop * p.nRoutes + r] || row.at.has(code)) return;
-    const k = row.routes.length;
-    row.routes.push(code);
-    row.at.set(code, k);
-    row.shift.push(Infinity);
-    row.idx.push(-1);
-    row.dTravel.push(0);
-    if (code >= 0) routeRows[code]!.push(row);
-    evalEntry(row, k);
-    if (row.shift[k] !== Infinity && (row.best < 0 || isBetter(row, k, row.best))) row.best = k;
-  };
+  const E = R + classes.count;
   const available = (stop: number): boolean =>
     p.servable[stop] === 1 &&
     sol.visitRoutes[stop]!.length < p.inst.maxVisits[stop]! &&
     p.addGain(stop, sol.counts) > 0;
-  const fillRow = (row: Row): void => {
+  const stops: number[] = [];
+  const rowOf = new Map<number, number>();
+  for (const stop of candidates) {
+    if (!rowOf.has(stop) && available(stop)) {
+      rowOf.set(stop, stops.length);
+      stops.push(stop);
+    }
+  }
+  const C = stops.length;
+  let table = tables.get(p);
+  if (!table) {
+    table = new InsertionTable();
+    tables.set(p, table);
+  }
+  table.reset(C * E);
+  const { present, shift, idx, dTravel } = table;
+  /** per row: column of its best entry (-1 if none feasible), gain, noise, dead */
+  const best = new Int32Array(C).fill(-1);
+  const gain = new Float64Array(C);
+  const noise = new Float64Array(C);
+  const dead = new Uint8Array(C);
+  const tmp: Placement = { route: -1, idx: 0, shift: 0, dTravel: 0 };
+
+  const resolve = (e: number): number => (e < R ? e : classes.rep(e - R));
+  const evalEntry = (c: number, e: number): void => {
+    const r = resolve(e);
+    const cell = c * E + e;
+    const got = r >= 0 && sol.canVisit(stops[c]!, r) ? cachedPlacement(sol, stops[c]!, r, tmp) : null;
+    shift[cell] = got ? got.shift : Infinity;
+    idx[cell] = got ? got.idx : -1;
+    dTravel[cell] = got ? got.dTravel : 0;
+  };
+  const isBetter = (a: number, b: number): boolean =>
+    shift[a]! < shift[b]! || (shift[a] === shift[b] && dTravel[a]! < dTravel[b]!);
+  const pickBest = (c: number): void => {
+    let b = -1;
+    const base = c * E;
+    for (let e = 0; e < E; e++) {
+      const cell = base + e;
+      if (present[cell] && shift[cell] !== Infinity && (b < 0 || isBetter(cell, base + b))) b = e;
+    }
+    best[c] = b;
+  };
+  const offerBest = (c: number, e: number): void => {
+    const cell = c * E + e;
+    if (shift[cell] !== Infinity && (best[c]! < 0 || isBetter(cell, c * E + best[c]!))) best[c] = e;
+  };
+  const addEntry = (c: number, e: number): void => {
+    const r = resolve(e);
+    const cell = c * E + e;
+    if (r < 0 || present[cell] || !p.inst.allowed[stops[c]! * R + r]) return;
+    present[cell] = 1;
+    evalEntry(c, e);
+    offerBest(c, e);
+  };
+  const fillRow = (c: number): void => {
     if (opts.routes) {
-      for (const r of opts.routes) if (sol.seq[r]!.length > 0) addEntry(row, r);
+      for (const r of opts.routes) if (sol.seq[r]!.length > 0) addEntry(c, r);
     } else if (full) {
-      for (let r = 0; r < p.nRoutes; r++) if (sol.seq[r]!.length > 0) addEntry(row, r);
+      for (let r = 0; r < R; r++) if (sol.seq[r]!.length > 0) addEntry(c, r);
     } else {
-      const stop = row.stop;
+      const stop = stops[c]!;
       for (let k = p.neighbourOffset[stop]!; k < p.neighbourOffset[stop + 1]!; k++) {
-        for (const r of sol.visitRoutes[p.neighbours[k]!]!) addEntry(row, r);
+        for (const r of sol.visitRoutes[p.neighbours[k]!]!) addEntry(c, r);
       }
     }
-    for (let c = 0; c < classes.count; c++) addEntry(row, -2 - c);
+    for (let k = 0; k < classes.count; k++) addEntry(c, R + k);
   };
 
-  for (const stop of candidates) {
-    if (rowOf.has(stop) || !available(stop)) continue;
-    const row: Row = {
-      stop,
-      routes: [],
-      at: new Map(),
-      shift: [],
-      idx: [],
-      dTravel: [],
-      best: -1,
-      gain: p.addGain(stop, sol.counts),
-      noise: opts.noise > 0 ? 1 + opts.noise * (2 * opts.rng.next() - 1) : 1,
-      dead: false,
-    };
-    rows.push(row);
-    rowOf.set(stop, row);
-    fillRow(row);
-    if ((rows.length & 31) === 0 && opts.shouldStop()) return 0;
+  for (let c = 0; c < C; c++) {
+    gain[c] = p.addGain(stops[c]!, sol.counts);
+    noise[c] = opts.noise > 0 ? 1 + opts.noise * (2 * opts.rng.next() - 1) : 1;
+    fillRow(c);
+    if (((c + 1) & 31) === 0 && opts.shouldStop()) return 0;
   }
-  const score = (row: Row): number => {
-    const g = row.gain;
+  const score = (c: number): number => {
+    const g = gain[c]!;
     const base = opts.alpha === 1 ? g : opts.alpha === 2 ? g * g : g ** opts.alpha;
-    return (base / (row.shift[row.best]! + 1e-3)) * row.noise;
+    return (base / (shift[c * E + best[c]!]! + 1e-3)) * noise[c]!;
   };
   let inserted = 0;
   for (;;) {
     if ((inserted & 15) === 15 && opts.shouldStop()) break;
-    let pick: Row | null = null;
+    let pick = -1;
     let pickScore = -Infinity;
-    for (const row of rows) {
-      if (row.dead || row.best < 0) continue;
-      const s = score(row);
+    for (let c = 0; c < C; c++) {
+      if (dead[c] || best[c]! < 0) continue;
+      const s = score(c);
       if (s > pickScore) {
         pickScore = s;
-        pick = row;
+        pick = c;
       }
     }
-    if (!pick) break;
+    if (pick < 0) break;
+    const stop = stops[pick]!;
     // coverage may have changed since this stop was scored (overlapping groups)
-    const fresh = p.addGain(pick.stop, sol.counts);
-    if (fresh !== pick.gain) {
-      pick.gain = fresh;
-      if (!(fresh > 0)) pick.dead = true;
+    const fresh = p.addGain(stop, sol.counts);
+    if (fresh !== gain[pick]) {
+      gain[pick] = fresh;
+      if (!(fresh > 0)) dead[pick] = 1;
       continue;
     }
-    const r = resolve(pick.routes[pick.best]!);
+    const e = best[pick]!;
+    const r = resolve(e);
     if (r < 0) {
       // the class ran out of empty routes
-      pick.shift[pick.best] = Infinity;
+      shift[pick * E + e] = Infinity;
       pickBest(pick);
       continue;
     }
     const wasEmpty = sol.seq[r]!.length === 0;
-    sol.insert(r, pick.idx[pick.best]!, pick.stop);
+    sol.insert(r, idx[pick * E + e]!, stop);
     inserted++;
     if (wasEmpty) {
-      const c = classes.advance(r);
-      if (c >= 0 && classes.rep(c) < 0) {
+      const k = classes.advance(r);
+      if (k >= 0 && classes.rep(k) < 0) {
         // the class ran out of empty routes: retire its entries everywhere at once
-        for (const row of rows) {
-          const k = row.at.get(-2 - c);
-          if (k === undefined || row.dead) continue;
-          row.shift[k] = Infinity;
-          if (row.best === k) pickBest(row);
+        for (let c = 0; c < C; c++) {
+          const cell = c * E + R + k;
+          if (!present[cell] || dead[c]) continue;
+          shift[cell] = Infinity;
+          if (best[c] === R + k) pickBest(c);
         }
       }
     }
-    for (const row of routeRows[r]!) {
-      if (row.dead || row === pick) continue;
-      const k = row.at.get(r)!;
-      const wasBest = k === row.best;
-      evalEntry(row, k);
-      if (wasBest) pickBest(row);
-      else if (row.shift[k] !== Infinity && (row.best < 0 || isBetter(row, k, row.best))) row.best = k;
+    for (let c = 0; c < C; c++) {
+      if (dead[c] || c === pick || !present[c * E + r]) continue;
+      const wasBest = best[c] === r;
+      evalEntry(c, r);
+      if (wasBest) pickBest(c);
+      else offerBest(c, r);
     }
     if (full) {
-      if (wasEmpty) for (const row of rows) if (!row.dead) addEntry(row, r);
+      if (wasEmpty) for (let c = 0; c < C; c++) if (!dead[c]) addEntry(c, r);
     } else {
-      for (let k = p.neighbourOffset[pick.stop]!; k < p.neighbourOffset[pick.stop + 1]!; k++) {
-        const row = rowOf.get(p.neighbours[k]!);
-        if (row && !row.dead) addEntry(row, r);
+      for (let k = p.neighbourOffset[stop]!; k < p.neighbourOffset[stop + 1]!; k++) {
+        const c = rowOf.get(p.neighbours[k]!);
+        if (c !== undefined && !dead[c]) addEntry(c, r);
       }
     }
-    if (!available(pick.stop)) {
-      pick.dead = true;
+    if (!available(stop)) {
+      dead[pick] = 1;
     } else {
-      pick.gain = p.addGain(pick.stop, sol.counts);
+      gain[pick] = p.addGain(stop, sol.counts);
       addEntry(pick, r);
-      for (let k = 0; k < pick.routes.length; k++) evalEntry(pick, k);
+      for (let k = 0; k < E; k++) if (present[pick * E + k]) evalEntry(pick, k);
       pickBest(pick);
     }
   }

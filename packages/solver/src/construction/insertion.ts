@@ -62,3 +62,21 @@ export function bestPlacementInRoute(sol: Solution, stop: number, r: number, out
   }
   return found ? out : null;
 }
+
+/**
+ * {@link bestPlacementInRoute} through the solution's placement memo: answered from it while
+ * route r keeps the version the answer was computed for, evaluated and stored otherwise.
+ */
+export function cachedPlacement(sol: Solution, stop: number, r: number, out: Placement): Placement | null {
+  const memo = sol.placements;
+  if (!memo) return bestPlacementInRoute(sol, stop, r, out);
+  const version = sol.version[r]!;
+  if (memo.get(stop, r, version, out)) {
+    out.route = r;
+    return out.idx >= 0 ? out : null;
+  }
+  const got = bestPlacementInRoute(sol, stop, r, out);
+  if (got) memo.set(stop, r, version, got.idx, got.shift, got.dTravel);
+  else memo.set(stop, r, version, -1, 0, 0);
+  return got;
+}

@@ -7,6 +7,7 @@
  */
 import lpSolverModule from "javascript-lp-solver";
 import type { Instance } from "../instance/instance.js";
+import type { FailureLog } from "../failureLog.js";
 import { loadHighs, lpNumber } from "./highs.js";
 import { buildBoundModel, separateWindowCuts, trivialBound, type BoundModel } from "./boundModel.js";
 
@@ -35,6 +36,15 @@ const ROUND_OFF = 1e-7;
 const lpSolver = lpSolverModule as unknown as { Solve(model: unknown): unknown };
 
 const inflate = (lp: number) => lp + Math.abs(lp) * ROUND_OFF + 1e-6;
+
+/**
+ * Whether a plan worth `value` is proven optimal by `bound`: they meet up to the safety margin
+ * the bound was inflated by (twice it, so a bound met exactly is always recognised).
+ * @example if (meetsBound(plan.totals.value, plan.stats.bound)) console.log("optimal");
+ */
+export function meetsBound(value: number, bound: number): boolean {
+  return bound - value <= 2 * (Math.abs(bound) * ROUND_OFF + 1e-6);
+}
 
 /**
  * Synchronous upper bound: the LP relaxation through javascript-lp-solver when the model is
@@ -87,10 +97,11 @@ function addCuts(model: BoundModel, solution: LpSolution): boolean {
  * which keeps the 300-stop, 36-bus-day Bogotá week to 0.4–2 s); HiGHS stops after
  * `timeLimitSeconds` (default 5). When HiGHS cannot be loaded or reports no optimum in time,
  * the same model goes to javascript-lp-solver if small, else the trivial bound is returned.
+ * An error HiGHS throws is survived that way too, and counted in `options.failures`.
  */
 export async function upperBoundAsync(
   instance: Instance,
-  options: { timeLimitSeconds?: number } = {},
+  options: { timeLimitSeconds?: number; failures?: FailureLog } = {},
 ): Promise<number> {
   return (await ratedUpperBound(instance, options)).value;
 }
@@ -98,7 +109,7 @@ export async function upperBoundAsync(
 /** `upperBoundAsync` with the kind of bound it could give (quick or strong). */
 export async function ratedUpperBound(
   instance: Instance,
-  options: { timeLimitSeconds?: number } = {},
+  options: { timeLimitSeconds?: number; failures?: FailureLog } = {},
 ): Promise<RatedBound> {
   const trivial = trivialBound(instance);
   const model = buildBoundModel(instance, instance.nStops * instance.routes.length > AGGREGATE_ABOVE);
@@ -115,8 +126,9 @@ export async function ratedUpperBound(
       lp = lp === null ? solution.objective : Math.min(lp, solution.objective);
       if (!addCuts(model, solution)) break;
     }
-  } catch {
-    // an unloadable HiGHS is handled below like a missing answer
+  } catch (error) {
+    // an unloadable or failing HiGHS falls back below like a missing answer, but is counted
+    options.failures?.record("upper bound: HiGHS", error);
   }
   if (lp === null) return boundWithJsLp(model, trivial);
   return { value: Math.min(trivial, inflate(lp)), kind: "strong" };

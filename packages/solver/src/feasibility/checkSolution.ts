@@ -9,9 +9,13 @@ import type { Instance, SolvedRoute } from "../instance/instance.js";
 import { groupCounts, valueOfCounts } from "./coverageValue.js";
 import { replayRoute } from "./timeline.js";
 import type { Violation } from "./violations.js";
+import { TIME_TOLERANCES } from "../timeTolerance.js";
 
-/** Absolute tolerance on times, in minutes: float sums of travel times must not fail a tight plan. */
-export const TIME_TOLERANCE = 1e-6;
+/**
+ * Absolute tolerance on times, in minutes: float sums of travel times must not fail a tight plan.
+ * The loosest entry of the one tolerance table (timeTolerance.ts), above what the scheduler moves.
+ */
+export const TIME_TOLERANCE = TIME_TOLERANCES.checker;
 
 /** What the checker found. */
 export interface CheckResult {

@@ -9,6 +9,8 @@
  * [windowOpen, windowClose] (windowClose is the latest *start*, already net of the dwell).
  */
 
+import { TIME_TOLERANCES } from "../timeTolerance.js";
+
 /** One bus on one service date: a route leaves its depot and comes back within the shift. */
 export interface RouteSpec {
   /** index of the bus (several routes share a bus, one per date) */
@@ -89,8 +91,8 @@ export interface Instance {
   readonly timeGrid?: number;
 }
 
-/** Minutes of float dust tolerated when a time is snapped to the grid (below the checker's tolerance). */
-const GRID_DUST = 1e-7;
+/** Minutes of float dust tolerated when a time is snapped to the time grid (the scheduler's, below the checker's). */
+const GRID_DUST = TIME_TOLERANCES.scheduleGrid;
 
 /** The first grid point at or after `time` (`time` itself without a grid). */
 export function gridUp(time: number, grid: number | undefined): number {

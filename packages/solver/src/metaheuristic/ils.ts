@@ -20,6 +20,7 @@ import { CyclicAnnealing } from "./acceptance.js";
 import { ruin } from "./ruin.js";
 import { canRecombine, recombine, RoutePool } from "./routePool.js";
 import type { MipSolver } from "../exact/highs.js";
+import type { FailureLog } from "../failureLog.js";
 
 /** Seconds the recombination MIP leaves unused at the end of the budget. */
 const MIP_MARGIN_SECONDS = 0.1;
@@ -57,6 +58,8 @@ export interface IlsOptions {
   mipSolver?: MipSolver;
   /** seconds left in the budget (the recombination MIP's time limit) */
   secondsLeft: () => number;
+  /** where errors HiGHS throws during recombination are counted (the search goes on without that MIP) */
+  failures: FailureLog;
 }
 
 /** Result: the best solution (the `start` object is left as the current one) and iterations done. */
@@ -146,6 +149,7 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
         remember(candidate, all);
         if (fitness(candidate) > fitness(current)) [current, candidate] = [candidate, current];
       } else {
+        if (typeof outcome === "object") options.failures.record("recombination: HiGHS", outcome.error);
         recombineEvery *= 2;
       }
     }

@@ -178,8 +178,8 @@ export function buildPackingModel(p: Problem, routes: readonly PoolRoute[]): Pac
   return { lpText: lines.join("\n"), routes };
 }
 
-/** Outcome of {@link recombine}. */
-export type RecombineOutcome = "rebuilt" | "not-better" | "no-answer" | "out-of-time";
+/** Outcome of {@link recombine}: a word, or the error HiGHS threw (the caller counts it). */
+export type RecombineOutcome = "rebuilt" | "not-better" | "no-answer" | "out-of-time" | { error: unknown };
 
 /**
  * Solves the packing model of `pool` and, when HiGHS proves an optimum, writes the chosen routes
@@ -187,7 +187,7 @@ export type RecombineOutcome = "rebuilt" | "not-better" | "no-answer" | "out-of-
  * horizon rules and every route with `fits`. "out-of-time" when HiGHS stopped at
  * `timeLimitSeconds`; "no-answer" when it gave no optimum otherwise or the answer failed a check
  * (then `target` holds a partial state and must be overwritten); "not-better" when the answer is
- * not worth more than `reference`.
+ * not worth more than `reference`; `{ error }` when HiGHS threw.
  */
 export function recombine(
   pool: RoutePool,
@@ -209,8 +209,8 @@ export function recombine(
       mip_detect_symmetry: false,
       mip_heuristic_effort: 0,
     });
-  } catch {
-    return "no-answer";
+  } catch (error) {
+    return { error };
   }
   if (answer.Status === "Time limit reached") return "out-of-time";
   if (answer.Status !== "Optimal") return "no-answer";

@@ -1,32 +1,32 @@
 /**
  * Local search to a local optimum of the lexicographic objective (value, then travel), over the
  * routes in a work list (all routes on small instances, the routes a perturbation touched on
- * large ones). Neighbourhoods, cheapest first:
- *  - intra-route or-opt and 2-opt (intraRoute.ts), travel only;
- *  - relocate a visit to another route, and exchange two visits between routes (neighbour-list
- *    candidates), travel only;
- *  - insert unvisited stops (greedy by value per minute), value;
- *  - replace: drop a visit and insert an unvisited stop worth more (or worth the same and
- *    cheaper to reach) in its route — the "swap" move of Labadie et al. 2012's GVNS.
+ * large ones). Neighbourhoods (one per file in operators/, behind one interface), cheapest first:
+ *  - inside a route: or-opt and 2-opt, travel only;
+ *  - across routes: relocate a visit and exchange two visits (neighbour-list candidates), travel only;
+ *  - insert unvisited stops (greedy by value per minute, construction/greedyInsertion.ts), value;
+ *  - replace a visit by an unvisited stop worth more (or as much and cheaper to reach), value.
+ * Every operator evaluates on the unchanged caches and the driver applies only the moves taken;
+ * after a move the walk goes on from the same position instead of starting the route over.
  * Pinned visits are never removed or moved to another route.
  */
-import type { Rng } from "../random.js";
 import type { Solution } from "../solution/solution.js";
-import { bestPlacementInRoute, type Placement } from "../construction/insertion.js";
 import { greedyInsert } from "../construction/greedyInsertion.js";
-import { improveRoute } from "./intraRoute.js";
+import { MOVE_EPS, type Operator, type SearchContext } from "./operators/operator.js";
+import { orOpt } from "./operators/orOpt.js";
+import { twoOpt } from "./operators/twoOpt.js";
+import { relocate } from "./operators/relocate.js";
+import { exchange } from "./operators/exchange.js";
+import { createReplaceVisit } from "./operators/replaceVisit.js";
 
-const EPS = 1e-9;
+export type { SearchContext } from "./operators/operator.js";
 
-/** Context shared by the local search calls of one solve. */
-export interface SearchContext {
-  rng: Rng;
-  symmetric: boolean;
-  isPinned: (stop: number, route: number) => boolean;
-  shouldStop: () => boolean;
-  /** gain exponent used by insertion */
-  alpha: number;
-}
+/** Intra-route operators, in the order they are tried at each position. */
+const INTRA_ROUTE: readonly Operator<unknown>[] = [orOpt, twoOpt] as Operator<unknown>[];
+/** Inter-route operators, in the order they are tried at each position. */
+const INTER_ROUTE: readonly Operator<unknown>[] = [relocate, exchange] as Operator<unknown>[];
+/** Most intra-route moves applied to one route per call (a guard; descents end far sooner). */
+const MAX_INTRA_MOVES = 50;
 
 /**
  * Improves `sol` in place starting from the routes in `touched` (deduplicated internally).
@@ -54,12 +54,13 @@ export function localSearch(
     if (ctx.shouldStop()) return;
     const routes = work.splice(0, work.length);
     for (const r of routes) inList[r] = 0;
-    for (const r of routes) improveRoute(sol, r, ctx.symmetric, ctx.isPinned);
+    for (const r of routes) improveRoute(sol, r, ctx);
     if (p.nRoutes > 1) {
       for (const r of routes) {
-        const changed = interRoute(sol, r, ctx);
+        const changed = new Set<number>();
+        walk(sol, r, INTER_ROUTE, ctx, changed, true);
         for (const c of changed) {
-          improveRoute(sol, c, ctx.symmetric, ctx.isPinned);
+          improveRoute(sol, c, ctx);
           push(c);
         }
       }
@@ -74,11 +75,55 @@ export function localSearch(
       shouldStop: ctx.shouldStop,
       ...(p.nRoutes > 8 && routes.length <= 32 ? { routes } : {}),
     });
-    const replaced = replaceVisits(sol, routes, candidates, ctx);
-    if (sol.value > before + EPS || replaced.length > 0) {
+    const replace = [createReplaceVisit(sol, candidates, candidates.length <= 200)] as Operator<unknown>[];
+    const replaced = new Set<number>();
+    for (const r of routes) {
+      if (ctx.shouldStop()) break;
+      walk(sol, r, replace, ctx, replaced, false);
+    }
+    if (sol.value > before + MOVE_EPS || replaced.size > 0) {
       for (const r of routes) push(r);
       for (const r of replaced) push(r);
     }
+  }
+}
+
+/**
+ * One walk over the positions of route r: at each position the operators are evaluated in
+ * order and the first improving move is applied; with `stay`, the same position is evaluated
+ * again after a move (its visit changed), else the walk moves on. Changed routes go to `changed`.
+ */
+function walk(
+  sol: Solution,
+  r: number,
+  ops: readonly Operator<unknown>[],
+  ctx: SearchContext,
+  changed: Set<number>,
+  stay: boolean,
+  maxMoves = Infinity,
+): number {
+  let moves = 0;
+  for (let k = 0; k < sol.seq[r]!.length && moves < maxMoves; k++) {
+    for (const op of ops) {
+      const move = op.evaluate(sol, r, k, ctx);
+      if (move === null) continue;
+      for (const c of op.apply(sol, move)) changed.add(c);
+      moves++;
+      if (stay) k--;
+      break;
+    }
+  }
+  return moves;
+}
+
+/** or-opt and 2-opt on route r until a whole walk finds no move; returns whether it changed */
+function improveRoute(sol: Solution, r: number, ctx: SearchContext): boolean {
+  const changed = new Set<number>();
+  let moves = 0;
+  for (;;) {
+    const found = walk(sol, r, INTRA_ROUTE, ctx, changed, true, MAX_INTRA_MOVES - moves);
+    moves += found;
+    if (found === 0 || moves >= MAX_INTRA_MOVES) return moves > 0;
   }
 }
 
@@ -112,156 +157,6 @@ function nearbyCandidates(sol: Solution, routes: readonly number[], extras: read
       )
         consider(p.neighbours[k]!);
     }
-  }
-  return out;
-}
-
-const tmp: Placement = { route: -1, idx: 0, shift: 0, dTravel: 0 };
-const empty = new Int32Array(0);
-const one = new Int32Array(1);
-
-/** relocate visits of route r to other routes, or exchange them, when travel decreases */
-function interRoute(sol: Solution, r: number, ctx: SearchContext): number[] {
-  const p = sol.p;
-  const changed = new Set<number>();
-  const seq = sol.seq[r]!;
-  for (let k = 0; k < seq.length; k++) {
-    const v = seq[k]!;
-    if (ctx.isPinned(v, r)) continue;
-    const ct = sol.ct[r]!;
-    const removePart = sol.fits(r, k, k + 2, empty, 0);
-    if (removePart < 0) continue;
-    const removeDelta = removePart - (ct[k + 2]! - ct[k]!);
-    const routes = candidateRoutes(sol, v, r);
-    let done = false;
-    for (const r2 of routes) {
-      if (!sol.canVisit(v, r2, r)) continue;
-      const got = bestPlacementInRoute(sol, v, r2, tmp);
-      if (got && got.dTravel + removeDelta < -EPS) {
-        sol.removeAt(r, k);
-        sol.insert(r2, got.idx, v);
-        changed.add(r).add(r2);
-        done = true;
-        break;
-      }
-    }
-    if (done) {
-      k--;
-      continue;
-    }
-    // exchange with a neighbour's visit on another route
-    for (let q = p.neighbourOffset[v]!; q < p.neighbourOffset[v + 1]! && !done; q++) {
-      const u = p.neighbours[q]!;
-      for (const r2 of sol.visitRoutes[u]!) {
-        if (r2 === r || ctx.isPinned(u, r2)) continue;
-        if (!sol.canVisit(v, r2, r) || !sol.canVisit(u, r, r2)) continue;
-        if (sol.visitRoutes[v]!.includes(r2) || sol.visitRoutes[u]!.includes(r)) continue;
-        const k2 = sol.seq[r2]!.indexOf(u);
-        const ct2 = sol.ct[r2]!;
-        const d1 = p.t(sol.loc(r, k), u) + p.t(u, sol.loc(r, k + 2)) - (ct[k + 2]! - ct[k]!);
-        const d2 = p.t(sol.loc(r2, k2), v) + p.t(v, sol.loc(r2, k2 + 2)) - (ct2[k2 + 2]! - ct2[k2]!);
-        if (d1 + d2 >= -EPS) continue;
-        one[0] = u;
-        if (sol.fits(r, k, k + 2, one, 1) < 0) continue;
-        one[0] = v;
-        if (sol.fits(r2, k2, k2 + 2, one, 1) < 0) continue;
-        const s1 = seq.slice();
-        s1[k] = u;
-        const s2 = sol.seq[r2]!.slice();
-        s2[k2] = v;
-        sol.setRoute(r, s1);
-        sol.setRoute(r2, s2);
-        changed.add(r).add(r2);
-        done = true;
-        break;
-      }
-    }
-  }
-  return [...changed];
-}
-
-/** routes worth trying for stop v besides r: all on small instances, else routes of its neighbours */
-function candidateRoutes(sol: Solution, v: number, r: number): number[] {
-  const p = sol.p;
-  if (p.nRoutes <= 16) {
-    const out: number[] = [];
-    for (let q = 0; q < p.nRoutes; q++) if (q !== r) out.push(q);
-    return out;
-  }
-  const seen = new Set<number>([r]);
-  const out: number[] = [];
-  for (let q = p.neighbourOffset[v]!; q < p.neighbourOffset[v + 1]!; q++) {
-    for (const r2 of sol.visitRoutes[p.neighbours[q]!]!) {
-      if (!seen.has(r2)) {
-        seen.add(r2);
-        out.push(r2);
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * For each visit of the given routes: remove it, and insert instead the unvisited candidate that
- * gains the most over the removed value (ties: the one saving travel). Returns changed routes.
- */
-function replaceVisits(
-  sol: Solution,
-  routes: readonly number[],
-  candidates: readonly number[],
-  ctx: SearchContext,
-): number[] {
-  const p = sol.p;
-  const small = candidates.length <= 200;
-  const changed: number[] = [];
-  for (const r of routes) {
-    const seq = sol.seq[r]!;
-    for (let k = 0; k < seq.length; k++) {
-      if (ctx.shouldStop()) return changed;
-      const v = seq[k]!;
-      if (ctx.isPinned(v, r) || sol.fits(r, k, k + 2, empty, 0) < 0) continue;
-      const loss = p.removeLoss(v, sol.counts);
-      const oldTravel = sol.routeTravel(r);
-      sol.removeAt(r, k);
-      let bestU = -1;
-      let bestGain = 0;
-      let bestIdx = 0;
-      let bestTravel = 0;
-      const pool = small ? candidates : neighbourPool(sol, v);
-      for (const u of pool) {
-        if (u === v || sol.visitRoutes[u]!.length >= p.inst.maxVisits[u]! || !sol.canVisit(u, r)) continue;
-        const gain = p.addGain(u, sol.counts) - loss;
-        if (gain < -EPS || gain < bestGain - EPS) continue;
-        const got = bestPlacementInRoute(sol, u, r, tmp);
-        if (!got) continue;
-        const travelDelta = sol.routeTravel(r) + got.dTravel - oldTravel;
-        const improves = gain > EPS || travelDelta < -EPS;
-        if (!improves) continue;
-        if (bestU < 0 || gain > bestGain + EPS || (Math.abs(gain - bestGain) <= EPS && travelDelta < bestTravel)) {
-          bestU = u;
-          bestGain = gain;
-          bestIdx = got.idx;
-          bestTravel = travelDelta;
-        }
-      }
-      if (bestU >= 0) {
-        sol.insert(r, bestIdx, bestU);
-        if (changed.at(-1) !== r) changed.push(r);
-      } else {
-        sol.insert(r, k, v);
-      }
-    }
-  }
-  return changed;
-}
-
-/** the nearest stops of v that could take one more visit (replacement candidates on large instances) */
-function neighbourPool(sol: Solution, v: number): number[] {
-  const p = sol.p;
-  const out: number[] = [];
-  for (let q = p.neighbourOffset[v]!; q < p.neighbourOffset[v + 1]!; q++) {
-    const u = p.neighbours[q]!;
-    if (p.servable[u] && sol.visitRoutes[u]!.length < p.inst.maxVisits[u]!) out.push(u);
   }
   return out;
 }

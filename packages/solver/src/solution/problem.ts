@@ -5,9 +5,10 @@
  * value scale that separates the two objective levels. Built once per solve; never mutated.
  */
 import { gridDown, gridUp, type Instance, type RouteSpec } from "../instance/instance.js";
+import { TIME_TOLERANCES } from "../timeTolerance.js";
 
 /** Minutes of float rounding tolerated when a backward bound meets a window opening. */
-const BACKWARD_DUST = 1e-9;
+const BACKWARD_DUST = TIME_TOLERANCES.engineDust;
 
 /** Number of nearest stops kept per stop for candidate filtering. */
 const NEIGHBOURS = 40;

@@ -9,11 +9,12 @@ import type { SolvedRoute, RouteVisit } from "../instance/instance.js";
 import { SolverError } from "../errors.js";
 import type { Problem } from "./problem.js";
 import { backwardPass, forwardPass } from "./timing.js";
+import { TIME_TOLERANCES } from "../timeTolerance.js";
 
-/** minutes of float slack between the backward bounds and the forward times (far below any tolerance) */
-const SLACK = 1e-7;
-/** times are reported on a micro-minute grid when that moves them by less than this */
-const GRID = 1e-6;
+/** minutes of float slack between the backward bounds and the forward times (below the grid) */
+const SLACK = TIME_TOLERANCES.scheduleSlack;
+/** departures are reported on this grid, which lies below the checker's tolerance (timeTolerance.ts) */
+const GRID = TIME_TOLERANCES.scheduleGrid;
 
 /**
  * Clock times of route r visiting `seq`.
@@ -45,7 +46,7 @@ export function scheduleRoute(p: Problem, r: number, seq: readonly number[]): So
   if (n > 0) {
     const t0 = p.t(spec.depot, seq[0]!);
     const deferred = (pending ? la1[1]! : la0[1]!) - t0;
-    if (!pending || deferred >= la1[0]! - 1e-9) {
+    if (!pending || deferred >= la1[0]! - TIME_TOLERANCES.engineDust) {
       ready = Math.max(snap(deferred - SLACK, p.inst.timeGrid), spec.shiftStart);
     } else {
       // the break fits only (or best) at the depot before leaving
@@ -90,8 +91,8 @@ export function scheduleRoute(p: Problem, r: number, seq: readonly number[]): So
 }
 
 /**
- * x on the micro-minute grid (removes the float dust of backward differences); rounded down
- * when starts fall on a time grid, where a moment past the latest one would miss a grid point
+ * x on the schedule grid (removes the float dust of backward differences); rounded down when
+ * starts fall on a time grid, where a moment past the latest one would miss a grid point
  */
 function snap(x: number, timeGrid: number | undefined): number {
   return (timeGrid ? Math.floor(x / GRID) : Math.round(x / GRID)) * GRID;

@@ -5,11 +5,17 @@
  * routes that visit it (for the horizon rules: once per day, max visits, min days between).
  *
  * Every change goes through insert/removeAt/setRoute, which refresh the caches of the one route
- * touched (O(route length)); every feasibility question is answered from the caches by `fits`
- * in O(changed stops) plus, only on routes with a finite work limit, an O(route length) span check.
+ * touched (O(route length)) and give it a new version; every feasibility question is answered
+ * from the caches by `fits` in O(changed stops) plus, only on routes with a finite work limit, an
+ * O(route length) span check. Versions make copies O(changed routes): two solutions whose route
+ * r has the same version have the same sequence and caches there.
  */
 import type { Problem } from "./problem.js";
 import { backwardPass, forwardPass, workSpan } from "./timing.js";
+import { PlacementMemo } from "../construction/placementMemo.js";
+
+/** Versions are drawn from one counter for all solutions, so equal versions mean equal routes (exact integers in a double up to 2^53). */
+let nextVersion = 1;
 
 export class Solution {
   readonly p: Problem;
@@ -27,15 +33,25 @@ export class Solution {
   readonly counts: Int32Array;
   /** per stop: routes visiting it */
   readonly visitRoutes: number[][];
+  /** per route: the version of its sequence (new on every change, carried by copies) */
+  readonly version: Float64Array;
+  /** insertion costs by route version, shared by the solutions cloned from one another */
+  readonly placements: PlacementMemo | null;
   value = 0;
   travel = 0;
   private readonly scratch: Float64Array[] = [new Float64Array(8), new Float64Array(8)];
   private buffer: number[] = [];
+  /** copyFrom's scratch: the stops of the routes it copies, and a mark per stop */
+  private readonly touchedStops: number[] = [];
+  private readonly stopMark: Uint8Array;
   /** travel of each route as last added into `travel` */
   private readonly lastTravel: Float64Array;
 
-  constructor(p: Problem) {
+  /** `placements`: the memo to share (clone), null for a probe that must not pollute it */
+  constructor(p: Problem, placements: PlacementMemo | null = new PlacementMemo(p.nStops, p.nRoutes)) {
     this.p = p;
+    this.placements = placements;
+    this.version = new Float64Array(p.nRoutes);
     const R = p.nRoutes;
     this.seq = Array.from({ length: R }, () => []);
     this.ef0 = Array.from({ length: R }, () => new Float64Array(8));
@@ -47,37 +63,77 @@ export class Solution {
     this.visitRoutes = Array.from({ length: p.nStops }, () => []);
     this.lastTravel = new Float64Array(R);
     this.busy = new Float64Array(R);
+    this.stopMark = new Uint8Array(p.nStops);
     for (let r = 0; r < R; r++) this.refresh(r);
   }
 
-  /** a deep copy sharing only the Problem */
+  /** a deep copy sharing the Problem and the placement memo */
   clone(): Solution {
-    const s = new Solution(this.p);
+    const s = new Solution(this.p, this.placements);
     s.copyFrom(this);
     return s;
   }
 
-  /** overwrite this state with `o` (same Problem), reusing buffers */
+  /**
+   * Overwrite this state with `o` (same Problem), reusing buffers. Only the routes whose version
+   * differs are copied (their sequences and caches), and only the visit lists and group counts
+   * of the stops on those routes: O(changed routes), not O(all routes + all stops).
+   */
   copyFrom(o: Solution): void {
+    const touched = this.touchedStops;
+    touched.length = 0;
+    const mark = this.stopMark;
+    const markStop = (v: number): void => {
+      if (!mark[v]) {
+        mark[v] = 1;
+        touched.push(v);
+      }
+    };
     for (let r = 0; r < this.seq.length; r++) {
+      if (this.version[r] === o.version[r]) continue;
       const src = o.seq[r]!;
       const dst = this.seq[r]!;
-      if (dst.length === src.length && dst.every((v, i) => v === src[i])) continue;
+      for (const v of dst) markStop(v);
+      for (const v of src) markStop(v);
       dst.length = 0;
       for (const v of src) dst.push(v);
-      this.refresh(r);
+      this.copyCaches(o, r);
     }
-    this.counts.set(o.counts);
-    for (let s = 0; s < this.visitRoutes.length; s++) {
+    const inst = this.p.inst;
+    for (const s of touched) {
+      mark[s] = 0;
       const a = o.visitRoutes[s]!;
       const b = this.visitRoutes[s]!;
-      if (a.length === 0 && b.length === 0) continue;
       b.length = 0;
       for (const x of a) b.push(x);
+      for (let k = inst.stopGroupOffset[s]!; k < inst.stopGroupOffset[s + 1]!; k++) {
+        const g = inst.stopGroups[k]!;
+        this.counts[g] = o.counts[g]!;
+      }
     }
     this.value = o.value;
     this.travel = o.travel;
-    this.lastTravel.set(o.lastTravel);
+  }
+
+  /** route r's caches and version from `o` (whose sequence this route now holds) */
+  private copyCaches(o: Solution, r: number): void {
+    const n = o.seq[r]!.length;
+    if (this.ef0[r]!.length < n + 2) {
+      const size = o.ef0[r]!.length;
+      this.ef0[r] = new Float64Array(size);
+      this.ef1[r] = new Float64Array(size);
+      this.la0[r] = new Float64Array(size);
+      this.la1[r] = new Float64Array(size);
+      this.ct[r] = new Float64Array(size);
+    }
+    this.ef0[r]!.set(o.ef0[r]!.subarray(0, n + 2));
+    this.ef1[r]!.set(o.ef1[r]!.subarray(0, n + 2));
+    this.la0[r]!.set(o.la0[r]!.subarray(0, n + 2));
+    this.la1[r]!.set(o.la1[r]!.subarray(0, n + 2));
+    this.ct[r]!.set(o.ct[r]!.subarray(0, n + 2));
+    this.busy[r] = o.busy[r]!;
+    this.lastTravel[r] = o.lastTravel[r]!;
+    this.version[r] = o.version[r]!;
   }
 
   /** location at position k of route r (0 and n+1 are the depot) */
@@ -114,6 +170,19 @@ export class Solution {
     }
     this.travel += ct[n + 1]! - this.lastTravel[r]!;
     this.lastTravel[r] = ct[n + 1]!;
+    this.version[r] = nextVersion++;
+  }
+
+  /**
+   * Make route r of this probe hold `stops` to evaluate moves on that sequence with `fits` and
+   * the placement functions; the visit lists, counts and value are left alone. Only for a probe
+   * (a Solution made with a null memo), never for the search's own state.
+   */
+  probeRoute(r: number, stops: ArrayLike<number>, n: number): void {
+    const s = this.seq[r]!;
+    s.length = 0;
+    for (let k = 0; k < n; k++) s.push(stops[k]!);
+    this.refresh(r);
   }
 
   /** driving minutes of route r */

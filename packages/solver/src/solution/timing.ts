@@ -20,6 +20,7 @@
  *                  departure (0) and latest start of work (1); at n+1: latest return.
  */
 import { lunchAfter, lunchBefore, type Problem } from "./problem.js";
+import { TIME_TOLERANCES } from "../timeTolerance.js";
 
 /** Fills ef0/ef1 for route `r` visiting `seq[0..n-1]` (arrays of length >= n+2). */
 export function forwardPass(
@@ -100,6 +101,6 @@ export function workSpan(p: Problem, r: number, seq: ArrayLike<number>, n: numbe
   forwardPass(p, r, seq, n, a, b);
   const endOfWork = b[n + 1]!;
   if (!(endOfWork <= p.inst.routes[r]!.shiftEnd)) return Infinity;
-  backwardPass(p, r, seq, n, endOfWork + 1e-7, a, b);
+  backwardPass(p, r, seq, n, endOfWork + TIME_TOLERANCES.scheduleSlack, a, b);
   return endOfWork - b[0]!;
 }

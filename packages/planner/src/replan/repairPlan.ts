@@ -9,10 +9,8 @@
  * lunch included); those times are what is pinned.
  */
 import { dayNumber, type Plan, type Scenario } from "@carebus/model";
-import type { Instance, PinnedVisit, SolvedRoute } from "../instance/instance.js";
+import { scheduleSequence, SolverError, type Instance, type PinnedVisit, type SolvedRoute } from "@carebus/solver";
 import { prepareScenario, solvePrepared, type SolveScenarioOptions } from "../solveScenario.js";
-import { scheduleSequence } from "../exact/scheduleSequence.js";
-import { SolverError } from "../errors.js";
 
 /** Which bus leaves the plan, and from which date (inclusive). */
 export interface BusRemoval {

@@ -9,7 +9,8 @@ import type { Scenario } from "@carebus/model";
 import { test, fc } from "@fast-check/vitest";
 import { arbSmallScenario, arbTinyInstance } from "@carebus/testkit";
 import { createEstimateProvider } from "@carebus/geo";
-import { checkSolution, prepareScenario, solve } from "@carebus/solver";
+import { checkSolution, solve } from "@carebus/solver";
+import { prepareScenario } from "@carebus/planner";
 
 const LIMITS = { iterationLimit: 150, timeLimitMs: 1e9 };
 

@@ -20,11 +20,18 @@ import {
   type Scenario,
   type Zone,
 } from "@carebus/model";
-import type { Instance, SolvedRoute } from "./instance.js";
+import {
+  addVisit,
+  groupCounts,
+  marginalValue,
+  replayRoute,
+  valueOfCounts,
+  visitValueAt,
+  type Instance,
+  type SolvedRoute,
+} from "@carebus/solver";
 import type { ScenarioIndex } from "./fromScenario.js";
-import { replayRoute } from "../feasibility/timeline.js";
-import { addVisit, groupCounts, marginalValue, valueOfCounts, visitValueAt } from "../feasibility/coverageValue.js";
-import { explainUnvisited } from "../explain/explainUnvisited.js";
+import { explainUnvisited } from "./explainUnvisited.js";
 
 /** Statistics of the run that produced the routes. */
 export interface PlanRunStats {

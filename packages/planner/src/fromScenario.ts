@@ -18,7 +18,7 @@ import {
   type Weekday,
 } from "@carebus/model";
 import type { Coverage, TravelMatrix } from "@carebus/geo";
-import { gridDown, gridUp, type Instance, type PinnedVisit, type RouteSpec } from "./instance.js";
+import { gridDown, gridUp, type Instance, type PinnedVisit, type RouteSpec } from "@carebus/solver";
 
 /** Maps the instance's indices back to the scenario's ids and dates. */
 export interface ScenarioIndex {

@@ -8,9 +8,7 @@
  * tests use the exact scheduler, so lunch, limits, set-up, pack-up and the time grid all count.
  */
 import type { UnvisitedReason } from "@carebus/model";
-import type { Instance, SolvedRoute } from "../instance/instance.js";
-import { groupCounts, marginalValue } from "../feasibility/coverageValue.js";
-import { scheduleSequence } from "../exact/scheduleSequence.js";
+import { groupCounts, marginalValue, scheduleSequence, type Instance, type SolvedRoute } from "@carebus/solver";
 
 /** One left-out stop and why. */
 export interface Explanation {

@@ -8,18 +8,16 @@ import { describe, expect, it } from "vitest";
 import { parseScenario, validatePlan, type Plan, type Scenario } from "@carebus/model";
 import { SCENARIO_FIXTURES, lunchSplit, ruralOnly, holiday, minDaysBetween } from "@carebus/testkit";
 import type { TravelTimeProvider } from "@carebus/geo";
+import { checkSolution, solveExact, upperBound } from "@carebus/solver";
 import {
   buildInstance,
-  checkSolution,
   explainUnvisited,
   minuteOfLocalDateTime,
   repairPlan,
-  solveExact,
   solveScenario,
   toPlan,
-  upperBound,
   type ScenarioProgress,
-} from "@carebus/solver";
+} from "@carebus/planner";
 
 const small = parseScenario(
   JSON.parse(readFileSync(new URL("../../../data/examples/small.json", import.meta.url), "utf8")),

@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import type { Scenario } from "@carebus/model";
 import { lateWindow } from "@carebus/testkit";
-import { buildInstance, checkSolution, explainUnvisited, solve, type SolvedRoute } from "@carebus/solver";
+import { checkSolution, solve, type SolvedRoute } from "@carebus/solver";
+import { buildInstance, explainUnvisited } from "@carebus/planner";
 
 /**
  * lateWindow with B served after A: A may start only at 10:00 (one hour), B from 11:00 to

@@ -1,0 +1,126 @@
+/**
+ * Replace: drop the anchored visit and put in its route, at its best place, the unvisited
+ * candidate that gains the most over the dropped value (or gains the same and drives less) —
+ * the "swap" of Labadie et al. 2012's GVNS. The route without the visit is built once on a probe
+ * (a scratch Solution holding only that route's caches), so the solution itself changes only
+ * when a replacement is taken. Candidates are scanned by decreasing worth, and the scan stops at
+ * the first one that can no longer match the best gain (see `evaluate`).
+ */
+import { Solution } from "../../solution/solution.js";
+import { bestPlacementInRoute, type Placement } from "../../construction/insertion.js";
+import { MOVE_EPS, type Operator, type SearchContext } from "./operator.js";
+
+/** Replace the visit at index `k` of route `route` by stop `stop` at index `idx` of the shortened route. */
+export interface ReplaceMove {
+  route: number;
+  k: number;
+  stop: number;
+  idx: number;
+}
+
+const empty = new Int32Array(0);
+const tmp: Placement = { route: -1, idx: 0, shift: 0, dTravel: 0 };
+/** one probe per placement memo, i.e. per search */
+const probes = new WeakMap<object, Solution>();
+
+/**
+ * The replace operator for one local-search round: `candidates` are the stops worth trying when
+ * `pooled` (small instances), else each visit tries its nearest neighbours that can take a visit.
+ */
+export function createReplaceVisit(
+  sol: Solution,
+  candidates: readonly number[],
+  pooled: boolean,
+): Operator<ReplaceMove> {
+  const p = sol.p;
+  const probe = probeOf(sol);
+  const without: number[] = [];
+  // worth of one more visit under the current counts; a candidate's gain over a dropped visit v
+  // is at most its worth (dropping v raises u's marginal value by at most v's loss), which is
+  // the bound that ends a scan by decreasing worth
+  const worth = new Map<number, number>();
+  const byWorth = (list: readonly number[]): number[] => {
+    worth.clear();
+    for (const u of list) worth.set(u, p.addGain(u, sol.counts));
+    return [...list].sort((a, b) => worth.get(b)! - worth.get(a)! || a - b);
+  };
+  let sorted = pooled ? byWorth(candidates) : [];
+  return {
+    name: "replace",
+    evaluate(s: Solution, r: number, k: number, ctx: SearchContext): ReplaceMove | null {
+      const seq = s.seq[r]!;
+      const v = seq[k]!;
+      if (ctx.isPinned(v, r) || s.fits(r, k, k + 2, empty, 0) < 0) return null;
+      const loss = p.removeLoss(v, s.counts);
+      const oldTravel = s.routeTravel(r);
+      const pool = pooled ? sorted : byWorth(neighbourPool(s, v));
+      let probed = false;
+      let best: ReplaceMove | null = null;
+      let bestGain = 0;
+      let bestTravel = 0;
+      // v's groups lose their visit while the candidates are scored (they may share groups)
+      shiftCounts(s, v, -1);
+      for (const u of pool) {
+        if (worth.get(u)! < bestGain - MOVE_EPS) break;
+        if (u === v || s.visitRoutes[u]!.length >= p.inst.maxVisits[u]! || !s.canVisit(u, r)) continue;
+        const gain = p.addGain(u, s.counts) - loss;
+        if (gain < -MOVE_EPS || gain < bestGain - MOVE_EPS) continue;
+        if (!probed) {
+          without.length = 0;
+          for (let q = 0; q < seq.length; q++) if (q !== k) without.push(seq[q]!);
+          probe.probeRoute(r, without, without.length);
+          probed = true;
+        }
+        const got = bestPlacementInRoute(probe, u, r, tmp);
+        if (!got) continue;
+        const travelDelta = probe.routeTravel(r) + got.dTravel - oldTravel;
+        if (!(gain > MOVE_EPS || travelDelta < -MOVE_EPS)) continue;
+        if (
+          !best ||
+          gain > bestGain + MOVE_EPS ||
+          (Math.abs(gain - bestGain) <= MOVE_EPS && travelDelta < bestTravel)
+        ) {
+          best = { route: r, k, stop: u, idx: got.idx };
+          bestGain = gain;
+          bestTravel = travelDelta;
+        }
+      }
+      shiftCounts(s, v, 1);
+      return best;
+    },
+    apply(s: Solution, move: ReplaceMove): readonly number[] {
+      s.removeAt(move.route, move.k);
+      s.insert(move.route, move.idx, move.stop);
+      // the counts changed: the order (and the bound it gives) must follow them
+      if (pooled) sorted = byWorth(candidates);
+      return [move.route];
+    },
+  };
+}
+
+/** add `by` to the visit counts of the groups v covers (a what-if, always undone) */
+function shiftCounts(sol: Solution, v: number, by: number): void {
+  const inst = sol.p.inst;
+  for (let k = inst.stopGroupOffset[v]!; k < inst.stopGroupOffset[v + 1]!; k++) sol.counts[inst.stopGroups[k]!]! += by;
+}
+
+function probeOf(sol: Solution): Solution {
+  const key = sol.placements ?? sol;
+  let probe = probes.get(key);
+  if (!probe) {
+    probe = new Solution(sol.p, null);
+    probes.set(key, probe);
+  }
+  return probe;
+}
+
+/** the nearest stops of v that could take one more visit (replacement candidates on large instances) */
+function neighbourPool(sol: Solution, v: number): number[] {
+  const p = sol.p;
+  const out: number[] = [];
+  for (let q = p.neighbourOffset[v]!; q < p.neighbourOffset[v + 1]!; q++) {
+    const u = p.neighbours[q]!;
+    if (p.servable[u] && sol.visitRoutes[u]!.length < p.inst.maxVisits[u]!) out.push(u);
+  }
+  return out;
+}
