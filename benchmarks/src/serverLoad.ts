@@ -5,6 +5,9 @@
  * in a child process, so the load generator (autocannon, in this process) does not share its
  * event loop; the solve runs in the server's worker thread as in production. Targets from the
  * server issue: the feed at ≥ 50% of the hello-world rate, and p99 ≤ 50 ms during a solve.
+ * Issue 17 adds a cache-busting flood: four connections ask for the stop's feed with a new
+ * percent-encoding of its id and a new Host on every request while two connections measure
+ * `/health` (target p99 < 50 ms); the feed renders the flood caused are read from `/health`.
  * Everything is bounded in time; nothing here asserts.
  *
  * Run `node benchmarks/dist/serverLoad.js` (after `pnpm build`) for a one-off run printing
@@ -57,6 +60,10 @@ export interface ServerLoadResult {
   feedP99DuringSolveMs: number;
   /** 1 when the solve was still running after both during-solve windows, else 0 */
   solveCoveredWindows: number;
+  /** `/health` alone, then during a flood of distinct feed encodings and Host values */
+  cacheBustFlood: { healthAlone: LoadFigures; flood: LoadFigures; healthDuringFlood: LoadFigures; renders: number };
+  /** `/health` p99 during the flood (target < 50) */
+  healthP99DuringFloodMs: number;
 }
 
 const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -159,7 +166,46 @@ function startTarget(scenarioFile: string, planSeconds: number): { child: ChildP
 }
 
 async function load(url: string, seconds: number, connections: number): Promise<LoadFigures> {
-  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
+  return figures(await autocannon({ url, connections, duration: seconds, pipelining: 1 }));
+}
+
+/** `id` with the characters whose bit is set in `n` percent-encoded (2^length spellings). */
+function spelling(id: string, n: number): string {
+  return [...id]
+    .map((c, i) => ((n >> i) & 1 ? `%${c.charCodeAt(0).toString(16).padStart(2, "0")}` : encodeURIComponent(c)))
+    .join("");
+}
+
+/** The stop's feed with a new spelling of its id and a new Host on every request. */
+async function cacheBust(appUrl: string, stopId: string, seconds: number, connections: number): Promise<LoadFigures> {
+  let n = 0;
+  const result = await autocannon({
+    url: appUrl,
+    connections,
+    duration: seconds,
+    pipelining: 1,
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (request) => {
+          n += 1;
+          return {
+            ...request,
+            path: `/calendars/stops/${spelling(stopId, n)}.ics`,
+            headers: { ...request.headers, host: `h${n}.example` },
+          };
+        },
+      },
+    ],
+  });
+  return figures(result);
+}
+
+async function feedRenders(appUrl: string): Promise<number> {
+  return ((await (await fetch(`${appUrl}/health`)).json()) as { feedCache: { renders: number } }).feedCache.renders;
+}
+
+function figures(result: autocannon.Result): LoadFigures {
   return {
     rps: Math.round(result.requests.average),
     p50LatencyMs: result.latency.p50,
@@ -172,7 +218,7 @@ async function load(url: string, seconds: number, connections: number): Promise<
 }
 
 /**
- * Runs the load test and returns its figures (bounded: about 4 × `seconds` plus the planning
+ * Runs the load test and returns its figures (bounded: about 6 × `seconds` plus the planning
  * time and start-up).
  * @example const r = await runServerLoad({ seconds: 10, solveSeconds: 30 }); r.feedToHelloRatio
  */
@@ -189,6 +235,15 @@ export async function runServerLoad(options: ServerLoadOptions): Promise<ServerL
     await load(feedUrl, 1, connections);
     const helloAlone = await load(info.helloUrl, options.seconds, connections);
     const feedAlone = await load(feedUrl, options.seconds, connections);
+
+    const healthUrl = `${info.appUrl}/health`;
+    const healthAlone = await load(healthUrl, options.seconds, 2);
+    const rendersBefore = await feedRenders(info.appUrl);
+    const [flood, healthDuringFlood] = await Promise.all([
+      cacheBust(info.appUrl, info.stopId, options.seconds, 4),
+      load(healthUrl, options.seconds, 2),
+    ]);
+    const renders = (await feedRenders(info.appUrl)) - rendersBefore;
 
     const solveSecondsUsed = Math.max(options.solveSeconds, 2 * options.seconds + 5);
     const scenarioId = ((await (await fetch(`${info.appUrl}/api/v1/config`)).json()) as { defaultScenarioId: string })
@@ -221,6 +276,8 @@ export async function runServerLoad(options: ServerLoadOptions): Promise<ServerL
       feedToHelloRatio: Math.round((feedAlone.rps / Math.max(1, helloAlone.rps)) * 1000) / 1000,
       feedP99DuringSolveMs: feedDuring.p99LatencyMs,
       solveCoveredWindows: status === "running" ? 1 : 0,
+      cacheBustFlood: { healthAlone, flood, healthDuringFlood, renders },
+      healthP99DuringFloodMs: healthDuringFlood.p99LatencyMs,
     };
   } finally {
     child.kill("SIGTERM");

@@ -1,19 +1,23 @@
 /**
- * Builds the Fastify application: plugins (OpenAPI, docs, CORS, rate limits), the error
- * shape, the job queue and every route. It never listens, so tests drive it with `inject`
- * and `startServer` adds the socket; the caller owns the store it passes in.
+ * Builds the Fastify application: plugins (OpenAPI, docs, CORS, rate limits, security
+ * headers), the error shape, the socket's timeouts and caps, the job queue and every route. It
+ * never listens, so tests drive it with `inject` and `startServer` adds the socket; the caller
+ * owns the store it passes in.
  */
 import fastifyCors from "@fastify/cors";
+import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { isAuthorized } from "./apiToken.js";
 import { DEFAULT_CONFIG, type ServerConfig } from "./config.js";
 import type { AppContext } from "./context.js";
-import { installErrorHandlers } from "./errorHandler.js";
-import { unauthorized } from "./errors.js";
+import { installErrorHandlers, writeClientError } from "./errorHandler.js";
+import { ApiError, notFound, unauthorized } from "./errors.js";
 import { PublishedPlans } from "./feeds/publishedPlans.js";
+import { installJsonBodyParser } from "./jsonBody.js";
+import { OneLinePerRequest } from "./requestLog.js";
 import { JobQueue } from "./jobs/jobQueue.js";
 import { calendarRoutes } from "./routes/calendars.js";
 import { pageRoutes } from "./routes/pages.js";
@@ -34,8 +38,14 @@ export interface BuildAppOptions {
   defaultScenarioId?: string | null;
   /** built pages folder (index.html, community.html, assets/); null serves the "not built" page */
   webRoot?: string | null;
-  /** Fastify logger setting (default off) */
+  /** Fastify (pino) logger setting (default off); requests are logged one line each */
   logger?: boolean | object;
+}
+
+/** "https://tiles.example/{z}/{x}/{y}.png" → "https://tiles.example" (for img-src). */
+function tileOriginOf(template: string): string | null {
+  const match = /^(https?:\/\/[^/{}]+)/.exec(template);
+  return match ? match[1]! : null;
 }
 
 async function defaultWebRoot(): Promise<string | null> {
@@ -54,13 +64,33 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...options.config };
   const app = Fastify({
     logger: options.logger ?? false,
+    logController: new OneLinePerRequest(),
     bodyLimit: config.bodyLimitBytes,
+    // Fastify takes a hop count too (its types omit it).
+    trustProxy: config.trustProxy as boolean | string[],
+    // Node's requestTimeout covers receiving the whole request, body included: a body dripping
+    // a byte every few seconds is cut there. Its timers are checked every second.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.idleTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    maxRequestsPerSocket: config.maxRequestsPerSocket,
+    http: {
+      headersTimeout: Math.min(config.headersTimeoutMs, config.requestTimeoutMs),
+      requestTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: 1000,
+    },
+    clientErrorHandler: writeClientError,
     // Scenario bodies are validated by parseScenario; elsewhere unknown properties are
     // refused rather than silently dropped. Coercion stays on for query strings ("limit=5").
     ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", useDefaults: true, allErrors: true } },
     routerOptions: { maxParamLength: 300 },
   });
+  app.server.maxConnections = config.maxConnections;
   installErrorHandlers(app);
+  installJsonBodyParser(app);
+  app.addHook("onRequest", async (request, reply) => {
+    void reply.header("x-request-id", request.id);
+  });
 
   const store = options.store;
   const jobs = new JobQueue({
@@ -68,7 +98,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     concurrency: config.solveConcurrency,
     maxSolveSeconds: config.maxSolveSeconds,
     defaultSolveSeconds: config.defaultSolveSeconds,
-    onError: (planId, message) => app.log.warn({ planId }, message),
+    memoryLimitMb: config.solveMemoryMb,
+    overrunSeconds: config.solveOverrunSeconds,
+    onError: (planId, message) => app.log.error({ planId }, message),
   });
   const interrupted = await store.failUnfinishedPlans(
     "interrupted: the server stopped before the job finished",
@@ -76,7 +108,40 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   );
   if (interrupted > 0) app.log.warn(`${interrupted} unfinished plan job(s) from a previous run marked failed`);
 
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(
+        429,
+        "CAREBUS_ERR_RATE_LIMITED",
+        `too many write requests: at most ${context.max} a minute from one client; retry in ${context.after}`,
+      ),
+  });
+  // The pages load nothing from elsewhere except the optional map tiles. Leaflet writes style
+  // attributes and data: images; style attributes cannot run script, style elements stay 'self'.
+  const tileOrigin = config.tileUrl ? tileOriginOf(config.tileUrl) : null;
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", "data:"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        imgSrc: ["'self'", "data:", ...(tileOrigin ? [tileOrigin] : [])],
+        objectSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'"],
+        styleSrcAttr: ["'unsafe-inline'"],
+        // Deployments on plain http (a LAN address) must keep loading their own assets.
+        upgradeInsecureRequests: null,
+      },
+    },
+    frameguard: { action: "deny" },
+    referrerPolicy: { policy: "no-referrer" },
+  });
   if (config.corsOrigin)
     await app.register(fastifyCors, { origin: config.corsOrigin, methods: ["GET", "HEAD", "POST", "DELETE"] });
   await app.register(fastifySwagger, {
@@ -99,7 +164,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       tags: [{ name: "scenarios" }, { name: "plans" }, { name: "stops" }, { name: "calendars" }, { name: "system" }],
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: "/docs",
+    // swagger-ui adds a <style> element of its own; only /docs allows inline style elements.
+    transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+  });
 
   // Feeds ask for the default scenario on every request: once the configured one is known to
   // be stored it is remembered (scenarios are never deleted), and no scenario JSON is loaded.
@@ -114,27 +183,61 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     const published = scenarios.filter((s) => s.publishedPlanId !== null);
     return (published[published.length - 1] ?? scenarios[0])?.id ?? null;
   };
+  // Links name the server's public address: configured, or an allowed Host, or the address
+  // it listens on; a stranger's Host header is never copied into a link or a feed.
+  const ownBaseUrl = (): string => {
+    const address = app.server.address();
+    if (address === null || typeof address === "string") return "http://localhost";
+    const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+    return `http://${host === "0.0.0.0" || host === "[::]" ? "127.0.0.1" : host}:${address.port}`;
+  };
+  const allowedHosts = new Set(config.allowedHosts);
+  const publishedPlans = new PublishedPlans(store, {
+    entries: config.feedCacheEntries,
+    bytes: config.feedCacheBytes,
+  });
+  const publishedOf = async (scenarioId: string | null) => {
+    if (scenarioId === null) throw notFound("scenario", "(default)");
+    const published = await publishedPlans.get(scenarioId);
+    if (published) return published;
+    const known = (await store.listScenarios()).some((s) => s.id === scenarioId);
+    throw known ? notFound("publication", scenarioId) : notFound("scenario", scenarioId);
+  };
+  // One limiter for every write route, run before the token check so that wrong-token
+  // attempts count against the same budget as accepted writes.
+  const writeRateLimit = app.rateLimit({ max: config.writeRateLimitPerMinute, timeWindow: "1 minute" });
   const ctx: AppContext = {
     store,
     jobs,
-    published: new PublishedPlans(store),
+    published: publishedPlans,
     config,
     writeRoute: {
-      onRequest: async (request: FastifyRequest) => {
-        if (!isAuthorized(request.headers.authorization, options.apiToken)) {
-          throw unauthorized(
-            "this route needs the header Authorization: Bearer <token> (CAREBUS_API_TOKEN, or the token printed at first start)",
-          );
-        }
-      },
-      config: { rateLimit: { max: config.writeRateLimitPerMinute, timeWindow: "1 minute" } },
+      onRequest: [
+        writeRateLimit,
+        async (request: FastifyRequest, reply: FastifyReply) => {
+          if (!isAuthorized(request.headers.authorization, options.apiToken)) {
+            // Answer at once and stop reading: the connection closes after the 401, so a body
+            // still arriving (or dripping) is not read.
+            void reply.header("connection", "close");
+            throw unauthorized(
+              "this route needs the header Authorization: Bearer <token> (CAREBUS_API_TOKEN, or the token printed at first start)",
+            );
+          }
+        },
+      ],
     },
     defaultScenarioId,
     async scenarioIdFor(request) {
       return request.query.scenarioId ?? (await defaultScenarioId());
     },
+    publishedOf,
+    async publishedFor(request) {
+      return publishedOf(await ctx.scenarioIdFor(request));
+    },
     baseUrl(request) {
-      return config.publicUrl ?? `${request.protocol}://${request.host}`;
+      if (config.publicUrl) return config.publicUrl;
+      const host = request.host.toLowerCase();
+      return allowedHosts.has(host) ? `${request.protocol}://${host}` : ownBaseUrl();
     },
   };
 

@@ -5,7 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from "fastify";
 import type { ServerConfig } from "./config.js";
-import type { PublishedPlans } from "./feeds/publishedPlans.js";
+import type { Published, PublishedPlans } from "./feeds/publishedPlans.js";
 import type { JobQueue } from "./jobs/jobQueue.js";
 import type { Store } from "./store/store.js";
 
@@ -21,7 +21,17 @@ export interface AppContext {
   defaultScenarioId(): Promise<string | null>;
   /** the scenario a request means: `?scenarioId=`, else the default one; null when none exists */
   scenarioIdFor(request: FastifyRequest<{ Querystring: { scenarioId?: string } }>): Promise<string | null>;
-  /** absolute base URL ("http://host:port") for links in responses */
+  /**
+   * The published state of the scenario a request means; 404 CAREBUS_ERR_SCENARIO_NOT_FOUND when
+   * no such scenario is stored, CAREBUS_ERR_PUBLICATION_NOT_FOUND when it has no publication
+   */
+  publishedFor(request: FastifyRequest<{ Querystring: { scenarioId?: string } }>): Promise<Published>;
+  /** The same for a scenario id (null: none stored, a 404) */
+  publishedOf(scenarioId: string | null): Promise<Published>;
+  /**
+   * absolute base URL ("http://host:port") for links in responses: CAREBUS_PUBLIC_URL, else the
+   * request's Host when allowed, else the server's own address; never an arbitrary Host header
+   */
   baseUrl(request: FastifyRequest): string;
 }
 

@@ -24,6 +24,7 @@ export interface RunningServer {
 export interface StartServerOptions {
   defaultScenarioId?: string | null;
   webRoot?: string | null;
+  /** Fastify logger setting (default: pino at config.logLevel, JSON lines on stdout) */
   logger?: boolean | object;
   /** an already open store (default: SQLite in config.dataDir) */
   store?: Store;
@@ -44,7 +45,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
       config,
       ...(options.defaultScenarioId !== undefined ? { defaultScenarioId: options.defaultScenarioId } : {}),
       ...(options.webRoot !== undefined ? { webRoot: options.webRoot } : {}),
-      ...(options.logger !== undefined ? { logger: options.logger } : {}),
+      logger: options.logger ?? { level: config.logLevel },
     });
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {

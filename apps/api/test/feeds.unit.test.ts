@@ -10,7 +10,7 @@ import { AUTH, WEEK, createTestApp, storeTinyWithPlan, tinyRoute, type TestApp }
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ config: { allowedHosts: ["buses.example:8080"] } });
   await storeTinyWithPlan(t, WEEK, "plan-1");
 });
 afterAll(async () => t.close());

@@ -4,13 +4,13 @@
  * the tiny fixture that can be stored and published without running the solver, so feed and
  * stop tests do not depend on solver output.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { scenarioHash, type Plan, type PlanRoute, type Scenario } from "@carebus/model";
 import { handMadeRoute, type HandMadeVisit } from "@carebus/testkit";
-import { buildApp, openSqliteStore, type Store } from "../src/index.js";
+import { buildApp, openSqliteStore, type ServerConfig, type Store } from "../src/index.js";
 
 export const TOKEN = "test-token-0123456789abcdef";
 export const AUTH = { authorization: `Bearer ${TOKEN}` };
@@ -26,9 +26,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** A temporary built-pages folder: index.html ("planner"), community.html ("community"), assets/app.js. */
+export function makeWebRoot(): string {
+  const web = mkdtempSync(join(tmpdir(), "carebus-web-"));
+  mkdirSync(join(web, "assets"));
+  writeFileSync(join(web, "index.html"), "<!doctype html><title>planner</title>");
+  writeFileSync(join(web, "community.html"), "<!doctype html><title>community</title>");
+  writeFileSync(join(web, "assets", "app.js"), "console.log('hi')");
+  return web;
+}
+
 /** A fresh app on a fresh store in a temporary directory. */
 export async function createTestApp(
-  options: { webRoot?: string | null; bodyLimitBytes?: number; defaultScenarioId?: string } = {},
+  options: {
+    webRoot?: string | null;
+    bodyLimitBytes?: number;
+    defaultScenarioId?: string;
+    config?: Partial<ServerConfig>;
+  } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "carebus-api-"));
   const store = openSqliteStore(dir);
@@ -40,6 +55,7 @@ export async function createTestApp(
       dataDir: dir,
       writeRateLimitPerMinute: 100_000,
       ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
+      ...options.config,
     },
     ...(options.defaultScenarioId ? { defaultScenarioId: options.defaultScenarioId } : {}),
   });

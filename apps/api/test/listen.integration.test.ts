@@ -2,11 +2,11 @@
  * The server over a real loopback socket: `startServer` on a free port, called with fetch.
  * Also the generated write token: created at first start with mode 0600, reused afterwards.
  */
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig, startServer, type RunningServer } from "../src/index.js";
+import { DATABASE_FILE, loadConfig, startServer, type RunningServer } from "../src/index.js";
 import { WEEK, tinyPlan, tinyScenario } from "./helpers.js";
 import { scenarioHash } from "@carebus/model";
 
@@ -14,7 +14,11 @@ let dir: string;
 let server: RunningServer;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "carebus-listen-"));
-  server = await startServer(loadConfig({ port: 0, host: "127.0.0.1", dataDir: dir }, {}), { webRoot: null });
+  chmodSync(dir, 0o755); // as a data directory made by hand might be: the server tightens it
+  server = await startServer(loadConfig({ port: 0, host: "127.0.0.1", dataDir: dir }, {}), {
+    webRoot: null,
+    logger: false,
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -26,6 +30,12 @@ describe("a listening server", () => {
     expect(server.token.source).toBe("generated");
     expect(server.token.token.length).toBeGreaterThanOrEqual(32);
     expect(statSync(server.token.path!).mode & 0o777).toBe(0o600);
+  });
+
+  it("issue 17: keeps the database files 0600 in a 0700 data directory", () => {
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    for (const file of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`])
+      expect(statSync(join(dir, file)).mode & 0o777, file).toBe(0o600);
   });
 
   it("serves writes, reads, feeds and SSE over HTTP", async () => {
@@ -81,11 +91,13 @@ describe("a listening server", () => {
   it("reuses the stored token after a restart", async () => {
     const again = await startServer(loadConfig({ port: 0, host: "127.0.0.1", dataDir: join(dir, "second") }, {}), {
       webRoot: null,
+      logger: false,
     });
     const token = again.token.token;
     await again.close();
     const third = await startServer(loadConfig({ port: 0, host: "127.0.0.1", dataDir: join(dir, "second") }, {}), {
       webRoot: null,
+      logger: false,
     });
     try {
       expect(third.token).toMatchObject({ source: "file", token });

@@ -2,21 +2,17 @@
  * Health, page configuration, the OpenAPI document and docs, the web pages (built and not
  * built), unknown routes, CORS, and the error shape of a plain 404.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp, openSqliteStore } from "../src/index.js";
-import { TOKEN, createTestApp, type TestApp } from "./helpers.js";
+import { TOKEN, createTestApp, makeWebRoot, type TestApp } from "./helpers.js";
 
 let t: TestApp;
 let web: string;
 beforeAll(async () => {
-  web = mkdtempSync(join(tmpdir(), "carebus-web-"));
-  mkdirSync(join(web, "assets"));
-  writeFileSync(join(web, "index.html"), "<!doctype html><title>planner</title>");
-  writeFileSync(join(web, "community.html"), "<!doctype html><title>community</title>");
-  writeFileSync(join(web, "assets", "app.js"), "console.log('hi')");
+  web = makeWebRoot();
   t = await createTestApp({ webRoot: web });
 });
 afterAll(async () => {
@@ -27,7 +23,11 @@ afterAll(async () => {
 describe("system routes", () => {
   it("reports health", async () => {
     const res = await t.app.inject("/health");
-    expect(res.json()).toEqual({ status: "ok", scenarios: 0 });
+    expect(res.json()).toEqual({
+      status: "ok",
+      scenarios: 0,
+      feedCache: { renders: 0, hits: 0, entries: 0, bytes: 0 },
+    });
   });
 
   it("gives the pages a null default scenario and no tiles by default", async () => {

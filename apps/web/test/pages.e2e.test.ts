@@ -459,6 +459,27 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     await context.close();
   });
 
+  it("issue 17: serves the pages and /docs under the security headers, and /docs renders the API", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await newPage(context);
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    for (const path of ["/", "/community"]) {
+      const response = await page.goto(`${base}${path}`);
+      expect(response?.headers()["content-security-policy"], path).toContain("default-src 'self'");
+      expect(response?.headers()["x-content-type-options"], path).toBe("nosniff");
+    }
+    const docs = await page.goto(`${base}/docs`);
+    expect(docs?.headers()["content-security-policy"]).toContain("script-src 'self'");
+    await expect.poll(() => page.locator(".opblock").count(), { timeout: 30_000 }).toBeGreaterThan(10);
+    await page.locator(".opblock-summary").first().click();
+    await expect.poll(() => page.locator(".opblock-body").count()).toBeGreaterThan(0);
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
   it("logged no console errors on any page", () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -186,13 +186,45 @@ function patternName(schema: Record<string, unknown>): string {
 /** " (got …)": the offending value, shortened; nothing when the value is absent. */
 function shown(value: unknown): string {
   if (value === undefined) return "";
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
+  const text = preview(value);
   return ` (got ${text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text})`;
+}
+
+/**
+ * JSON-like text of `value`, cut once it passes MAX_SHOWN characters. Every level of nesting
+ * writes at least one character, so the recursion is never deeper than MAX_SHOWN: a value
+ * nested thousands of levels deep (which overflows JSON.stringify and Array#toString) prints
+ * its first few levels instead of crashing the validator.
+ */
+function preview(value: unknown): string {
+  let out = "";
+  const full = () => out.length > MAX_SHOWN;
+  const write = (v: unknown): void => {
+    if (full()) return;
+    if (Array.isArray(v)) {
+      out += "[";
+      for (let i = 0; i < v.length && !full(); i++) {
+        if (i > 0) out += ",";
+        write(v[i]);
+      }
+      out += "]";
+    } else if (isRecord(v)) {
+      out += "{";
+      let first = true;
+      for (const key in v) {
+        if (full()) break;
+        if (!Object.hasOwn(v, key)) continue;
+        out += `${first ? "" : ","}${JSON.stringify(key)}:`;
+        first = false;
+        write(v[key]);
+      }
+      out += "}";
+    } else {
+      out += JSON.stringify(v) ?? String(v);
+    }
+  };
+  write(value);
+  return out;
 }
 
 /**

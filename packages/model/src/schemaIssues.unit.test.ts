@@ -118,6 +118,16 @@ describe("schemaIssues on other schemas", () => {
     expect(schemaIssues(schema, { 0: "x" })).toEqual([{ path: '["0"]', message: 'must be a number (got "x")' }]);
   });
 
+  it("issue 17: quotes values nested thousands of levels deep without overflowing the stack", () => {
+    const arrays = JSON.parse(`${"[".repeat(20_000)}1${"]".repeat(20_000)}`);
+    const objects = JSON.parse(`${'{"a":'.repeat(20_000)}1${"}".repeat(20_000)}`);
+    expect(schemaIssues(Type.Number(), arrays)).toEqual([
+      { path: "(root)", message: `must be a number (got ${"[".repeat(39)}…)` },
+    ]);
+    const [issue] = schemaIssues(Type.String(), objects);
+    expect(issue!.message).toMatch(/^must be a string \(got \{"a":\{"a":.*…\)$/);
+  });
+
   it("shortens long offending values", () => {
     const [issue] = schemaIssues(Type.Number(), "x".repeat(100));
     expect(issue!.message.length).toBeLessThan(80);

@@ -2,9 +2,14 @@
  * Everything read-heavy derived from a scenario's publications, computed once per publication
  * and then served from memory: the calendar source, the dated visits of the latest plan, and
  * rendered feeds with their ETags. Stop feeds are the hot path (every subscribed phone polls
- * them), so a request for an unchanged feed costs a map lookup. The cache is keyed by the
- * latest publication id, so publishing invalidates it without coordination, and by the day,
- * because cancelled visits expire from feeds by date.
+ * them), so a request for an unchanged feed costs a map lookup.
+ *
+ * Rendered feeds sit in a bounded LRU (entries and bytes) keyed by what the feed is: scenario,
+ * latest publication (so publishing invalidates without coordination), kind, the id as the
+ * scenario spells it, language and link base. Never by the raw URL or `Host`, which a stranger
+ * can vary at will; the routes resolve ids before asking. An entry is valid for one day, since
+ * cancelled visits expire from feeds by date; a next-day render with the same text keeps its
+ * ETag and Last-Modified. Unknown scenarios are answered without being remembered.
  */
 import { createHash } from "node:crypto";
 import {
@@ -17,6 +22,7 @@ import {
   type FeedEvent,
 } from "@carebus/calendar";
 import type { Plan } from "@carebus/model";
+import { LRUCache } from "lru-cache";
 import type { PublicationRecord, ScenarioRecord, Store } from "../store/store.js";
 
 /** A scenario with its publication history loaded. */
@@ -35,14 +41,33 @@ export interface RenderedFeed {
   /** the iCalendar text, UTF-8 encoded once so that each response only copies bytes */
   body: Buffer;
   etag: string;
+  /** when this text was first rendered (it may stay the same over several days) */
   lastModified: Date;
+}
+
+/** Bounds of the rendered-feed cache. */
+export interface FeedCacheLimits {
+  entries: number;
+  bytes: number;
+}
+
+/** What the feed cache did so far (tests and operators read it). */
+export interface FeedCacheStats {
+  renders: number;
+  hits: number;
+  entries: number;
+  bytes: number;
+}
+
+interface CachedFeed {
+  day: string;
+  feed: RenderedFeed;
 }
 
 /** Which feed: one stop, bus or locality. */
 export type FeedKind = "stop" | "bus" | "locality";
 
 const BUILDERS = { stop: buildStopCalendar, bus: buildBusCalendar, locality: buildLocalityCalendar } as const;
-const MAX_FEEDS = 5000;
 
 /** Today's date in UTC (the day cancellations are measured against). */
 function todayIso(): string {
@@ -51,11 +76,29 @@ function todayIso(): string {
 
 /** Published-plan views of every scenario, cached per latest publication. */
 export class PublishedPlans {
+  // Both maps hold stored scenarios with at least one publication only: their size is bounded
+  // by what token holders stored, never by what strangers ask for.
   private readonly loaded = new Map<string, { key: string; value: Published }>();
-  private readonly feeds = new Map<string, RenderedFeed>();
   private readonly history = new Map<string, PublicationRecord[]>();
+  private readonly feeds: LRUCache<string, CachedFeed>;
+  private renders = 0;
+  private hits = 0;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    limits: FeedCacheLimits = { entries: 2000, bytes: 32 * 1024 * 1024 },
+  ) {
+    this.feeds = new LRUCache<string, CachedFeed>({
+      max: limits.entries,
+      maxSize: limits.bytes,
+      sizeCalculation: (entry) => Math.max(1, entry.feed.body.length),
+    });
+  }
+
+  /** Renders and cache hits so far, and what the cache holds. */
+  stats(): FeedCacheStats {
+    return { renders: this.renders, hits: this.hits, entries: this.feeds.size, bytes: this.feeds.calculatedSize };
+  }
 
   /** Forgets a scenario's cached history; call after publishing (this process is the only writer). */
   invalidate(scenarioId: string): void {
@@ -67,6 +110,7 @@ export class PublishedPlans {
     let publications = this.history.get(scenarioId);
     if (!publications) {
       publications = await this.store.listPublications(scenarioId);
+      if (publications.length === 0) return undefined;
       this.history.set(scenarioId, publications);
     }
     const latest = publications[publications.length - 1];
@@ -107,21 +151,27 @@ export class PublishedPlans {
     return value;
   }
 
-  /** A rendered feed with its ETag, built on first request after each publication. */
+  /**
+   * A rendered feed with its ETag, built on the first request of the day after each publication.
+   * `id` must be the id (or locality name) as the scenario spells it, and `url` the feed's
+   * canonical address: both are part of the key, so neither may come from the request verbatim.
+   */
   feed(published: Published, kind: FeedKind, id: string, lang: CalendarLanguage, url: string): RenderedFeed {
     const today = todayIso();
-    const key = [published.latest.id, today, kind, id, lang, url].join("\u0000");
-    const hit = this.feeds.get(key);
-    if (hit) return hit;
-    const body = BUILDERS[kind](published.source, id, { lang, url, today });
-    const feed: RenderedFeed = {
-      body: Buffer.from(body, "utf8"),
-      etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`,
-      lastModified: new Date(published.latest.publishedAt),
-    };
-    // A crude bound: feeds of old publications are dropped wholesale rather than tracked.
-    if (this.feeds.size >= MAX_FEEDS) this.feeds.clear();
-    this.feeds.set(key, feed);
+    const key = [published.scenario.id, published.latest.id, kind, id, lang, url].join("\u0000");
+    const cached = this.feeds.get(key);
+    if (cached?.day === today) {
+      this.hits += 1;
+      return cached.feed;
+    }
+    this.renders += 1;
+    const text = BUILDERS[kind](published.source, id, { lang, url, today });
+    // RFC 5545 ends every content line, the last one included, with CRLF.
+    const body = text.endsWith("\r\n") ? text : `${text}\r\n`;
+    const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+    const feed: RenderedFeed =
+      cached?.feed.etag === etag ? cached.feed : { body: Buffer.from(body, "utf8"), etag, lastModified: new Date() };
+    this.feeds.set(key, { day: today, feed });
     return feed;
   }
 }

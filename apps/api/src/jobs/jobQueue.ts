@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Plan } from "@carebus/model";
 import type { PlanOptions, PlanStatus, ScenarioRecord, Store } from "../store/store.js";
+import { publicErrorMessage } from "../publicErrors.js";
 import type { SolveWorkerData, SolveWorkerMessage } from "./solveWorker.js";
 
 /** The latest progress of a running job. */
@@ -38,7 +39,15 @@ export interface JobQueueOptions {
   defaultSolveSeconds: number;
   /** seconds a cancelled worker gets to stop on its own before it is terminated (default 5) */
   graceSeconds?: number;
-  /** called for failures worth a log line */
+  /**
+   * seconds a solve may run past its time limit (preparing the geography comes before the
+   * solver's own clock starts) before it is asked to stop; `graceSeconds` later its thread is
+   * terminated (default: max(60, the time limit))
+   */
+  overrunSeconds?: number;
+  /** old-generation heap of each worker, in MiB (default: Node's) */
+  memoryLimitMb?: number;
+  /** called for failures worth a log line, with the full cause (the store keeps the public form) */
   onError?: (planId: string, message: string) => void;
 }
 
@@ -67,8 +76,11 @@ export function isTerminal(status: PlanStatus): boolean {
  * apply `--import` loaders inside workers), with tsconfig.source.json mapping @carebus/* to
  * the packages' sources the way vitest's aliases do.
  */
-function createSolveWorker(workerData: SolveWorkerData): Worker {
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./solveWorker.js", import.meta.url), { workerData });
+function createSolveWorker(workerData: SolveWorkerData, memoryLimitMb: number | undefined): Worker {
+  const resourceLimits =
+    memoryLimitMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb } };
+  if (!import.meta.url.endsWith(".ts"))
+    return new Worker(new URL("./solveWorker.js", import.meta.url), { workerData, ...resourceLimits });
   const tsxApi = pathToFileURL(
     createRequire(import.meta.url)
       .resolve("tsx/esm/api")
@@ -77,7 +89,7 @@ function createSolveWorker(workerData: SolveWorkerData): Worker {
   const tsconfig = fileURLToPath(new URL("../../tsconfig.source.json", import.meta.url));
   const entry = new URL("./solveWorker.ts", import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register({ tsconfig: ${JSON.stringify(tsconfig)} }); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, workerData, ...resourceLimits });
 }
 
 /** The queue of solve jobs of one server. */
@@ -191,12 +203,14 @@ export class JobQueue {
       },
       cancelBuffer: job.cancelFlag.buffer as SharedArrayBuffer,
     };
-    const worker = createSolveWorker(data);
+    const worker = createSolveWorker(data, this.options.memoryLimitMb);
     job.worker = worker;
     // The solver watches its own clock, but only once its search starts; preparing the
     // geography of a large scenario comes first and can take a while on a busy machine.
     // These are the backstops if it overruns anyway: ask it to stop, then stop the thread.
-    const softMs = (timeLimitSeconds + Math.max(60, timeLimitSeconds)) * 1000;
+    const overrunSeconds = this.options.overrunSeconds ?? Math.max(60, timeLimitSeconds);
+    const softMs = (timeLimitSeconds + overrunSeconds) * 1000;
+    const graceMs = (this.options.graceSeconds ?? 5) * 1000;
     job.timers.push(setTimeout(() => Atomics.store(job.cancelFlag, 0, 1), softMs));
     job.timers.push(
       setTimeout(
@@ -204,13 +218,20 @@ export class JobQueue {
           void this.terminate(
             job,
             "failed",
-            `time limit of ${timeLimitSeconds} s exceeded by more than ${Math.round(softMs / 1000) - timeLimitSeconds + 30} s`,
+            `stopped: the solve ran more than ${Math.round((softMs + graceMs) / 1000 - timeLimitSeconds)} s past its time limit of ${timeLimitSeconds} s`,
           ),
-        softMs + 30_000,
+        softMs + graceMs,
       ),
     );
     worker.on("message", (message: SolveWorkerMessage) => void this.onMessage(job, message));
-    worker.on("error", (error) => void this.finish(job, "failed", { error: `solver crashed: ${error.message}` }));
+    worker.on("error", (error: Error & { code?: string }) => {
+      this.options.onError?.(job.planId, `solve worker error: ${error.stack ?? error.message}`);
+      const reason =
+        error.code === "ERR_WORKER_OUT_OF_MEMORY"
+          ? `the solve ran out of memory (limit ${this.options.memoryLimitMb ?? "Node's default"} MiB): plan fewer stops or demand points, or raise CAREBUS_SOLVE_MEMORY_MB`
+          : "the solver crashed; the server log has the details";
+      void this.finish(job, "failed", { error: reason });
+    });
     worker.on("exit", (code) => {
       if (!isTerminal(job.status))
         void this.finish(job, "failed", { error: `solver stopped unexpectedly (exit code ${code})` });
@@ -235,8 +256,10 @@ export class JobQueue {
       // A cancelled solve still returns its best plan; keep it, but report the cancellation.
       await this.finish(job, job.cancelRequested ? "cancelled" : "done", { plan });
     } else {
+      if (!job.cancelRequested)
+        this.options.onError?.(job.planId, `solve failed: ${message.code ?? "(no code)"}: ${message.message}`);
       await this.finish(job, job.cancelRequested ? "cancelled" : "failed", {
-        error: message.code ? `${message.code}: ${message.message}` : message.message,
+        error: publicErrorMessage(message.code, message.message),
       });
     }
   }

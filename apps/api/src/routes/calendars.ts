@@ -53,22 +53,23 @@ function isFresh(request: FastifyRequest, etag: string, lastModified: Date): boo
   return Number.isFinite(sinceMs) && Math.floor(lastModified.getTime() / 1000) * 1000 <= sinceMs;
 }
 
+const FOLDERS: Record<FeedKind, string> = { stop: "stops", bus: "buses", locality: "localities" };
+
 export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
   async function serve(kind: FeedKind, request: FastifyRequest<FeedRequest>, reply: FastifyReply) {
-    const id = request.params.file.slice(0, -".ics".length);
-    const scenarioId = await ctx.scenarioIdFor(request);
-    if (scenarioId === null) throw notFound("scenario", request.query.scenarioId ?? "(default)");
-    const published = await ctx.published.get(scenarioId);
-    if (!published) throw notFound("publication", scenarioId);
+    const asked = request.params.file.slice(0, -".ics".length);
+    const published = await ctx.publishedFor(request);
     const scenario = published.scenario.scenario;
-    const known =
+    // The id as the scenario spells it: the cache key and the feed's own URL come from it, so
+    // re-encodings of the same id (%75-kennedy) or of a locality (USME, usmé) share one feed.
+    const id =
       kind === "stop"
-        ? scenario.stops.some((s) => s.id === id)
+        ? scenario.stops.find((s) => s.id === asked)?.id
         : kind === "bus"
-          ? scenario.buses.some((b) => b.id === id)
-          : scenario.stops.some((s) => normalizeName(s.locality) === normalizeName(id));
-    if (!known) throw notFound(kind === "locality" ? "locality" : kind, id);
-    const url = `${ctx.baseUrl(request)}${request.url.split("?")[0]}`;
+          ? scenario.buses.find((b) => b.id === asked)?.id
+          : scenario.stops.find((s) => normalizeName(s.locality) === normalizeName(asked))?.locality;
+    if (id === undefined) throw notFound(kind === "locality" ? "locality" : kind, asked);
+    const url = `${ctx.baseUrl(request)}/calendars/${FOLDERS[kind]}/${encodeURIComponent(id)}.ics`;
     const feed = ctx.published.feed(published, kind, id, request.query.lang ?? "es", url);
     void reply
       .header("etag", feed.etag)

@@ -11,6 +11,7 @@ import type { AppContext } from "../context.js";
 import { badRequest, conflict, notFound } from "../errors.js";
 import { isTerminal, type JobEvent, type JobProgress } from "../jobs/jobQueue.js";
 import { bearerSecurity, errors, idParams, openObject, planStatusSchema, progressSchema } from "../schemas.js";
+import { checkScenarioLimits } from "../scenarioLimits.js";
 import type { PlanOptions, PlanRecord } from "../store/store.js";
 
 const planBody = {
@@ -125,6 +126,7 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
       const { scenarioId, options = {} } = request.body;
       const scenario = await ctx.store.getScenario(scenarioId);
       if (!scenario) throw notFound("scenario", scenarioId);
+      checkScenarioLimits(scenario.scenario, ctx.config);
       const id = randomUUID();
       await ctx.store.insertPlan({
         id,

@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { parseScenario, scenarioHash, scenarioJsonSchema, type Scenario } from "@carebus/model";
 import type { AppContext } from "../context.js";
 import { badRequest, conflict, notFound } from "../errors.js";
+import { checkScenarioLimits, checkTravelUrl } from "../scenarioLimits.js";
 import { ScenarioExistsError } from "../store/store.js";
 import { bearerSecurity, errors, idParams, openObject } from "../schemas.js";
 
@@ -44,13 +45,15 @@ export function scenarioRoutes(app: FastifyInstance, ctx: AppContext): void {
         response: {
           201: { type: "object", properties: { id: { type: "string" } } },
           200: { type: "object", properties: { id: { type: "string" } } },
-          ...errors(400, 401, 409, 413, 429),
+          ...errors(400, 401, 409, 413, 415, 429),
         },
       },
     },
     async (request, reply) => {
       const scenario = parseScenario(request.body);
       checkTravelFile(scenario);
+      checkTravelUrl(scenario, ctx.config.osrmUrls);
+      checkScenarioLimits(scenario, ctx.config);
       try {
         const created = await ctx.store.insertScenario({
           id: scenario.id,
@@ -141,11 +144,7 @@ export function scenarioRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const published = await ctx.published.get(request.params.id);
-      if (!published) {
-        const known = (await ctx.store.listScenarios()).some((s) => s.id === request.params.id);
-        throw known ? notFound("publication", request.params.id) : notFound("scenario", request.params.id);
-      }
+      const published = await ctx.publishedOf(request.params.id);
       const number = await ctx.store.planNumber(published.latest.planId);
       return {
         planId: published.latest.planId,

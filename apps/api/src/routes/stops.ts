@@ -160,14 +160,6 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
     };
   }
 
-  async function publishedFor(request: FastifyRequest<{ Querystring: { scenarioId?: string } }>): Promise<Published> {
-    const scenarioId = await ctx.scenarioIdFor(request);
-    if (scenarioId === null) throw notFound("scenario", request.query.scenarioId ?? "(default)");
-    const published = await ctx.published.get(scenarioId);
-    if (!published) throw notFound("publication", scenarioId);
-    return published;
-  }
-
   app.get<{ Querystring: StopsQuery }>(
     "/api/v1/stops",
     {
@@ -213,7 +205,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
         throw badRequest("querystring", "give exactly one of near=lat,lon or q=text");
       const from = parseFrom(request.query.from);
       const lang = request.query.lang ?? "es";
-      const published = await publishedFor(request);
+      const published = await ctx.publishedFor(request);
       const stops = published.scenario.scenario.stops.filter((s) => published.visitsByStop.has(s.id));
       const visitsOf = (s: Stop) => published.visitsByStop.get(s.id) ?? [];
       let items: Array<ReturnType<typeof item>>;
@@ -267,7 +259,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request) => {
       const from = parseFrom(request.query.from);
-      const published = await publishedFor(request);
+      const published = await ctx.publishedFor(request);
       const stop = published.scenario.scenario.stops.find((s) => s.id === request.params.stopId);
       if (!stop) throw notFound("stop", request.params.stopId);
       return item(

@@ -14,13 +14,31 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
         response: {
           200: {
             type: "object",
-            properties: { status: { type: "string" }, scenarios: { type: "integer" } },
-            required: ["status", "scenarios"],
+            properties: {
+              status: { type: "string" },
+              scenarios: { type: "integer" },
+              feedCache: {
+                type: "object",
+                description: "rendered calendar feeds: renders and cache hits since start, entries and bytes held",
+                properties: {
+                  renders: { type: "integer" },
+                  hits: { type: "integer" },
+                  entries: { type: "integer" },
+                  bytes: { type: "integer" },
+                },
+                required: ["renders", "hits", "entries", "bytes"],
+              },
+            },
+            required: ["status", "scenarios", "feedCache"],
           },
         },
       },
     },
-    async () => ({ status: "ok", scenarios: (await ctx.store.listScenarios()).length }),
+    async () => ({
+      status: "ok",
+      scenarios: (await ctx.store.listScenarios()).length,
+      feedCache: ctx.published.stats(),
+    }),
   );
 
   app.get(

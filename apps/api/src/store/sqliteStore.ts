@@ -4,7 +4,7 @@
  * survives the process being killed; every multi-row change runs in a transaction. The schema
  * is versioned by the migrations table and upgraded in order at open time.
  */
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { Plan, Scenario } from "@carebus/model";
@@ -70,8 +70,13 @@ function toPlanRecord(row: PlanRow): PlanRecord {
  * @example const store = openSqliteStore(".carebus"); await store.listScenarios();
  */
 export function openSqliteStore(dataDir: string): Store {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DATABASE_FILE));
+  // Plans and scenarios are the operator's data: the folder is the server user's alone (0700)
+  // and the database 0600. SQLite gives its -wal and -shm files the database file's mode.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const file = join(dataDir, DATABASE_FILE);
+  const db = new Database(file);
+  for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = FULL");
   db.pragma("foreign_keys = ON");

@@ -50,6 +50,17 @@ describe("a real run", () => {
     const feed = await fetch(feedUrl!);
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain("BEGIN:VEVENT");
+    // issue 17: the log is on by default, one JSON line per request with its id
+    await expect
+      .poll(() =>
+        first
+          .output()
+          .split("\n")
+          .filter((line) => line.startsWith("{") && line.endsWith("}"))
+          .map((line) => JSON.parse(line) as { msg?: string; path?: string; reqId?: string; statusCode?: number })
+          .some((l) => l.msg === "request" && l.path?.endsWith(".ics") && l.statusCode === 200 && l.reqId),
+      )
+      .toBe(true);
     first.stop();
     expect(await first.exit).toBe(0);
 

@@ -3,7 +3,9 @@
  * stored yet) it stores it, plans it for a bounded time through the server's own job queue,
  * publishes the plan, and prints where to look: the planner page, the API docs and one stop's
  * calendar feed (and the write token when it was just generated). It runs until SIGINT or
- * SIGTERM and then closes jobs, socket and store. Flags override CAREBUS_* variables.
+ * SIGTERM and then closes jobs, socket and store. The server log (pino JSON lines on stdout:
+ * one per request, every 5xx and failed job with its cause) is on at `info` unless
+ * `--log-level` or CAREBUS_LOG_LEVEL says otherwise. Flags override CAREBUS_* variables.
  */
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +14,8 @@ import { loadConfig, startServer, type RunningServer, type ServerConfig } from "
 import { parseScenario, scenarioHash, ScenarioError, type Scenario } from "@carebus/model";
 import { InputFileError, readJsonFile } from "../commandIo.js";
 
-const USAGE = "usage: carebus serve [--port N] [--host H] [--data-dir DIR] [--scenario FILE] [--plan-seconds S]";
+const USAGE =
+  "usage: carebus serve [--port N] [--host H] [--data-dir DIR] [--scenario FILE] [--plan-seconds S] [--log-level LEVEL]";
 
 /** Repository root, found from this module's place (apps/cli/{src,dist}/commands/serve.*). */
 const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
@@ -89,6 +92,7 @@ export async function run(args: string[]): Promise<number> {
     "data-dir"?: string;
     scenario?: string;
     "plan-seconds"?: string;
+    "log-level"?: string;
     help?: boolean;
   };
   try {
@@ -100,6 +104,7 @@ export async function run(args: string[]): Promise<number> {
         "data-dir": { type: "string" },
         scenario: { type: "string" },
         "plan-seconds": { type: "string" },
+        "log-level": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -121,6 +126,7 @@ export async function run(args: string[]): Promise<number> {
   }
   if (values.host !== undefined) overrides.host = values.host;
   if (values["data-dir"] !== undefined) overrides.dataDir = values["data-dir"];
+  if (values["log-level"] !== undefined) overrides.logLevel = values["log-level"];
   const planSeconds = values["plan-seconds"] === undefined ? DEFAULT_PLAN_SECONDS : Number(values["plan-seconds"]);
   if (!Number.isFinite(planSeconds) || planSeconds <= 0)
     return fail(`--plan-seconds must be a positive number of seconds, got ${JSON.stringify(values["plan-seconds"])}`);

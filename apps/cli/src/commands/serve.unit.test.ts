@@ -11,6 +11,7 @@ describe("flag errors", () => {
     [["--plan-seconds", "0"], "--plan-seconds"],
     [["--scenario", "/no/such/scenario.json"], "--scenario"],
     [["--colour"], "colour"],
+    [["--log-level", "loud"], "--log-level"],
   ])("exits 2 for %j naming the flag", async (args, flag) => {
     const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     try {
