@@ -60,7 +60,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "system", include: SYSTEM_TESTS, exclude: ALWAYS_EXCLUDED, pool: "forks", isolate: true },
+        test: {
+          name: "system",
+          include: SYSTEM_TESTS,
+          exclude: ALWAYS_EXCLUDED,
+          pool: "forks",
+          isolate: true,
+          // One throwaway PostgreSQL server for the project's run (PostgreSQL store and queue tests).
+          globalSetup: ["apps/api/test/postgres/globalSetup.ts"],
+        },
       },
     ],
   },

@@ -30,9 +30,10 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   scaling: async () => (await import("./speed/scalingSuite.js")).scalingSuite,
   components: async () => (await import("./speed/componentsSuite.js")).componentsSuite,
   server: async () => (await import("./serverSuite.js")).serverSuite,
+  cluster: async () => (await import("./clusterSuite.js")).clusterSuite,
 };
 
-const USAGE = `usage: pnpm bench [--quick] [--out DIR] [--compare old.json] [--suite toptw,bogota,scaling,components,server]
+const USAGE = `usage: pnpm bench [--quick] [--out DIR] [--compare old.json] [--suite toptw,bogota,scaling,components,server,cluster]
   --quick                 a small slice of every suite (about 1–2 minutes)
   --out DIR               results folder (default benchmarks/results/<date>-<sha>)
   --compare FILE          compare with an earlier result.json; regressions beyond noise are flagged
@@ -47,7 +48,9 @@ const USAGE = `usage: pnpm bench [--quick] [--out DIR] [--compare old.json] [--s
   --bound-cap-seconds S   stop a size's LP bound job after S seconds (default 180; quick 60)
   --bogota-scenario FILE  scenario of the bogota suite (default data/bogota/scenario.json)
   --bogota-seconds S      its time limit (default 60; quick 3)
-  --server-seconds S      server load duration
+  --server-seconds S      server load duration (also the cluster suite's feed windows)
+  --cluster-jobs N        solves per cluster batch (default 12; the cluster suite is skipped with --quick)
+  --cluster-seconds S     time limit of each cluster solve (default 10)
 `;
 
 const OPTIONS = {
@@ -70,6 +73,8 @@ const OPTIONS = {
   "bogota-seconds": { type: "string" },
   "bound-cap-seconds": { type: "string" },
   "server-seconds": { type: "string" },
+  "cluster-jobs": { type: "string" },
+  "cluster-seconds": { type: "string" },
 } as const;
 
 /** Repository root: benchmarks/dist/cli.js → ../.. */

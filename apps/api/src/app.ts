@@ -19,6 +19,7 @@ import { PublishedPlans } from "./feeds/publishedPlans.js";
 import { installJsonBodyParser } from "./jsonBody.js";
 import { OneLinePerRequest } from "./requestLog.js";
 import { JobQueue } from "./jobs/jobQueue.js";
+import type { SolveJobs } from "./jobs/solveJobs.js";
 import { calendarRoutes } from "./routes/calendars.js";
 import { pageRoutes } from "./routes/pages.js";
 import { planRoutes } from "./routes/plans.js";
@@ -40,6 +41,8 @@ export interface BuildAppOptions {
   webRoot?: string | null;
   /** Fastify (pino) logger setting (default off); requests are logged one line each */
   logger?: boolean | object;
+  /** where solve jobs run (default: worker threads of this process); the app closes them */
+  jobs?: SolveJobs;
 }
 
 /** "https://tiles.example/{z}/{x}/{y}.png" → "https://tiles.example" (for img-src). */
@@ -93,20 +96,26 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   const store = options.store;
-  const jobs = new JobQueue({
-    store,
-    concurrency: config.solveConcurrency,
-    maxSolveSeconds: config.maxSolveSeconds,
-    defaultSolveSeconds: config.defaultSolveSeconds,
-    memoryLimitMb: config.solveMemoryMb,
-    overrunSeconds: config.solveOverrunSeconds,
-    onError: (planId, message) => app.log.error({ planId }, message),
-  });
-  const interrupted = await store.failUnfinishedPlans(
-    "interrupted: the server stopped before the job finished",
-    new Date().toISOString(),
-  );
-  if (interrupted > 0) app.log.warn(`${interrupted} unfinished plan job(s) from a previous run marked failed`);
+  const jobs =
+    options.jobs ??
+    new JobQueue({
+      store,
+      concurrency: config.solveConcurrency,
+      maxSolveSeconds: config.maxSolveSeconds,
+      defaultSolveSeconds: config.defaultSolveSeconds,
+      memoryLimitMb: config.solveMemoryMb,
+      overrunSeconds: config.solveOverrunSeconds,
+      onError: (planId, message) => app.log.error({ planId }, message),
+    });
+  // Jobs run by this process died with its previous run; jobs run elsewhere (workers on a
+  // shared database) are theirs to finish.
+  if (!options.jobs) {
+    const interrupted = await store.failUnfinishedPlans(
+      "interrupted: the server stopped before the job finished",
+      new Date().toISOString(),
+    );
+    if (interrupted > 0) app.log.warn(`${interrupted} unfinished plan job(s) from a previous run marked failed`);
+  }
 
   await app.register(fastifyRateLimit, {
     global: false,
@@ -241,6 +250,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   };
 
+  // Before the socket closes, and before the routes' own hooks: stopping this process's jobs
+  // sends their final status to the SSE streams that follow them (hijacked responses that would
+  // otherwise keep the server from closing); plan routes then end any stream still open.
+  app.addHook("preClose", async () => {
+    await jobs.close();
+  });
   systemRoutes(app, ctx);
   scenarioRoutes(app, ctx);
   planRoutes(app, ctx);
@@ -248,11 +263,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   calendarRoutes(app, ctx);
   await pageRoutes(app, options.webRoot === undefined ? await defaultWebRoot() : options.webRoot);
 
-  // Before the socket closes: stopping the jobs ends their SSE streams (hijacked responses
-  // that would otherwise keep the server from closing).
-  app.addHook("preClose", async () => {
-    await jobs.close();
-  });
   await app.ready();
   return app;
 }

@@ -62,6 +62,10 @@ export interface ServerConfig {
   maxRequestsPerSocket: number;
   /** pino level of the server log in `carebus serve` (fatal, error, warn, info, debug, trace, silent) */
   logLevel: string;
+  /** PostgreSQL URL: store and solve queue in that database, solves run by `carebus worker`; null = SQLite in dataDir */
+  databaseUrl: string | null;
+  /** seconds a solve may run past its time limit before its job is given to another worker; null = the default (see leaseSeconds) */
+  jobLeaseGraceSeconds: number | null;
 }
 
 /** Defaults: loopback only, one solve at a time, 10 MiB bodies (the Bogotá scenario is ~1 MiB). */
@@ -99,6 +103,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   maxConnections: 4096,
   maxRequestsPerSocket: 1000,
   logLevel: "info",
+  databaseUrl: null,
+  jobLeaseGraceSeconds: null,
 };
 
 /** Settings read as positive integers in one table (each variable named as env.NAME for greps). */
@@ -177,6 +183,23 @@ function nonEmpty(text: string | undefined): string | null {
 }
 
 /**
+ * Checks a PostgreSQL URL's form (the server checks the rest when connecting).
+ * @throws ConfigError naming CAREBUS_DATABASE_URL / --database
+ */
+export function checkDatabaseUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError("CAREBUS_DATABASE_URL (--database) must be a URL like postgresql://user@host:5432/carebus");
+  }
+  if (parsed.protocol !== "postgresql:" && parsed.protocol !== "postgres:")
+    throw new ConfigError(
+      `CAREBUS_DATABASE_URL (--database) must start with postgresql://, got ${JSON.stringify(parsed.protocol)}`,
+    );
+}
+
+/**
  * The configuration from environment variables (CAREBUS_PORT, CAREBUS_HOST, CAREBUS_DATA_DIR,
  * CAREBUS_API_TOKEN, CAREBUS_CORS_ORIGIN, CAREBUS_TILE_URL, CAREBUS_TILE_ATTRIBUTION,
  * CAREBUS_BODY_LIMIT_BYTES, CAREBUS_SOLVE_CONCURRENCY, CAREBUS_MAX_SOLVE_SECONDS,
@@ -186,6 +209,8 @@ function nonEmpty(text: string | undefined): string | null {
  * CAREBUS_FEED_CACHE_BYTES, CAREBUS_HEADERS_TIMEOUT_MS, CAREBUS_REQUEST_TIMEOUT_MS,
  * CAREBUS_IDLE_TIMEOUT_MS, CAREBUS_KEEP_ALIVE_TIMEOUT_MS, CAREBUS_MAX_CONNECTIONS,
  * CAREBUS_MAX_REQUESTS_PER_SOCKET, CAREBUS_LOG_LEVEL), then `overrides` (command-line flags) on top.
+ * CAREBUS_WRITE_RATE_LIMIT, CAREBUS_PUBLIC_URL, CAREBUS_DATABASE_URL, CAREBUS_JOB_LEASE_GRACE_SECONDS),
+ * then `overrides` (command-line flags) on top.
  * @throws ConfigError CAREBUS_CONFIG_INVALID naming the variable.
  */
 export function loadConfig(overrides: Partial<ServerConfig> = {}, env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -234,6 +259,11 @@ export function loadConfig(overrides: Partial<ServerConfig> = {}, env: NodeJS.Pr
     trustProxy: trustProxy(env.CAREBUS_TRUST_PROXY),
     osrmUrls: list(env.CAREBUS_OSRM_URLS).map((url) => baseUrl("CAREBUS_OSRM_URLS", url)),
     logLevel: nonEmpty(env.CAREBUS_LOG_LEVEL) ?? DEFAULT_CONFIG.logLevel,
+    databaseUrl: nonEmpty(env.CAREBUS_DATABASE_URL),
+    jobLeaseGraceSeconds:
+      env.CAREBUS_JOB_LEASE_GRACE_SECONDS === undefined || env.CAREBUS_JOB_LEASE_GRACE_SECONDS === ""
+        ? null
+        : positiveInteger("CAREBUS_JOB_LEASE_GRACE_SECONDS", env.CAREBUS_JOB_LEASE_GRACE_SECONDS, 1),
   };
   const integers: Array<[IntegerSetting, string, string | undefined]> = [
     ["maxStops", "CAREBUS_MAX_STOPS", env.CAREBUS_MAX_STOPS],
@@ -256,5 +286,6 @@ export function loadConfig(overrides: Partial<ServerConfig> = {}, env: NodeJS.Pr
     throw new ConfigError(
       `CAREBUS_LOG_LEVEL (--log-level) must be one of ${LOG_LEVELS.join(", ")}, got ${JSON.stringify(merged.logLevel)}`,
     );
+  if (merged.databaseUrl !== null) checkDatabaseUrl(merged.databaseUrl);
   return { ...merged, dataDir: resolve(merged.dataDir) };
 }

@@ -1,18 +1,18 @@
 /**
- * What every route module receives from `buildApp`: the store, the job queue, the cached
+ * What every route module receives from `buildApp`: the store, the solve jobs, the cached
  * published plans, settings, and the two helpers routes share (the write-route guard and the
  * scenario a request means when it names none).
  */
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from "fastify";
 import type { ServerConfig } from "./config.js";
 import type { Published, PublishedPlans } from "./feeds/publishedPlans.js";
-import type { JobQueue } from "./jobs/jobQueue.js";
+import type { SolveJobs } from "./jobs/solveJobs.js";
 import type { Store } from "./store/store.js";
 
 /** Shared state of one app instance. */
 export interface AppContext {
   store: Store;
-  jobs: JobQueue;
+  jobs: SolveJobs;
   published: PublishedPlans;
   config: ServerConfig;
   /** route options for write routes: bearer token check and rate limit */

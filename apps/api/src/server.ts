@@ -1,5 +1,6 @@
 /**
- * Starts a listening server from a `ServerConfig`: opens the store in the data directory,
+ * Starts a listening server from a `ServerConfig`: opens the store (SQLite in the data
+ * directory, or PostgreSQL with its job queue when `databaseUrl` is set),
  * makes sure a write token exists, builds the app and listens. The caller decides what to
  * print and when to stop (`close()` stops jobs, the socket and the store, in that order).
  */
@@ -7,6 +8,9 @@ import type { FastifyInstance } from "fastify";
 import { ensureApiToken, type ApiTokenResult } from "./apiToken.js";
 import { buildApp } from "./app.js";
 import type { ServerConfig } from "./config.js";
+import { PgJobs } from "./jobs/pgQueue.js";
+import type { SolveJobs } from "./jobs/solveJobs.js";
+import { openPostgresStore } from "./store/postgresStore.js";
 import { openSqliteStore } from "./store/sqliteStore.js";
 import type { Store } from "./store/store.js";
 
@@ -26,8 +30,27 @@ export interface StartServerOptions {
   webRoot?: string | null;
   /** Fastify logger setting (default: pino at config.logLevel, JSON lines on stdout) */
   logger?: boolean | object;
-  /** an already open store (default: SQLite in config.dataDir) */
+  /** an already open store (default: PostgreSQL at config.databaseUrl, else SQLite in config.dataDir) */
   store?: Store;
+}
+
+/** The store and job runner a configuration asks for: PostgreSQL and its queue, or none (SQLite, in-process). */
+async function openPostgres(config: ServerConfig): Promise<{ store: Store; jobs: SolveJobs } | null> {
+  if (config.databaseUrl === null) return null;
+  const store = await openPostgresStore(config.databaseUrl);
+  try {
+    const jobs = await PgJobs.open({
+      store,
+      databaseUrl: config.databaseUrl,
+      maxSolveSeconds: config.maxSolveSeconds,
+      defaultSolveSeconds: config.defaultSolveSeconds,
+      ...(config.jobLeaseGraceSeconds !== null ? { leaseGraceSeconds: config.jobLeaseGraceSeconds } : {}),
+    });
+    return { store, jobs };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }
 
 /**
@@ -36,11 +59,13 @@ export interface StartServerOptions {
  */
 export async function startServer(config: ServerConfig, options: StartServerOptions = {}): Promise<RunningServer> {
   const token = ensureApiToken(config.dataDir, config.apiToken);
-  const store = options.store ?? openSqliteStore(config.dataDir);
+  const postgres = options.store ? null : await openPostgres(config);
+  const store = options.store ?? postgres?.store ?? openSqliteStore(config.dataDir);
   let app: FastifyInstance;
   try {
     app = await buildApp({
       store,
+      ...(postgres ? { jobs: postgres.jobs } : {}),
       apiToken: token.token,
       config,
       ...(options.defaultScenarioId !== undefined ? { defaultScenarioId: options.defaultScenarioId } : {}),
@@ -49,6 +74,7 @@ export async function startServer(config: ServerConfig, options: StartServerOpti
     });
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
+    await postgres?.jobs.close();
     await store.close();
     throw error;
   }

@@ -61,6 +61,19 @@ describe("publish", () => {
       tileAttribution: null,
     });
   });
+
+  it("is idempotent: the latest plan published again answers 200 with the same publication", async () => {
+    const first = await t.store.latestPublication("api-tiny");
+    const again = await publish("plan-1");
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual({
+      publicationId: first!.id,
+      planId: "plan-1",
+      scenarioId: "api-tiny",
+      publishedAt: first!.publishedAt,
+    });
+    expect(await t.store.listPublications("api-tiny")).toHaveLength(1);
+  });
 });
 
 describe("GET /api/v1/stops", () => {

@@ -123,4 +123,19 @@ describe("loadConfig", () => {
     expect(() => loadConfig({}, { CAREBUS_API_TOKEN: "short" })).toThrow(/CAREBUS_API_TOKEN/);
     expect(() => loadConfig({}, { CAREBUS_SOLVE_CONCURRENCY: "0" })).toThrow(/CAREBUS_SOLVE_CONCURRENCY/);
   });
+
+  it("reads the PostgreSQL settings: SQLite unless a postgresql:// URL is given", () => {
+    expect(loadConfig({}, {})).toMatchObject({ databaseUrl: null, jobLeaseGraceSeconds: null });
+    expect(
+      loadConfig(
+        {},
+        { CAREBUS_DATABASE_URL: "postgresql://carebus@db:5432/carebus", CAREBUS_JOB_LEASE_GRACE_SECONDS: "30" },
+      ),
+    ).toMatchObject({ databaseUrl: "postgresql://carebus@db:5432/carebus", jobLeaseGraceSeconds: 30 });
+    expect(() => loadConfig({}, { CAREBUS_DATABASE_URL: "mysql://db/carebus" })).toThrow(/CAREBUS_DATABASE_URL/);
+    expect(() => loadConfig({ databaseUrl: "not a url" }, {})).toThrow(/--database/);
+    expect(() => loadConfig({}, { CAREBUS_JOB_LEASE_GRACE_SECONDS: "soon" })).toThrow(
+      /CAREBUS_JOB_LEASE_GRACE_SECONDS/,
+    );
+  });
 });

@@ -12,7 +12,9 @@ const COMMANDS: Record<string, string> = {
   toptw:
     "solve a literature TOPTW file: carebus toptw <instance.txt> --vehicles M [--time-limit S] [--seed K] [--distance trunc1|trunc2|round2|exact] [--iterations N] [--recombine] --json",
   geojson: "print a plan as a GeoJSON FeatureCollection: carebus geojson <plan.json>",
-  serve: "start the server: carebus serve [--port N] [--host H] [--data-dir DIR] [--scenario FILE] [--plan-seconds S]",
+  serve:
+    "start the server: carebus serve [--port N] [--host H] [--data-dir DIR] [--database postgresql://…] [--scenario FILE] [--plan-seconds S]",
+  worker: "run solve jobs of servers sharing a PostgreSQL database: carebus worker --database URL [--concurrency N]",
   import:
     "build a scenario from CSV/GeoJSON files: carebus import --stops F --demand F [--care-blocks F] [--buses F] [--depots F] [--settings F] [--out scenario.json]",
   "export-scenario":

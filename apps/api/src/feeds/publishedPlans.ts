@@ -2,7 +2,9 @@
  * Everything read-heavy derived from a scenario's publications, computed once per publication
  * and then served from memory: the calendar source, the dated visits of the latest plan, and
  * rendered feeds with their ETags. Stop feeds are the hot path (every subscribed phone polls
- * them), so a request for an unchanged feed costs a map lookup.
+ * them), so a request for an unchanged feed costs one indexed read of the latest publication
+ * and a map lookup. That read happens on every request, so a publication made by any process
+ * sharing the database shows at once without coordination.
  *
  * Rendered feeds sit in a bounded LRU (entries and bytes) keyed by what the feed is: scenario,
  * latest publication (so publishing invalidates without coordination), kind, the id as the
@@ -74,12 +76,16 @@ function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** A scenario's loaded state is valid for one latest publication on one day. */
+function cacheKey(latest: PublicationRecord): string {
+  return `${latest.id}\u0000${todayIso()}`;
+}
+
 /** Published-plan views of every scenario, cached per latest publication. */
 export class PublishedPlans {
   // Both maps hold stored scenarios with at least one publication only: their size is bounded
   // by what token holders stored, never by what strangers ask for.
   private readonly loaded = new Map<string, { key: string; value: Published }>();
-  private readonly history = new Map<string, PublicationRecord[]>();
   private readonly feeds: LRUCache<string, CachedFeed>;
   private renders = 0;
   private hits = 0;
@@ -100,24 +106,16 @@ export class PublishedPlans {
     return { renders: this.renders, hits: this.hits, entries: this.feeds.size, bytes: this.feeds.calculatedSize };
   }
 
-  /** Forgets a scenario's cached history; call after publishing (this process is the only writer). */
-  invalidate(scenarioId: string): void {
-    this.history.delete(scenarioId);
-  }
-
   /** The scenario's publication state, or undefined when nothing is published (or no such scenario). */
   async get(scenarioId: string): Promise<Published | undefined> {
-    let publications = this.history.get(scenarioId);
-    if (!publications) {
-      publications = await this.store.listPublications(scenarioId);
-      if (publications.length === 0) return undefined;
-      this.history.set(scenarioId, publications);
-    }
-    const latest = publications[publications.length - 1];
-    if (!latest) return undefined;
-    const key = `${latest.id}\u0000${todayIso()}`;
+    const newest = await this.store.latestPublication(scenarioId);
+    if (!newest) return undefined;
     const cached = this.loaded.get(scenarioId);
-    if (cached && cached.key === key) return cached.value;
+    if (cached && cached.key === cacheKey(newest)) return cached.value;
+    const publications = await this.store.listPublications(scenarioId);
+    // Another publication may have landed since the read above: serve the newest loaded.
+    const latest = publications[publications.length - 1]!;
+    const key = cacheKey(latest);
     const scenario = await this.store.getScenario(scenarioId);
     if (!scenario) return undefined;
     const plans = new Map<string, Plan>();

@@ -9,24 +9,13 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Plan } from "@carebus/model";
-import type { PlanOptions, PlanStatus, ScenarioRecord, Store } from "../store/store.js";
 import { publicErrorMessage } from "../publicErrors.js";
+import type { PlanOptions, PlanProgress, PlanStatus, ScenarioRecord, Store } from "../store/store.js";
+import { effectiveTimeLimit, isTerminal, type JobEvent, type SolveJobs } from "./solveJobs.js";
 import type { SolveWorkerData, SolveWorkerMessage } from "./solveWorker.js";
 
 /** The latest progress of a running job. */
-export interface JobProgress {
-  value: number;
-  bound: number | null;
-  /** quick until the strong bound is ready */
-  boundKind?: "quick" | "strong";
-  elapsedMs: number;
-  iterations: number;
-}
-
-/** What listeners of a job receive. */
-export type JobEvent =
-  | { type: "progress"; progress: JobProgress }
-  | { type: "status"; status: PlanStatus; error?: string };
+export type JobProgress = PlanProgress;
 
 /** Settings of the queue. */
 export interface JobQueueOptions {
@@ -63,13 +52,6 @@ interface Job {
   cancelRequested: boolean;
 }
 
-const TERMINAL: ReadonlySet<PlanStatus> = new Set(["done", "failed", "cancelled"]);
-
-/** True when no further events will come for a job in this status. */
-export function isTerminal(status: PlanStatus): boolean {
-  return TERMINAL.has(status);
-}
-
 /**
  * How to start the worker. Built code runs dist/jobs/solveWorker.js. Tests run this file from
  * source: the worker is then the .ts file, loaded through tsx's register API (Node 20 does not
@@ -92,8 +74,8 @@ function createSolveWorker(workerData: SolveWorkerData, memoryLimitMb: number | 
   return new Worker(bootstrap, { eval: true, workerData, ...resourceLimits });
 }
 
-/** The queue of solve jobs of one server. */
-export class JobQueue {
+/** The queue of solve jobs of one server: each runs in a worker thread of this process. */
+export class JobQueue implements SolveJobs {
   private readonly jobs = new Map<string, Job>();
   private readonly waiting: Job[] = [];
   private running = 0;
@@ -104,22 +86,13 @@ export class JobQueue {
     this.events.setMaxListeners(0);
   }
 
-  /**
-   * The time limit a job really runs with, in seconds: the request's, else the scenario's own
-   * `options`, else the server default (or the cap when only an iteration limit is set);
-   * never above the server's cap.
-   */
+  /** The time limit a job really runs with, in seconds (see `effectiveTimeLimit`). */
   effectiveTimeLimit(options: PlanOptions, scenarioOptions: PlanOptions = {}): number {
-    const iterations = options.iterationLimit ?? scenarioOptions.iterationLimit;
-    const asked =
-      options.timeLimitSeconds ??
-      scenarioOptions.timeLimitSeconds ??
-      (iterations !== undefined ? this.options.maxSolveSeconds : this.options.defaultSolveSeconds);
-    return Math.min(asked, this.options.maxSolveSeconds);
+    return effectiveTimeLimit(this.options, options, scenarioOptions);
   }
 
   /** Queues a job for a plan already stored as "queued". */
-  submit(planId: string, scenario: ScenarioRecord, options: PlanOptions): void {
+  async submit(planId: string, scenario: ScenarioRecord, options: PlanOptions): Promise<void> {
     const job: Job = {
       planId,
       scenario,
@@ -142,23 +115,30 @@ export class JobQueue {
     return job ? { status: job.status, progress: job.progress } : undefined;
   }
 
+  /** Jobs of this process report every event; any other job is finished or lost. */
+  willReport(planId: string): boolean {
+    return this.jobs.has(planId);
+  }
+
   /**
    * Cancels a job: a queued one at once, a running one by raising its flag (the worker stops
-   * at its next check). Returns false when the job is unknown or already finished.
+   * at its next check, or is terminated after the grace time). Returns the status after the
+   * request, or null when the job is unknown or already finished.
    */
-  async cancel(planId: string): Promise<boolean> {
+  async cancel(planId: string): Promise<PlanStatus | null> {
     const job = this.jobs.get(planId);
-    if (!job || isTerminal(job.status)) return false;
+    if (!job || isTerminal(job.status)) return null;
+    if (job.cancelRequested) return job.status;
     job.cancelRequested = true;
     if (job.status === "queued") {
       this.waiting.splice(this.waiting.indexOf(job), 1);
       await this.finish(job, "cancelled", {});
-      return true;
+      return "cancelled";
     }
     Atomics.store(job.cancelFlag, 0, 1);
     const grace = (this.options.graceSeconds ?? 5) * 1000;
     job.timers.push(setTimeout(() => void this.terminate(job, "cancelled", "cancelled"), grace));
-    return true;
+    return job.status;
   }
 
   /** Follows a job's events; returns the function that stops following. */

@@ -1,7 +1,8 @@
 /**
  * Plan routes: start a solve job, follow it (polling or Server-Sent Events), cancel it, draw
  * it (GeoJSON), give a bus-day's directions, and publish it. A job's status comes from the
- * queue while this process runs it and from the store otherwise.
+ * queue while this process runs it and from the store otherwise (where workers of a shared
+ * PostgreSQL database also record progress).
  */
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
@@ -9,10 +10,10 @@ import { addDirections, planToGeoJson } from "@carebus/geo";
 import { isIsoDate } from "@carebus/model";
 import type { AppContext } from "../context.js";
 import { badRequest, conflict, notFound } from "../errors.js";
-import { isTerminal, type JobEvent, type JobProgress } from "../jobs/jobQueue.js";
+import { isTerminal, type JobEvent } from "../jobs/solveJobs.js";
 import { bearerSecurity, errors, idParams, openObject, planStatusSchema, progressSchema } from "../schemas.js";
 import { checkScenarioLimits } from "../scenarioLimits.js";
-import type { PlanOptions, PlanRecord } from "../store/store.js";
+import type { PlanOptions, PlanProgress, PlanRecord } from "../store/store.js";
 
 const planBody = {
   type: "object",
@@ -53,11 +54,22 @@ const planView = {
   required: ["id", "scenarioId", "status", "progress"],
 } as const;
 
+const publicationView = {
+  type: "object",
+  properties: {
+    publicationId: { type: "string" },
+    planId: { type: "string" },
+    scenarioId: { type: "string" },
+    publishedAt: { type: "string" },
+  },
+  required: ["publicationId", "planId", "scenarioId", "publishedAt"],
+} as const;
+
 interface PlanView {
   id: string;
   scenarioId: string;
   status: PlanRecord["status"];
-  progress: JobProgress | null;
+  progress: PlanProgress | null;
   number?: number;
   createdAt: string;
   finishedAt: string | null;
@@ -66,6 +78,13 @@ interface PlanView {
 }
 
 export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
+  // Streams of jobs run elsewhere (PostgreSQL workers) outlive this process: end them when it
+  // closes, and their clients reconnect to another API process.
+  const openStreams = new Set<() => void>();
+  app.addHook("preClose", async () => {
+    for (const end of openStreams) end();
+  });
+
   async function loadPlan(id: string): Promise<PlanRecord> {
     const record = await ctx.store.getPlan(id);
     if (!record) throw notFound("plan", id);
@@ -83,10 +102,12 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   function view(record: PlanRecord, number?: number): PlanView {
     const live = ctx.jobs.state(record.id);
-    const status = live?.status ?? record.status;
+    // A finished plan in the store is final, whatever a live state not yet updated says.
+    const status = isTerminal(record.status) ? record.status : (live?.status ?? record.status);
     const stats = record.plan?.stats;
     const progress =
       live?.progress ??
+      record.progress ??
       (stats
         ? { value: stats.value, bound: stats.bound, elapsedMs: stats.elapsedMs, iterations: stats.iterations }
         : null);
@@ -139,7 +160,7 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
         createdAt: new Date().toISOString(),
         finishedAt: null,
       });
-      ctx.jobs.submit(id, scenario, options);
+      await ctx.jobs.submit(id, scenario, options);
       return reply.code(202).send({ id, status: ctx.jobs.state(id)?.status ?? "queued" });
     },
   );
@@ -170,8 +191,7 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const record = await loadPlan(request.params.id);
-      const current = view(record);
+      const id = (await loadPlan(request.params.id)).id;
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -187,29 +207,46 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
             : { status: event.status, ...(event.error ? { error: event.error } : {}) };
         res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
       };
+      const keepAlive = setInterval(() => res.write(": keep-alive\n\n"), 15_000);
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        openStreams.delete(end);
+        clearInterval(keepAlive);
+        unsubscribe();
+        res.end();
+      };
+      openStreams.add(end);
+      // Follow first, then read the current state, so an event in between is not lost
+      // (with workers in other processes the job may finish at any moment).
+      let early: JobEvent[] | null = [];
+      const forward = (event: JobEvent) => {
+        send(event);
+        if (event.type === "status" && isTerminal(event.status)) end();
+      };
+      const unsubscribe = ctx.jobs.subscribe(id, (event) => (early ? early.push(event) : forward(event)));
+      res.on("close", end);
+      let current: PlanView;
+      try {
+        current = view(await loadPlan(id));
+      } catch (error) {
+        end();
+        throw error;
+      }
       if (current.progress) send({ type: "progress", progress: current.progress });
       send(
         current.error
           ? { type: "status", status: current.status, error: current.error }
           : { type: "status", status: current.status },
       );
-      if (isTerminal(current.status) || !ctx.jobs.state(record.id)) {
-        res.end();
+      if (isTerminal(current.status) || !ctx.jobs.willReport(id)) {
+        end();
         return;
       }
-      const unsubscribe = ctx.jobs.subscribe(record.id, (event) => {
-        send(event);
-        if (event.type === "status" && isTerminal(event.status)) {
-          unsubscribe();
-          res.end();
-        }
-      });
-      // Keep proxies from closing a quiet stream during a long solve.
-      const keepAlive = setInterval(() => res.write(": keep-alive\n\n"), 15_000);
-      res.on("close", () => {
-        clearInterval(keepAlive);
-        unsubscribe();
-      });
+      const missed = early;
+      early = null;
+      for (const event of missed) if (!ended) forward(event);
     },
   );
 
@@ -234,13 +271,14 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request, reply) => {
       const record = await loadPlan(request.params.id);
-      if (!(await ctx.jobs.cancel(record.id))) {
+      const status = await ctx.jobs.cancel(record.id);
+      if (status === null) {
+        const now = view((await ctx.store.getPlan(record.id)) ?? record).status;
         throw conflict(
           "CAREBUS_ERR_JOB_FINISHED",
-          `plan ${JSON.stringify(record.id)} is ${view(record).status}; only queued or running jobs can be cancelled`,
+          `plan ${JSON.stringify(record.id)} is ${now}; only queued or running jobs can be cancelled`,
         );
       }
-      const status = ctx.jobs.state(record.id)?.status ?? "cancelled";
       return reply.code(202).send({ id: record.id, status });
     },
   );
@@ -318,36 +356,28 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       ...ctx.writeRoute,
       schema: {
-        summary: "Publish a done plan: it becomes the scenario's plan in the stop search and calendar feeds",
+        summary:
+          "Publish a done plan: it becomes the scenario's plan in the stop search and calendar feeds (201); when it already is the latest publication, that one is returned (200)",
         tags: ["plans"],
         security: bearerSecurity,
         params: idParams,
         response: {
-          201: {
-            type: "object",
-            properties: {
-              publicationId: { type: "string" },
-              planId: { type: "string" },
-              scenarioId: { type: "string" },
-              publishedAt: { type: "string" },
-            },
-            required: ["publicationId", "planId", "scenarioId", "publishedAt"],
-          },
+          201: publicationView,
+          200: publicationView,
           ...errors(401, 404, 409, 429),
         },
       },
     },
     async (request, reply) => {
       const { record } = await donePlan(request.params.id);
-      const publication = {
-        id: randomUUID(),
+      const publicationId = randomUUID();
+      const publication = await ctx.store.insertPublication({
+        id: publicationId,
         scenarioId: record.scenarioId,
         planId: record.id,
         publishedAt: new Date().toISOString(),
-      };
-      await ctx.store.insertPublication(publication);
-      ctx.published.invalidate(record.scenarioId);
-      return reply.code(201).send({
+      });
+      return reply.code(publication.id === publicationId ? 201 : 200).send({
         publicationId: publication.id,
         planId: record.id,
         scenarioId: record.scenarioId,

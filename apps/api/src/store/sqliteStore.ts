@@ -34,6 +34,17 @@ interface PlanRow {
   finished_at: string | null;
 }
 
+interface PublicationRow {
+  id: string;
+  scenario_id: string;
+  plan_id: string;
+  published_at: string;
+}
+
+function toPublicationRecord(row: PublicationRow): PublicationRecord {
+  return { id: row.id, scenarioId: row.scenario_id, planId: row.plan_id, publishedAt: row.published_at };
+}
+
 function migrate(db: Database.Database): void {
   db.exec("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
   const applied = new Set(
@@ -99,7 +110,7 @@ export function openSqliteStore(dataDir: string): Store {
         error = CASE WHEN @setError THEN @error ELSE error END,
         plan = CASE WHEN @setPlan THEN @plan ELSE plan END,
         finished_at = CASE WHEN @setFinished THEN @finishedAt ELSE finished_at END
-      WHERE id = @id`),
+      WHERE id = @id AND status IN ('queued', 'running')`),
     getPlan: db.prepare("SELECT * FROM plans WHERE id = ?"),
     // plans are numbered per scenario in the order they were started (rowid grows with inserts)
     planNumber: db.prepare(`SELECT COUNT(*) AS n FROM plans p JOIN plans q ON p.scenario_id = q.scenario_id
@@ -113,7 +124,22 @@ export function openSqliteStore(dataDir: string): Store {
     listPublications: db.prepare(
       "SELECT id, scenario_id, plan_id, published_at FROM publications WHERE scenario_id = ? ORDER BY seq",
     ),
+    latestPublication: db.prepare(
+      "SELECT id, scenario_id, plan_id, published_at FROM publications WHERE scenario_id = ? ORDER BY seq DESC LIMIT 1",
+    ),
   };
+
+  const latestPublication = (scenarioId: string): PublicationRecord | undefined => {
+    const row = statements.latestPublication.get(scenarioId) as PublicationRow | undefined;
+    return row ? toPublicationRecord(row) : undefined;
+  };
+
+  const insertPublication = db.transaction((record: PublicationRecord): PublicationRecord => {
+    const latest = latestPublication(record.scenarioId);
+    if (latest?.planId === record.planId) return latest;
+    statements.insertPublication.run(record);
+    return record;
+  });
 
   const insertScenario = db.transaction((record: ScenarioRecord): boolean => {
     const existing = statements.scenarioHash.get(record.id) as { hash: string } | undefined;
@@ -165,7 +191,7 @@ export function openSqliteStore(dataDir: string): Store {
       });
     },
     async updatePlan(id, update: PlanUpdate) {
-      statements.updatePlan.run({
+      const { changes } = statements.updatePlan.run({
         id,
         status: update.status,
         setError: update.error !== undefined ? 1 : 0,
@@ -175,6 +201,7 @@ export function openSqliteStore(dataDir: string): Store {
         setFinished: update.finishedAt !== undefined ? 1 : 0,
         finishedAt: update.finishedAt ?? null,
       });
+      return changes > 0;
     },
     async getPlan(id) {
       const row = statements.getPlan.get(id) as PlanRow | undefined;
@@ -188,16 +215,13 @@ export function openSqliteStore(dataDir: string): Store {
       return statements.failUnfinished.run(reason, at).changes;
     },
     async insertPublication(record: PublicationRecord) {
-      statements.insertPublication.run(record);
+      return insertPublication(record);
     },
     async listPublications(scenarioId) {
-      const rows = statements.listPublications.all(scenarioId) as Array<{
-        id: string;
-        scenario_id: string;
-        plan_id: string;
-        published_at: string;
-      }>;
-      return rows.map((r) => ({ id: r.id, scenarioId: r.scenario_id, planId: r.plan_id, publishedAt: r.published_at }));
+      return (statements.listPublications.all(scenarioId) as PublicationRow[]).map(toPublicationRecord);
+    },
+    async latestPublication(scenarioId) {
+      return latestPublication(scenarioId);
     },
     async close() {
       if (db.open) db.close();

@@ -46,6 +46,18 @@ export interface PlanRecord {
   plan: Plan | null;
   createdAt: string;
   finishedAt: string | null;
+  /** the latest progress a solve worker recorded (stores shared by several processes keep it) */
+  progress?: PlanProgress | null;
+}
+
+/** How far a running solve has got. */
+export interface PlanProgress {
+  value: number;
+  bound: number | null;
+  /** quick until the strong bound is ready */
+  boundKind?: "quick" | "strong";
+  elapsedMs: number;
+  iterations: number;
 }
 
 /** One publication of a plan (history kept for calendar SEQUENCE/CANCELLED). */
@@ -78,15 +90,27 @@ export interface Store {
   getScenario(id: string): Promise<ScenarioRecord | undefined>;
   listScenarios(): Promise<ScenarioSummary[]>;
   insertPlan(record: PlanRecord): Promise<void>;
-  updatePlan(id: string, update: PlanUpdate): Promise<void>;
+  /**
+   * Changes an unfinished plan; a plan that is done, failed or cancelled is never changed again,
+   * so when two runs of one job finish (a worker thought dead, and its replacement) only the
+   * first result is kept. Returns false when the plan was already finished (or is unknown).
+   */
+  updatePlan(id: string, update: PlanUpdate): Promise<boolean>;
   getPlan(id: string): Promise<PlanRecord | undefined>;
   /** The plan's number within its scenario (1 = the first plan started for it), or undefined. */
   planNumber(id: string): Promise<number | undefined>;
   /** Marks jobs left queued or running by a previous process as failed; returns how many. */
   failUnfinishedPlans(reason: string, at: string): Promise<number>;
-  /** Records a publication of a done plan (atomically with nothing else to do). */
-  insertPublication(record: PublicationRecord): Promise<void>;
+  /**
+   * Records a publication of a done plan, unless that plan is already the scenario's latest
+   * publication: then that one is returned and nothing is written, so publishing is idempotent
+   * even when two processes publish the same plan at once. Returns the scenario's latest
+   * publication afterwards (`record` itself when it was written).
+   */
+  insertPublication(record: PublicationRecord): Promise<PublicationRecord>;
   /** Publications of a scenario, oldest first. */
   listPublications(scenarioId: string): Promise<PublicationRecord[]>;
+  /** The scenario's latest publication (what feeds serve), read on every feed request. */
+  latestPublication(scenarioId: string): Promise<PublicationRecord | undefined>;
   close(): Promise<void>;
 }

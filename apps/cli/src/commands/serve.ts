@@ -13,15 +13,18 @@ import { parseArgs } from "node:util";
 import { loadConfig, startServer, type RunningServer, type ServerConfig } from "@carebus/api";
 import { parseScenario, scenarioHash, ScenarioError, type Scenario } from "@carebus/model";
 import { InputFileError, readJsonFile } from "../commandIo.js";
+import { databaseProblem, redactedDatabase } from "../databaseIo.js";
 
 const USAGE =
-  "usage: carebus serve [--port N] [--host H] [--data-dir DIR] [--scenario FILE] [--plan-seconds S] [--log-level LEVEL]";
+  "usage: carebus serve [--port N] [--host H] [--data-dir DIR] [--database postgresql://…] [--scenario FILE] [--plan-seconds S] [--log-level LEVEL]";
 
 /** Repository root, found from this module's place (apps/cli/{src,dist}/commands/serve.*). */
 const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 /** The scenario served when --scenario is not given. */
 export const DEFAULT_SCENARIO = resolve(REPOSITORY_ROOT, "data/bogota/scenario.json");
 const DEFAULT_PLAN_SECONDS = 20;
+/** With PostgreSQL, solves wait for a `carebus worker`: say so when none took the job this soon. */
+const QUEUED_HINT_MS = 10_000;
 
 function fail(message: string): number {
   process.stderr.write(`carebus serve: ${message}\n${USAGE}\n`);
@@ -32,8 +35,13 @@ async function readScenario(file: string): Promise<Scenario> {
   return parseScenario(await readJsonFile(file));
 }
 
-/** Plans and publishes the scenario through the app's own routes (same queue, same worker). */
-async function planAndPublish(server: RunningServer, scenarioId: string, planSeconds: number): Promise<string | null> {
+/** Plans and publishes the scenario through the app's own routes (its own queue, or the workers of its database). */
+async function planAndPublish(
+  server: RunningServer,
+  scenarioId: string,
+  planSeconds: number,
+  databaseUrl: string | null,
+): Promise<string | null> {
   const headers = { authorization: `Bearer ${server.token.token}` };
   const started = await server.app.inject({
     method: "POST",
@@ -44,6 +52,7 @@ async function planAndPublish(server: RunningServer, scenarioId: string, planSec
   if (started.statusCode !== 202) throw new Error(`could not start planning: ${started.body}`);
   const { id } = started.json() as { id: string };
   process.stdout.write(`planning ${scenarioId} for up to ${planSeconds} s (plan ${id})…\n`);
+  let hintAt = Date.now() + QUEUED_HINT_MS;
   for (;;) {
     await new Promise((r) => setTimeout(r, 500));
     const job = (await server.app.inject(`/api/v1/plans/${id}`)).json() as {
@@ -51,6 +60,12 @@ async function planAndPublish(server: RunningServer, scenarioId: string, planSec
       error?: string;
       plan?: { totals: { value: number; visits: number } };
     };
+    if (job.status === "queued" && databaseUrl && Date.now() > hintAt) {
+      process.stdout.write(
+        `no worker has taken the job yet: start one with carebus worker --database ${redactedDatabase(databaseUrl)}\n`,
+      );
+      hintAt = Number.POSITIVE_INFINITY;
+    }
     if (job.status === "queued" || job.status === "running") continue;
     if (job.status !== "done" || !job.plan) {
       process.stderr.write(
@@ -90,6 +105,7 @@ export async function run(args: string[]): Promise<number> {
     port?: string;
     host?: string;
     "data-dir"?: string;
+    database?: string;
     scenario?: string;
     "plan-seconds"?: string;
     "log-level"?: string;
@@ -102,6 +118,7 @@ export async function run(args: string[]): Promise<number> {
         port: { type: "string" },
         host: { type: "string" },
         "data-dir": { type: "string" },
+        database: { type: "string" },
         scenario: { type: "string" },
         "plan-seconds": { type: "string" },
         "log-level": { type: "string" },
@@ -127,6 +144,7 @@ export async function run(args: string[]): Promise<number> {
   if (values.host !== undefined) overrides.host = values.host;
   if (values["data-dir"] !== undefined) overrides.dataDir = values["data-dir"];
   if (values["log-level"] !== undefined) overrides.logLevel = values["log-level"];
+  if (values.database !== undefined) overrides.databaseUrl = values.database;
   const planSeconds = values["plan-seconds"] === undefined ? DEFAULT_PLAN_SECONDS : Number(values["plan-seconds"]);
   if (!Number.isFinite(planSeconds) || planSeconds <= 0)
     return fail(`--plan-seconds must be a positive number of seconds, got ${JSON.stringify(values["plan-seconds"])}`);
@@ -157,6 +175,11 @@ export async function run(args: string[]): Promise<number> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE" || code === "EACCES")
       return fail(`cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+    const problem = config.databaseUrl ? databaseProblem(error, config.databaseUrl) : null;
+    if (problem) {
+      process.stderr.write(`carebus serve: ${problem}\n`);
+      return 1;
+    }
     throw error;
   }
   const stopped = new Promise<void>((resolveStop) => {
@@ -175,7 +198,10 @@ export async function run(args: string[]): Promise<number> {
   });
 
   try {
-    process.stdout.write(`carebus listening on ${server.url} (data in ${config.dataDir})\n`);
+    const storage = config.databaseUrl
+      ? `data in PostgreSQL at ${redactedDatabase(config.databaseUrl)}; solves run by carebus worker`
+      : `data in ${config.dataDir}`;
+    process.stdout.write(`carebus listening on ${server.url} (${storage})\n`);
     const created = await server.store
       .insertScenario({
         id: scenario.id,
@@ -192,7 +218,8 @@ export async function run(args: string[]): Promise<number> {
         return false;
       });
     const publications = await server.store.listPublications(scenario.id);
-    if (created || publications.length === 0) await planAndPublish(server, scenario.id, planSeconds);
+    if (created || publications.length === 0)
+      await planAndPublish(server, scenario.id, planSeconds, config.databaseUrl);
     const feed = await firstStopFeed(server, scenario.id);
     const lines = [
       `planner page:   ${server.url}/`,

@@ -12,6 +12,7 @@ describe("flag errors", () => {
     [["--scenario", "/no/such/scenario.json"], "--scenario"],
     [["--colour"], "colour"],
     [["--log-level", "loud"], "--log-level"],
+    [["--database", "mysql://db/carebus"], "--database"],
   ])("exits 2 for %j naming the flag", async (args, flag) => {
     const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     try {
