@@ -10,8 +10,10 @@ const root = fileURLToPath(new URL(".", import.meta.url));
  * found on disk, so a new package needs no entry here) resolves to that file, so a test never
  * depends on a stale build. Process tests are the exception: they run the built dist.
  */
-function sourceAliases(): Record<string, string> {
-  const aliases: Record<string, string> = {};
+function sourceAliases(): Array<{ find: RegExp; replacement: string }> {
+  // exact names only, so "@carebus/model" does not swallow "@carebus/model/locale"; the pages
+  // bundle a few model modules on their own (@carebus/model/locale, …): those map to their file
+  const aliases = [{ find: /^@carebus\/model\/(\w+)$/, replacement: join(root, "packages/model/src/$1.ts") }];
   for (const group of ["packages", "apps"]) {
     for (const entry of readdirSync(join(root, group), { withFileTypes: true })) {
       const dir = join(root, group, entry.name);
@@ -19,7 +21,7 @@ function sourceAliases(): Record<string, string> {
       const index = join(dir, "src", "index.ts");
       if (!entry.isDirectory() || !existsSync(manifest) || !existsSync(index)) continue;
       const { name } = JSON.parse(readFileSync(manifest, "utf8")) as { name?: string };
-      if (name) aliases[name] = index;
+      if (name) aliases.push({ find: new RegExp(`^${name.replace(/[/.]/g, "\\$&")}$`), replacement: index });
     }
   }
   return aliases;

@@ -287,6 +287,8 @@ export const NAMED_URBAN_SITES: readonly {
   name: string;
   locality: string;
   neighbourhood: string;
+  /** the landmark the source names, for people finding the bus */
+  address: string;
   /** assumption: approximate coordinates of the site */
   lat: number;
   lon: number;
@@ -300,6 +302,7 @@ export const NAMED_URBAN_SITES: readonly {
     name: "La Cecilia, frente al Mirador del Duende",
     locality: "sancristobal",
     neighbourhood: "La Cecilia",
+    address: "Frente al Mirador del Duende",
     lat: 4.556,
     lon: -74.074,
     // the rural bus served it on Fridays and Saturdays (bogota.gov.co, San Cristóbal story)
@@ -311,6 +314,7 @@ export const NAMED_URBAN_SITES: readonly {
     name: "Parque Fontibón Central – Plazoleta",
     locality: "fontibon",
     neighbourhood: "Fontibón Centro",
+    address: "Plazoleta del Parque Fontibón Central",
     lat: 4.6735,
     lon: -74.1435,
     busKinds: ["urban"],

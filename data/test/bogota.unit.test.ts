@@ -17,6 +17,7 @@ import {
   VEREDAS,
 } from "../scripts/bogotaFacts.js";
 import { distanceKm } from "../scripts/geometry.js";
+import { UPZ_REFERENCE_POINTS } from "../scripts/upzReferencePoints.js";
 import { isStopServable } from "../scripts/servability.js";
 
 const committedText = readFileSync(new URL("../bogota/scenario.json", import.meta.url), "utf8");
@@ -34,6 +35,29 @@ describe("data/bogota/scenario.json", () => {
 
   it("builds the same bytes twice in one process", () => {
     expect(bogotaScenarioText()).toBe(bogotaScenarioText());
+  });
+
+  it("issue 12: names every stop's neighbourhood from the cited lists (UPZ, vereda, basin, named site)", () => {
+    const localityName = new Map(LOCALITIES.map((l) => [l.slug, l.name]));
+    const upzOf = new Map<string, Set<string>>();
+    for (const upz of UPZ_REFERENCE_POINTS) {
+      const name = localityName.get(upz.locality)!;
+      upzOf.set(name, (upzOf.get(name) ?? new Set()).add(upz.name));
+    }
+    const sites = new Set(NAMED_URBAN_SITES.map((s) => s.neighbourhood));
+    const rural = new Set([...VEREDAS.map((v) => `vereda ${v.name}`), ...EXTRA_RURAL_AREAS.map((a) => a.label)]);
+    for (const stop of scenario.stops) {
+      const known = stop.zone === "urban" ? (upzOf.get(stop.locality)?.has(stop.neighbourhood ?? "") ?? false) : false;
+      expect(known || sites.has(stop.neighbourhood ?? "") || rural.has(stop.neighbourhood ?? ""), stop.id).toBe(true);
+    }
+    // the places caregivers search for (issue 12) are among them
+    const names = new Set(scenario.stops.map((s) => s.neighbourhood));
+    for (const name of ["Patio Bonito", "El Porvenir"]) expect(names.has(name), name).toBe(true);
+  });
+
+  it("issue 12: publishes service starts on the quarter hour, in Colombian Spanish", () => {
+    expect(scenario.options?.timeGrid).toBe(15);
+    expect(scenario.locale).toBe("es-CO");
   });
 
   it("validates without a single issue", () => {

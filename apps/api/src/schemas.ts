@@ -57,6 +57,11 @@ export const progressSchema = {
       properties: {
         value: { type: "number" },
         bound: { type: ["number", "null"] },
+        boundKind: {
+          type: "string",
+          enum: ["quick", "strong"],
+          description: "quick: the fallback bound, until the strong one (a solved relaxation) is ready",
+        },
         elapsedMs: { type: "number" },
         iterations: { type: "integer" },
       },

@@ -26,6 +26,9 @@ function events(text: string) {
       status: c.getFirstPropertyValue("status") as string,
       start: e.startDate.toString(),
       utc: e.startDate.toJSDate().toISOString(),
+      summary: e.summary,
+      description: e.description,
+      location: e.location,
     };
   });
 }
@@ -85,7 +88,8 @@ describe("GET /api/v1/stops", () => {
     expect(stops[0].distanceKm).toBeLessThan(1);
     // Monday 6 July is served; Monday 13 July (Virgen de Chiquinquirá) is a holiday
     expect(stops[0].nextVisits).toEqual([{ date: "2026-07-06", start: "08:30", end: "10:30", busId: "b1" }]);
-    expect(stops[0].services).toEqual(["respiro", "orientación"]);
+    expect(stops[0].services).toEqual(["respite", "legal-psychological"]);
+    expect(stops[0].serviceNames).toEqual(["Respiro para personas cuidadoras", "Orientación jurídica y psicosocial"]);
     expect(stops[0].feeds).toEqual({
       ics: "http://buses.example:8080/calendars/stops/s-usme.ics",
       webcal: "webcal://buses.example:8080/calendars/stops/s-usme.ics",
@@ -99,6 +103,14 @@ describe("GET /api/v1/stops", () => {
     const byNeighbourhood = (await t.app.inject("/api/v1/stops?q=porvénir")).json().stops;
     expect(byNeighbourhood.map((s: { stopId: string }) => s.stopId)).toEqual(["s-bosa"]);
     expect((await t.app.inject("/api/v1/stops?q=nowhere")).json().stops).toEqual([]);
+  });
+
+  it("issue 12: finds a stop by words spread over its place names, and names its services in English on request", async () => {
+    const found = (await t.app.inject("/api/v1/stops?q=bosa%20porvenir&lang=en")).json().stops;
+    expect(found.map((s: { stopId: string }) => s.stopId)).toEqual(["s-bosa"]);
+    expect(found[0].serviceNames).toEqual(["Respite for caregivers"]);
+    expect(found[0].address).toBe("Salón comunal, Calle 54 Sur");
+    expect((await t.app.inject("/api/v1/stops?q=bosa%20usme")).json().stops).toEqual([]);
   });
 
   it("lists only visits from the given date", async () => {
@@ -136,6 +148,17 @@ describe("calendar feeds", () => {
     expect(parsed.map((e) => e.start)).toEqual(["2026-07-08T09:00:00", "2026-07-15T09:00:00"]);
     expect(parsed[0]!.utc).toBe("2026-07-08T14:00:00.000Z");
     expect(res.body).toContain("GEO:4.6285;-74.2025");
+  });
+
+  it("issue 12: names services and the landmark in Spanish by default and in English with ?lang=en", async () => {
+    const [es] = events((await t.app.inject("/calendars/stops/s-bosa.ics")).body);
+    expect(es!.summary).toBe("Bus del Cuidado – Salón Comunal Bosa Porvenir · Respiro para personas cuidadoras");
+    expect(es!.description).toContain("Servicios: Respiro para personas cuidadoras");
+    expect(es!.location).toBe("Salón Comunal Bosa Porvenir, Salón comunal, Calle 54 Sur, El Porvenir, Bosa");
+    const [en] = events((await t.app.inject("/calendars/stops/s-bosa.ics?lang=en")).body);
+    expect(en!.summary).toBe("Care bus – Salón Comunal Bosa Porvenir · Respite for caregivers");
+    expect(en!.description).toContain("Services: Respite for caregivers");
+    expect(en!.description).not.toContain("respite");
   });
 
   it("answers a conditional request with 304", async () => {

@@ -39,6 +39,8 @@ const start = () =>
         apiToken: TOKEN,
         databaseUrl: database.url,
         writeRateLimitPerMinute: 100_000,
+        // Behind one load balancer both processes build links from the same public address.
+        publicUrl: "https://carebus.example",
       },
       {},
     ),

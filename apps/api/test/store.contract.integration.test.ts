@@ -218,6 +218,28 @@ describe.each(Object.keys(IMPLEMENTATIONS))("Store contract: %s", (kind) => {
     expect((await store.listPublications(tinyScenario.id)).length).toBe(before + 1);
   });
 
+  it("issue 12: numbers each scenario's plans in the order they were started", async () => {
+    await store.insertScenario(scenarioRecord("numbering", "numbering"));
+    for (const [id, minute] of [
+      ["n-first", "01"],
+      ["n-second", "02"],
+      ["n-third", "03"],
+    ] as const)
+      await store.insertPlan(
+        planRecord(id, {
+          scenarioId: "numbering",
+          createdAt: `2026-07-02T10:${minute}:00.000Z`,
+          status: "failed",
+          error: "stopped",
+          finishedAt: `2026-07-02T10:${minute}:30.000Z`,
+        }),
+      );
+    expect(await store.planNumber("n-first")).toBe(1);
+    expect(await store.planNumber("n-second")).toBe(2);
+    expect(await store.planNumber("n-third")).toBe(3);
+    expect(await store.planNumber("no-such-plan")).toBeUndefined();
+  });
+
   it("marks unfinished plans failed with the reason (single-process restarts)", async () => {
     await store.insertPlan(planRecord("p-left"));
     const count = await store.failUnfinishedPlans("interrupted", "2026-07-01T14:00:00.000Z");

@@ -46,6 +46,12 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
       { name: "out", value: "FILE", default: "stdout", description: "write the plan JSON here" },
       { name: "directions", value: "es|en", default: "none", description: "add turn-by-turn directions" },
       {
+        name: "lang",
+        value: "es|en",
+        default: "the scenario's locale, else es",
+        description: "language of the summary",
+      },
+      {
         name: "from",
         value: "plan.json",
         default: "none",

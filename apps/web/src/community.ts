@@ -11,13 +11,14 @@ import { getJson, loadWebConfig } from "./shared/api.js";
 import { createBaseMap } from "./shared/baseMap.js";
 import { byId, h, replaceChildren } from "./shared/dom.js";
 import { displayLocale, formatNumber } from "./shared/format.js";
+import { applyStaticTexts, initialLang, rememberLang, storedLang } from "./shared/language.js";
 import { shapeMarker } from "./shared/shapeMarker.js";
 import { ZONE_STYLE } from "./shared/style.js";
 import type { StopItem, StopsResponse } from "./shared/types.js";
-import { initialLang, messages, type Lang } from "./community/messages.js";
+import { messages, type Lang } from "./community/messages.js";
+import { searchExamples } from "./community/searchExamples.js";
 import { renderStopCard, type StopCardHooks } from "./community/stopCard.js";
 
-const LANG_KEY = "carebus.lang";
 /** How many stops the overview layer asks for (every stop of a city-sized plan). */
 const OVERVIEW_LIMIT = 200;
 /** Bogotá's centre: where the map opens before any search (the page is built for Bogotá). */
@@ -27,17 +28,13 @@ type Words = ReturnType<typeof messages>;
 /** A status text chosen by language, so it can be re-worded when the language changes. */
 type Say = (t: Words) => string;
 
-function storedLang(): string | null {
-  try {
-    return localStorage.getItem(LANG_KEY);
-  } catch {
-    return null;
-  }
-}
-
 /** The page's state and behaviour; one instance per page load. */
 class CommunityPage {
   private lang: Lang = initialLang(location.search, storedLang());
+  /** the published scenario's locale (es-CO unless the server says otherwise) */
+  private scenarioLocale: string | null = null;
+  /** neighbourhoods and localities of served stops, to suggest searches that find something */
+  private examples: string[] = [];
   private results: StopItem[] = [];
   private selected: StopItem | null = null;
   private statusText: Say | null = null;
@@ -104,35 +101,32 @@ class CommunityPage {
     this.status.classList.toggle("error", kind === "error");
   }
 
+  private get locale(): string {
+    return displayLocale(this.lang, this.selected?.locale ?? this.scenarioLocale ?? "es-CO");
+  }
+
   private toggleLanguage(): void {
     this.lang = this.lang === "es" ? "en" : "es";
-    try {
-      localStorage.setItem(LANG_KEY, this.lang);
-    } catch {
-      // Storage disabled: the choice lasts for this page view.
-    }
+    rememberLang(this.lang);
     this.applyLanguage();
+  }
+
+  /** The search box suggests places that served stops really carry, or none at all. */
+  private syncPlaceholder(): void {
+    const t = messages(this.lang);
+    const input = byId<HTMLInputElement>("search-input");
+    input.placeholder = this.examples.length ? t.searchExample(this.examples.join(", ")) : t.searchPlaceholder;
   }
 
   /** Rewrites every text of the page in the current language. */
   private applyLanguage(): void {
     const words = messages(this.lang);
-    const t = words as unknown as Record<string, unknown>;
-    document.documentElement.lang = this.lang;
-    const apply = (attribute: string, set: (el: HTMLElement, text: string) => void) => {
-      for (const el of document.querySelectorAll<HTMLElement>(`[${attribute}]`)) {
-        const text = t[el.getAttribute(attribute)!];
-        if (typeof text === "string") set(el, text);
-      }
-    };
-    apply("data-i18n", (el, text) => (el.textContent = text));
-    apply("data-i18n-placeholder", (el, text) => el.setAttribute("placeholder", text));
-    apply("data-i18n-label", (el, text) => el.setAttribute("aria-label", text));
-    byId("lang-toggle").setAttribute("lang", this.lang === "es" ? "en" : "es");
+    applyStaticTexts(words, this.lang);
+    this.syncPlaceholder();
     document.title = words.title;
     if (this.statusText) this.status.textContent = this.statusText(words);
     this.renderResults();
-    if (this.selected) renderStopCard(this.card, this.selected, this.lang, this.cardHooks, false);
+    if (this.selected) renderStopCard(this.card, this.selected, this.lang, this.locale, this.cardHooks, false);
   }
 
   private renderResults(): void {
@@ -162,11 +156,7 @@ class CommunityPage {
               h("span", { class: "result-name" }, stop.name),
               h("span", { class: "result-place" }, [stop.neighbourhood, stop.locality].filter(Boolean).join(" · ")),
               stop.distanceKm !== undefined
-                ? h(
-                    "span",
-                    { class: "result-distance" },
-                    `${formatNumber(stop.distanceKm, displayLocale(this.lang, stop.locale), 2)} km`,
-                  )
+                ? h("span", { class: "result-distance" }, `${formatNumber(stop.distanceKm, this.locale, 2)} km`)
                 : null,
             ),
           ),
@@ -208,7 +198,7 @@ class CommunityPage {
   private openStop(stop: StopItem, focus: boolean): void {
     this.selected = stop;
     this.renderResults();
-    renderStopCard(this.card, stop, this.lang, this.cardHooks, focus);
+    renderStopCard(this.card, stop, this.lang, this.locale, this.cardHooks, focus);
     this.drawResults(false);
     const url = new URL(location.href);
     url.searchParams.set("stop", stop.stopId);
@@ -278,9 +268,12 @@ class CommunityPage {
     const { map, renderer } = this;
     if (!map || !renderer) return;
     const centre = map.getCenter();
-    const { stops } = await getJson<StopsResponse>(
+    const { stops, locale } = await getJson<StopsResponse>(
       `/api/v1/stops?near=${centre.lat.toFixed(6)},${centre.lng.toFixed(6)}&limit=${OVERVIEW_LIMIT}`,
     );
+    this.scenarioLocale = locale ?? null;
+    this.examples = searchExamples(stops);
+    this.syncPlaceholder();
     for (const stop of stops) {
       const zone = ZONE_STYLE[stop.zone];
       // The distance is from the map centre, meaningless to the person: drop it.

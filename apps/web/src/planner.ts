@@ -1,18 +1,22 @@
 /**
  * The planner page (/): loads the configuration, the scenarios and the published plan, and
  * wires the map, the week grid, the coverage figures, the stop details and the run panel
- * around whichever plan is on show (the published one, a new run, or ?plan=<id>).
+ * around whichever plan is on show (the published one, a new run, or ?plan=<id>). Spanish by
+ * default, English on a switch remembered per browser; dates and numbers in the scenario's
+ * locale. Plans are named by their number, date and run time; ids stay in a details section.
  */
 import "./styles/base.css";
 import "./styles/planner.css";
 import { ApiError, getJson, loadWebConfig } from "./shared/api.js";
 import { createBaseMap } from "./shared/baseMap.js";
 import { byId, h, replaceChildren } from "./shared/dom.js";
-import { formatDate } from "./shared/format.js";
+import { displayLocale, formatDate, formatInstant, formatNumber } from "./shared/format.js";
+import { applyStaticTexts, initialLang, rememberLang, storedLang, type Lang } from "./shared/language.js";
 import { busColour } from "./shared/style.js";
 import type { LoadedPlan, Plan, PlanJob, PublishedPlan, Scenario, ScenarioSummary } from "./shared/types.js";
 import { renderCoverage } from "./planner/coveragePanel.js";
 import { PlannerMap, type ContextLayer } from "./planner/mapView.js";
+import { plannerMessages } from "./planner/messages.js";
 import { indexPlan, stopName, type PlanIndex, type VisitRef } from "./planner/planIndex.js";
 import { RunPanel } from "./planner/runPanel.js";
 import { renderStopDetails } from "./planner/stopDetails.js";
@@ -20,45 +24,111 @@ import { pinButton, renderWeekGrid } from "./planner/weekGrid.js";
 import { ChangesPanel } from "./planner/changesPanel.js";
 import { changesText } from "./planner/changesText.js";
 import { ComparePanel, renderDownloads } from "./planner/planDiffView.js";
+import type { Words } from "./planner/words.js";
+
+const DEFAULT_TIME_ZONE = "America/Bogota";
 
 interface PageState {
+  lang: Lang;
+  scenarios: ScenarioSummary[];
   scenario: Scenario | null;
   published: PublishedPlan | null;
-  candidate: { planId: string; plan: Plan } | null;
+  candidate: { planId: string; plan: Plan; number?: number; startedAt?: string } | null;
   showing: "published" | "candidate";
   index: PlanIndex | null;
+  /** the stop whose details are open, to re-render them in another language */
+  openStop: { stopId: string; ref: VisitRef | null } | null;
 }
 
-const state: PageState = { scenario: null, published: null, candidate: null, showing: "published", index: null };
+const state: PageState = {
+  lang: initialLang(location.search, storedLang()),
+  scenarios: [],
+  scenario: null,
+  published: null,
+  candidate: null,
+  showing: "published",
+  index: null,
+  openStop: null,
+};
 const pageStatus = byId("page-status");
 const scenarioSelect = byId<HTMLSelectElement>("scenario-select");
 const planSelect = byId<HTMLSelectElement>("plan-select");
 const params = new URLSearchParams(location.search);
+
+/** The current language, its messages and the locale of the scenario on show. */
+function words(): Words {
+  return {
+    lang: state.lang,
+    locale: displayLocale(state.lang, state.scenario?.locale ?? "es-CO"),
+    t: plannerMessages(state.lang),
+  };
+}
 
 function say(text: string, kind: "info" | "error" = "info"): void {
   pageStatus.textContent = text;
   pageStatus.classList.toggle("error", kind === "error");
 }
 
-async function main(): Promise<void> {
-  const config = await loadWebConfig();
-  const { map } = createBaseMap(byId("map"), config, "Map of the plan: stops, routes, demand and Care Blocks");
-  const plannerMap = new PlannerMap(map, (stopId) => openStop(stopId, null));
+const why = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-  const text = changesText();
-  const lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "es";
-  let current: { stopId: string; ref: VisitRef | null } | null = null;
-  const openStop = (stopId: string, ref: VisitRef | null) => {
+/**
+ * A plan's name for people: "Plan n.º 3 · publicado el lun 30 nov, 07:49 · 10 s de cálculo"
+ * (in the scenario's time zone), never its id.
+ */
+function planLabel(loaded: LoadedPlan, { t, locale }: Words): string {
+  const timeZone = loaded.scenario.horizon.timeZone ?? DEFAULT_TIME_ZONE;
+  const parts = [loaded.number !== undefined ? t.planNumber(loaded.number) : t.planUnnumbered];
+  if (loaded.publishedAt) parts.push(t.publishedOn(formatInstant(loaded.publishedAt, locale, timeZone)));
+  else if (loaded.startedAt) parts.push(t.startedOn(formatInstant(loaded.startedAt, locale, timeZone)));
+  parts.push(t.ranFor(formatNumber(loaded.plan.stats.elapsedMs / 1000, locale)));
+  if (!loaded.publishedAt) parts.push(t.notPublished);
+  return parts.join(" · ");
+}
+
+/** The ids and run settings of the plan on show, for engineers, folded away. */
+function renderPlanDetails(loaded: LoadedPlan | null, { t, locale }: Words): void {
+  const details = byId("plan-details");
+  if (!loaded) {
+    replaceChildren(details);
+    return;
+  }
+  const stats = loaded.plan.stats;
+  const row = (name: string, value: string) => [h("dt", {}, name), h("dd", {}, value)];
+  replaceChildren(
+    details,
+    h("summary", {}, t.planDetails),
+    h(
+      "dl",
+      { class: "facts" },
+      ...row(t.planId, loaded.planId),
+      ...row(t.scenarioId, loaded.scenario.id),
+      ...row(t.seed, String(stats.seed)),
+      ...row(t.iterations, formatNumber(stats.iterations, locale, 0)),
+      ...(stats.boundKind ? row(t.boundKind, t.boundKinds[stats.boundKind]) : []),
+    ),
+  );
+}
+
+async function main(): Promise<void> {
+  applyStaticTexts(plannerMessages(state.lang), state.lang);
+  document.title = plannerMessages(state.lang).pageTitle;
+  const config = await loadWebConfig();
+  const { map } = createBaseMap(byId("map"), config, words().t.mapLabel);
+  const plannerMap = new PlannerMap(map, (stopId) => openStop(stopId, null, true));
+
+  const changeWords = () => ({ text: changesText(state.lang), locale: words().locale });
+  const openStop = (stopId: string, ref: VisitRef | null, focus: boolean) => {
     if (!state.index) return;
-    current = { stopId, ref };
+    state.openStop = { stopId, ref };
     const details = byId("stop-details");
-    renderStopDetails(details, state.index, stopId, ref);
+    renderStopDetails(details, state.index, stopId, ref, words(), focus);
+    const { text, locale } = changeWords();
     const name = stopName(state.index, stopId);
     details.append(
       h(
         "p",
         { class: "change-tools" },
-        ref ? pinButton(changes, text, { stopId, busId: ref.route.busId, date: ref.route.date }, name) : "",
+        ref ? pinButton(changes, text, { stopId, busId: ref.route.busId, date: ref.route.date }, name, locale) : "",
         " ",
         h(
           "button",
@@ -77,15 +147,21 @@ async function main(): Promise<void> {
       if (button.dataset.stopId === stopId) button.setAttribute("aria-current", "true");
       else button.removeAttribute("aria-current");
     }
-    plannerMap.focusStop(state.index, stopId);
+    if (focus) plannerMap.focusStop(state.index, stopId);
   };
 
   const runPanel = new RunPanel({
     scenarioId: () => state.scenario?.id ?? null,
     publishedPlan: () => state.published?.plan ?? null,
     stopName: (id) => (state.index ? stopName(state.index, id) : id),
-    onPlanReady: (planId, plan) => {
-      state.candidate = { planId, plan };
+    words,
+    onPlanReady: (planId, plan, job) => {
+      state.candidate = {
+        planId,
+        plan,
+        ...(job?.number !== undefined ? { number: job.number } : {}),
+        ...(job?.createdAt ? { startedAt: job.createdAt } : {}),
+      };
       state.showing = "candidate";
       show(false);
     },
@@ -107,46 +183,71 @@ async function main(): Promise<void> {
       planOnShow: () => currentPlan()?.planId ?? null,
       changed: () => {
         if (!state.index) return;
-        renderWeekGrid(byId("week-grid"), state.index, (ref) => openStop(ref.visit.stopId, ref), changes, text);
-        if (current) openStop(current.stopId, current.ref);
+        renderWeekGrid(
+          byId("week-grid"),
+          state.index,
+          words(),
+          (ref) => openStop(ref.visit.stopId, ref, true),
+          changes,
+          changeWords().text,
+        );
+        if (state.openStop) openStop(state.openStop.stopId, state.openStop.ref, false);
       },
       replan: (basePlanId, changeSet) => {
-        say(text.replanning);
+        say(changeWords().text.replanning);
         void runPanel.run({ basePlanId, changes: changeSet });
       },
     },
-    text,
+    changeWords,
   );
-  const comparePanel = new ComparePanel(text, (id) => (state.index ? stopName(state.index, id) : id));
+  const comparePanel = new ComparePanel(changeWords, (id) => (state.index ? stopName(state.index, id) : id));
 
   const show = (fit: boolean) => {
+    const w = words();
     const loaded = currentPlan();
-    renderDownloads(byId("downloads"), loaded?.planId ?? null, lang);
+    renderDownloads(byId("downloads"), loaded?.planId ?? null, state.lang);
+    changes.render();
     if (state.scenario) void comparePanel.load(state.scenario.id, loaded?.planId ?? null).catch(() => undefined);
-    syncPlanSelect();
+    syncPlanSelect(w);
+    renderPlanDetails(loaded, w);
     if (!loaded) {
       state.index = null;
-      say(
-        state.scenario
-          ? `No plan is published for “${state.scenario.name}” yet: run one below.`
-          : "No scenario loaded.",
-      );
-      replaceChildren(byId("week-grid"), h("p", {}, "No plan on show."));
+      say(state.scenario ? w.t.nothingPublished(state.scenario.name) : w.t.noScenarioLoaded);
+      replaceChildren(byId("week-grid"), h("p", {}, w.t.noPlanOnShow));
       return;
     }
     const index = indexPlan(loaded);
     state.index = index;
-    plannerMap.show(index, fit);
-    renderWeekGrid(byId("week-grid"), index, (ref) => openStop(ref.visit.stopId, ref), changes, text);
-    renderCoverage(byId("coverage-summary"), byId("left-out"), index, (stopId) => openStop(stopId, null));
-    buildRouteToggles(index, plannerMap);
-    const label =
-      state.showing === "published" && state.published
-        ? `published plan ${state.published.planId} (${new Date(state.published.publishedAt).toLocaleString("en")})`
-        : `new plan ${loaded.planId} (not published)`;
+    plannerMap.show(index, w, fit);
+    renderWeekGrid(
+      byId("week-grid"),
+      index,
+      w,
+      (ref) => openStop(ref.visit.stopId, ref, true),
+      changes,
+      changeWords().text,
+    );
+    renderCoverage(byId("coverage-summary"), byId("left-out"), index, w, (stopId) => openStop(stopId, null, true));
+    buildRouteToggles(index, plannerMap, w);
+    const label = planLabel(loaded, w);
     byId("plan-label").textContent = label;
-    say(`Showing the ${label}: ${loaded.plan.routes.length} bus-days, ${loaded.plan.totals.visits} visits.`);
+    say(w.t.showing(label, loaded.plan.routes.length, loaded.plan.totals.visits));
+    if (state.openStop && index.stops.has(state.openStop.stopId))
+      openStop(state.openStop.stopId, state.openStop.ref, false);
   };
+
+  byId("lang-toggle").addEventListener("click", () => {
+    state.lang = state.lang === "es" ? "en" : "es";
+    rememberLang(state.lang);
+    const { t } = words();
+    applyStaticTexts(t, state.lang);
+    document.title = t.pageTitle;
+    byId("map").setAttribute("aria-label", t.mapLabel);
+    renderScenarioOptions();
+    if (state.scenario) byId("scenario-name").textContent = state.scenario.name;
+    runPanel.refreshComparison();
+    show(false);
+  });
 
   for (const input of document.querySelectorAll<HTMLInputElement>("#layer-toggles input[data-layer]")) {
     input.addEventListener("change", () =>
@@ -160,15 +261,14 @@ async function main(): Promise<void> {
   scenarioSelect.addEventListener("change", () => {
     loadScenario(scenarioSelect.value).then(
       () => show(true),
-      (error: unknown) =>
-        say(`Could not load the scenario: ${error instanceof Error ? error.message : String(error)}`, "error"),
+      (error: unknown) => say(words().t.scenarioLoadFailed(why(error)), "error"),
     );
   });
 
   const scenarios = await refreshScenarioList(params.get("scenario") ?? config.defaultScenarioId);
   const chosen = scenarioSelect.value || scenarios[0]?.id;
   if (!chosen) {
-    say("The server has no scenarios yet.", "error");
+    say(words().t.noScenarios, "error");
     return;
   }
   await loadScenario(chosen);
@@ -176,38 +276,69 @@ async function main(): Promise<void> {
   if (planParam) {
     const job = await getJson<PlanJob>(`/api/v1/plans/${encodeURIComponent(planParam)}`);
     if (job.plan) {
-      state.candidate = { planId: planParam, plan: job.plan };
+      state.candidate = {
+        planId: planParam,
+        plan: job.plan,
+        ...(job.number !== undefined ? { number: job.number } : {}),
+        ...(job.createdAt ? { startedAt: job.createdAt } : {}),
+      };
       state.showing = "candidate";
-    } else say(`Plan ${planParam} has no result yet (${job.status}).`, "error");
+    } else say(words().t.planNoResult(words().t.statuses[job.status] ?? job.status), "error");
   }
   show(true);
 }
 
 function currentPlan(): LoadedPlan | null {
-  if (!state.scenario) return null;
-  if (state.showing === "candidate" && state.candidate) return { ...state.candidate, scenario: state.scenario };
-  if (state.published) return { planId: state.published.planId, plan: state.published.plan, scenario: state.scenario };
-  if (state.candidate) return { ...state.candidate, scenario: state.scenario };
+  const { scenario, published, candidate } = state;
+  if (!scenario) return null;
+  const fromCandidate = (c: NonNullable<PageState["candidate"]>): LoadedPlan => ({
+    planId: c.planId,
+    plan: c.plan,
+    scenario,
+    ...(c.number !== undefined ? { number: c.number } : {}),
+    ...(c.startedAt ? { startedAt: c.startedAt } : {}),
+  });
+  if (state.showing === "candidate" && candidate) return fromCandidate(candidate);
+  if (published)
+    return {
+      planId: published.planId,
+      plan: published.plan,
+      scenario,
+      publishedAt: published.publishedAt,
+      ...(published.number !== undefined ? { number: published.number } : {}),
+    };
+  if (candidate) return fromCandidate(candidate);
   return null;
 }
 
-function syncPlanSelect(): void {
+function syncPlanSelect({ t }: Words): void {
   const options = [];
-  if (state.published) options.push(h("option", { value: "published" }, "Published plan"));
-  if (state.candidate) options.push(h("option", { value: "candidate" }, `New plan ${state.candidate.planId}`));
+  if (state.published) options.push(h("option", { value: "published" }, t.publishedOption));
+  if (state.candidate) {
+    const label = state.candidate.number !== undefined ? t.planNumber(state.candidate.number) : t.planUnnumbered;
+    options.push(h("option", { value: "candidate" }, t.newPlanOption(label)));
+  }
   replaceChildren(planSelect, ...options);
   planSelect.value = state.showing === "candidate" && state.candidate ? "candidate" : "published";
   planSelect.disabled = options.length < 2;
 }
 
-async function refreshScenarioList(preferred: string | null): Promise<ScenarioSummary[]> {
-  const { scenarios } = await getJson<{ scenarios: ScenarioSummary[] }>("/api/v1/scenarios");
+function renderScenarioOptions(): void {
+  const { t } = words();
+  const selected = scenarioSelect.value;
   replaceChildren(
     scenarioSelect,
-    ...scenarios.map((s) =>
-      h("option", { value: s.id }, `${s.name}${s.publishedPlanId ? "" : " (nothing published)"}`),
+    ...state.scenarios.map((s) =>
+      h("option", { value: s.id }, s.publishedPlanId ? s.name : t.scenarioNothingPublished(s.name)),
     ),
   );
+  if (selected) scenarioSelect.value = selected;
+}
+
+async function refreshScenarioList(preferred: string | null): Promise<ScenarioSummary[]> {
+  const { scenarios } = await getJson<{ scenarios: ScenarioSummary[] }>("/api/v1/scenarios");
+  state.scenarios = scenarios;
+  renderScenarioOptions();
   if (preferred && scenarios.some((s) => s.id === preferred)) scenarioSelect.value = preferred;
   return scenarios;
 }
@@ -222,7 +353,7 @@ async function loadPublished(scenarioId: string): Promise<PublishedPlan | null> 
 }
 
 async function loadScenario(id: string): Promise<void> {
-  say("Loading the scenario and its published plan…");
+  say(words().t.loadingScenario);
   const [scenario, published] = await Promise.all([
     getJson<Scenario>(`/api/v1/scenarios/${encodeURIComponent(id)}`),
     loadPublished(id),
@@ -231,11 +362,12 @@ async function loadScenario(id: string): Promise<void> {
   state.published = published;
   state.candidate = null;
   state.showing = "published";
+  state.openStop = null;
   byId("scenario-name").textContent = scenario.name;
 }
 
-/** Checkboxes to show or hide routes by bus and by day (rebuilt per plan). */
-function buildRouteToggles(index: PlanIndex, plannerMap: PlannerMap): void {
+/** Checkboxes to show or hide routes by bus and by day (rebuilt per plan and language). */
+function buildRouteToggles(index: PlanIndex, plannerMap: PlannerMap, { t, locale }: Words): void {
   const { plan, scenario } = index.loaded;
   const dates = [...new Set(plan.routes.map((r) => r.date))].sort();
   const toggle = (id: string, label: Node | string, checked: boolean, onChange: (on: boolean) => void) => {
@@ -245,7 +377,7 @@ function buildRouteToggles(index: PlanIndex, plannerMap: PlannerMap): void {
   };
   replaceChildren(
     byId("bus-toggles"),
-    h("legend", {}, "Routes by bus"),
+    h("legend", {}, t.routesByBus),
     ...scenario.buses.map((bus, i) =>
       toggle(
         `bus-${i}`,
@@ -262,13 +394,13 @@ function buildRouteToggles(index: PlanIndex, plannerMap: PlannerMap): void {
   );
   replaceChildren(
     byId("day-toggles"),
-    h("legend", {}, "Routes by day"),
+    h("legend", {}, t.routesByDay),
     ...dates.map((d, i) =>
-      toggle(`day-${i}`, formatDate(d, "en"), plannerMap.isDayVisible(d), (on) => plannerMap.setDayVisible(d, on)),
+      toggle(`day-${i}`, formatDate(d, locale), plannerMap.isDayVisible(d), (on) => plannerMap.setDayVisible(d, on)),
     ),
   );
 }
 
 main().catch((error: unknown) => {
-  say(`The planner could not load: ${error instanceof Error ? error.message : String(error)}`, "error");
+  say(words().t.pageLoadFailed(why(error)), "error");
 });

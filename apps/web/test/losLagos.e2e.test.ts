@@ -114,9 +114,10 @@ describe.skipIf(!existsSync(CHROMIUM))("Los Lagos on the pages (issue 14)", () =
     await page.goto(`${base}/`);
     await page.locator("#coverage-by-priority tbody tr").first().waitFor();
     const rows = await page.locator("#coverage-by-priority tbody tr th").allTextContents();
-    expect(rows).toEqual(["High priority", "Medium priority", "Low priority"]);
+    // Spanish by default (issue 12), figures in the scenario's Chilean locale
+    expect(rows).toEqual(["Prioridad alta", "Prioridad media", "Prioridad baja"]);
     const reached = plan.totals.byPriority!.map((b) =>
-      new Intl.NumberFormat("en", { maximumFractionDigits: 0 }).format(b.caregivers),
+      new Intl.NumberFormat("es-CL", { maximumFractionDigits: 0 }).format(b.caregivers),
     );
     expect(await page.locator("#coverage-by-priority tbody td:nth-child(2)").allTextContents()).toEqual(reached);
     const layer = page.locator('#layer-toggles input[data-layer="priority"]');

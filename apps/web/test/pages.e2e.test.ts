@@ -15,7 +15,7 @@ import ICAL from "ical.js";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp, openSqliteStore, type Store } from "@carebus/api";
-import type { Plan, Scenario } from "@carebus/model";
+import { SERVICE_LABELS, formatFigure, type Plan, type Scenario } from "@carebus/model";
 import { webRoot } from "../index.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -42,6 +42,22 @@ function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: num
     Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
     Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** Text of every heading of the page (h1–h4, captions and legends). */
+function headings(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("h1, h2, h3, h4, caption, legend, summary")].map((e) => e.textContent ?? ""),
+  );
+}
+
+/** Service codes that appear as words in the page's visible text (should be none). */
+async function visibleServiceCodes(page: Page): Promise<string[]> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point; textContent includes hidden nodes
+  const text = await page.evaluate(() => document.body.innerText);
+  return Object.keys(SERVICE_LABELS).filter((code) => new RegExp(`(^|[^\\w-])${code}([^\\w-]|$)`).test(text));
 }
 
 /** Form controls with neither a <label> nor an aria-label (should be none). */
@@ -152,6 +168,18 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     await page.goto(`${base}/`);
     const visitButtons = page.locator(".week-grid button.visit");
     await visitButtons.first().waitFor();
+    // issue 12: Spanish by default, plans named for people, services by name
+    expect(await page.locator("html").getAttribute("lang")).toBe("es");
+    expect(await page.locator("#coverage-summary dt").first().textContent()).toBe("Cuidadoras alcanzadas");
+    expect(await page.locator("#plan-label").textContent()).toMatch(
+      /^Plan n\.º 1 · publicado el \p{L}+ \d+ \p{L}+, \d{2}:\d{2} · /u,
+    );
+    for (const heading of await headings(page)) expect(heading).not.toMatch(UUID);
+    expect(await page.locator(".week-grid thead th time").first().textContent()).toMatch(
+      /^(lun|mar|mié|jue|vie|sáb|dom) \d+ \p{L}+$/u,
+    );
+    expect(await visibleServiceCodes(page)).toEqual([]);
+    expect(await page.locator("#plan-details").textContent()).toContain(planId);
     const visitCount = plan.routes.reduce((n, r) => n + r.visits.length, 0);
     expect(await visitButtons.count()).toBe(visitCount);
     expect(await page.locator(".week-grid tbody tr").count()).toBe(scenario.buses.length);
@@ -176,9 +204,8 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     expect(await page.locator(".leaflet-carebus-stops-pane canvas").count()).toBe(1);
 
     // Coverage figures are the plan's, and every left-out stop is listed.
-    expect(await page.locator("#figure-value").textContent()).toBe(
-      new Intl.NumberFormat("en", { maximumFractionDigits: 1 }).format(plan.totals.value),
-    );
+    expect(await page.locator("#figure-value").textContent()).toBe(formatFigure(plan.totals.value, "es-CO"));
+    expect(await page.locator("#figure-gap").textContent()).toMatch(/^a lo sumo .*% por debajo del máximo posible$/);
     expect(await page.locator("#left-out tbody tr").count()).toBe(plan.unvisited.length);
     expect(await unlabelledControls(page)).toEqual([]);
 
@@ -191,17 +218,55 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("#stop-details-heading").textContent()).toBe(stop.name);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("stop-details-heading");
+    if (stop.address) expect(await page.locator("#stop-address").textContent()).toBe(stop.address);
+    expect(await page.locator("#stop-details").textContent()).toContain(SERVICE_LABELS[stop.services![0]!]!.es);
+    expect(await visibleServiceCodes(page)).toEqual([]);
     await page.selectOption("#directions-lang", "en");
     await page.locator("#stop-details form button[type=submit]").click();
     const steps = page.locator("#stop-details ol.steps li");
     await steps.first().waitFor();
     expect(await steps.count()).toBeGreaterThan(0);
 
-    await page.screenshot({ path: join(artifacts, "planner-desktop-stop-details.png") });
+    await page.screenshot({ path: join(artifacts, "planner-desktop-stop-details-es.png") });
     await page.setViewportSize(PHONE);
     await page.goto(`${base}/`);
     await visitButtons.first().waitFor();
-    await page.screenshot({ path: join(artifacts, "planner-phone.png"), fullPage: false });
+    await page.screenshot({ path: join(artifacts, "planner-phone-es.png"), fullPage: false });
+    await context.close();
+  });
+
+  it("planner switches to English, keeps the choice after a reload, and switches back", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await newPage(context);
+    await page.goto(`${base}/`);
+    await page.locator(".week-grid button.visit").first().waitFor();
+    expect(await page.locator("#lang-toggle").textContent()).toBe("English");
+    await page.click("#lang-toggle");
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator("#coverage-summary dt").first().textContent()).toBe("Caregivers reached");
+    expect(await page.locator("#run-heading").textContent()).toBe("Run a new plan");
+    expect(await page.locator("#plan-label").textContent()).toMatch(
+      /^Plan no\. 1 · published \w+ \d+ \w+, \d{2}:\d{2} · /,
+    );
+    expect(await page.locator(".week-grid thead th time").first().textContent()).toMatch(
+      /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ \w+$/,
+    );
+    expect(await page.locator("#figure-gap").textContent()).toMatch(/^at most .*% below the maximum possible$/);
+    for (const heading of await headings(page)) expect(heading).not.toMatch(UUID);
+    expect(await visibleServiceCodes(page)).toEqual([]);
+    await page.screenshot({ path: join(artifacts, "planner-desktop-en.png") });
+
+    await page.reload();
+    await page.locator(".week-grid button.visit").first().waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator("#coverage-heading").textContent()).toBe("Coverage");
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: join(artifacts, "planner-phone-en.png") });
+    await page.setViewportSize(DESKTOP);
+
+    await page.click("#lang-toggle");
+    await expect.poll(() => page.locator("#coverage-heading").textContent()).toBe("Cobertura");
+    await page.screenshot({ path: join(artifacts, "planner-desktop-es.png") });
     await context.close();
   });
 
@@ -232,15 +297,16 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     const started = page.waitForResponse((r) => r.url().endsWith("/api/v1/plans") && r.request().method() === "POST");
     await page.click("#token-dialog button[value=save]");
     const newId = ((await (await started).json()) as { id: string }).id;
-    await expect.poll(() => page.locator("#run-status").textContent(), { timeout: 60_000 }).toMatch(/done/);
+    await expect.poll(() => page.locator("#run-status").textContent(), { timeout: 60_000 }).toMatch(/^Plan listo/);
     const log = await page.evaluate(() => (window as unknown as { statusLog: string[] }).statusLog);
-    expect(log.some((text) => /Running: .*iterations, value/.test(text))).toBe(true);
+    expect(log.some((text) => /iteraciones, valor ponderado/.test(text))).toBe(true);
     expect(await page.locator("#run-status").getAttribute("aria-live")).toBe("polite");
-    expect(await page.locator("#compare-value").textContent()).toMatch(/published/);
+    expect(await page.locator("#compare-value").textContent()).toMatch(/del publicado/);
+    expect(await page.locator("#plan-label").textContent()).toMatch(/^Plan n\.º 2 · calculado el .* · sin publicar$/);
     expect(await page.locator("#plan-select").inputValue()).toBe("candidate");
 
     await page.click("#publish-button");
-    await expect.poll(() => page.locator("#run-status").textContent()).toMatch(/now published/);
+    await expect.poll(() => page.locator("#run-status").textContent()).toMatch(/quedó publicado/);
     const published = await api<{ planId: string }>("GET", `/api/v1/scenarios/${scenario.id}/published`);
     expect(published.body.planId).toBe(newId);
     // Later tests read the published plan: keep it equal to the one they know.
@@ -254,7 +320,7 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     const secondId = ((await (await second).json()) as { id: string }).id;
     await expect.poll(() => page.locator("#cancel-button").isEnabled()).toBe(true);
     await page.click("#cancel-button");
-    await expect.poll(() => page.locator("#run-status").textContent(), { timeout: 60_000 }).toMatch(/cancelled/);
+    await expect.poll(() => page.locator("#run-status").textContent(), { timeout: 60_000 }).toMatch(/se canceló/);
     expect((await api<{ status: string }>("GET", `/api/v1/plans/${secondId}`)).body.status).toBe("cancelled");
     expect(await page.locator("#publish-button").isDisabled()).toBe(true);
     await context.close();
@@ -372,10 +438,51 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     await expect.poll(() => page.locator("#card-status").textContent()).toBe("Enlace copiado.");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(webcal!.replace(/^webcal:/, "http:"));
 
-    await page.screenshot({ path: join(artifacts, "community-phone.png"), fullPage: true });
+    expect(await visibleServiceCodes(page)).toEqual([]);
+    expect(await page.locator("#stop-card .services").textContent()).toContain(SERVICE_LABELS[stop.services![0]!]!.es);
+    expect(await page.locator("#next-visits time").first().textContent()).toMatch(
+      /^(lunes|martes|miércoles|jueves|viernes|sábado|domingo), /,
+    );
+    for (const heading of await headings(page)) expect(heading).not.toMatch(UUID);
+    await page.screenshot({ path: join(artifacts, "community-phone-es.png"), fullPage: true });
     await page.click("#lang-toggle");
     expect(await page.locator("h1").textContent()).toBe("When does the care bus come?");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator("#stop-card .services").textContent()).toContain(SERVICE_LABELS[stop.services![0]!]!.en);
+    expect(await visibleServiceCodes(page)).toEqual([]);
+    await page.screenshot({ path: join(artifacts, "community-phone-en.png"), fullPage: true });
+    // the choice is remembered in this browser, on this page and on the planner
+    await page.reload();
+    expect(await page.locator("h1").textContent()).toBe("When does the care bus come?");
+    await page.goto(`${base}/`);
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+    await context.close();
+  });
+
+  it("community page finds a stop by its neighbourhood (a UPZ of the cited list) and suggests only searches that find one", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    const page = await newPage(context);
+    const overview = page.waitForResponse((r) => r.url().includes("limit=200"));
+    await page.goto(`${base}/community`);
+    await overview;
+    // the placeholder names places served stops carry: each of them finds at least one stop
+    await expect.poll(() => page.locator("#search-input").getAttribute("placeholder")).toMatch(/^p\. ej\. /);
+    const suggested = (await page.locator("#search-input").getAttribute("placeholder"))!.replace(/^p\. ej\. /, "");
+    for (const place of suggested.split(", ")) {
+      const found = await api<{ stops: unknown[] }>("GET", `/api/v1/stops?q=${encodeURIComponent(place)}`);
+      expect(found.body.stops.length, place).toBeGreaterThan(0);
+    }
+    const visited = new Set(plan.routes.flatMap((r) => r.visits.map((v) => v.stopId)));
+    const stop = scenario.stops.find((s) => visited.has(s.id) && s.neighbourhood && s.address)!;
+    await page.fill("#search-input", stop.neighbourhood!);
+    await page.press("#search-input", "Enter");
+    await expect.poll(() => page.locator("#stop-card-heading").textContent()).toBe(stop.name);
+    expect(await page.locator("#stop-card .place").textContent()).toContain(stop.neighbourhood);
+    expect(await page.locator("#stop-address").textContent()).toContain(stop.address);
+    await page.screenshot({ path: join(artifacts, "community-desktop-es.png") });
+    await page.click("#lang-toggle");
+    expect(await page.locator("#stop-address").textContent()).toMatch(/^Where: /);
+    await page.screenshot({ path: join(artifacts, "community-desktop-en.png") });
     await context.close();
   });
 
@@ -419,7 +526,7 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     await page.click("#near-me");
     await fromLocation;
     await page.locator("button.result").first().waitFor();
-    await page.screenshot({ path: join(artifacts, "community-desktop.png") });
+    await page.screenshot({ path: join(artifacts, "community-desktop-nearest.png") });
     await context.close();
   });
 

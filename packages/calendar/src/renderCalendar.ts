@@ -7,7 +7,7 @@
  */
 import { TZDate } from "@date-fns/tz";
 import ical, { ICalCalendarMethod, ICalEventStatus } from "ical-generator";
-import type { Stop, Bus } from "@carebus/model";
+import { serviceLabel, type Bus, type Stop } from "@carebus/model";
 import type { FeedEvent } from "./feedEvents.js";
 import { vtimezone } from "./vtimezone.js";
 
@@ -31,12 +31,13 @@ export const DEFAULT_REFRESH_SECONDS = 6 * 3600;
 
 const TEXT = {
   es: {
-    visit: "Bus de cuidado",
+    visit: "Bus del Cuidado",
     cancelled: "CANCELADO",
     services: "Servicios",
     locality: "Localidad",
     bus: "Bus",
     neighbourhood: "Barrio",
+    address: "Dónde",
   },
   en: {
     visit: "Care bus",
@@ -45,8 +46,15 @@ const TEXT = {
     locality: "Locality",
     bus: "Bus",
     neighbourhood: "Neighbourhood",
+    address: "Where",
   },
 } as const;
+
+/** " · Respiro para personas cuidadoras + 3": the first service by name and how many more. */
+function servicesInBrief(services: readonly string[] | undefined, lang: CalendarLanguage): string {
+  if (!services?.length) return "";
+  return ` · ${serviceLabel(services[0]!, lang)}${services.length > 1 ? ` + ${services.length - 1}` : ""}`;
+}
 
 function zonedDate(date: string, minute: number, timeZone: string): TZDate {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
@@ -77,9 +85,15 @@ export function renderCalendar(
     const stop = lookup.stops.get(event.stopId);
     const bus = lookup.buses.get(event.busId);
     const stopName = stop?.name ?? event.stopId;
-    const place = [stopName, stop?.neighbourhood, stop?.locality].filter((p): p is string => Boolean(p)).join(", ");
+    const lang = options.lang ?? "es";
+    const place = [stopName, stop?.address, stop?.neighbourhood, stop?.locality]
+      .filter((p): p is string => Boolean(p))
+      .join(", ");
     const details = [
-      stop?.services?.length ? `${text.services}: ${stop.services.join(", ")}` : null,
+      stop?.services?.length
+        ? `${text.services}: ${stop.services.map((code) => serviceLabel(code, lang)).join(", ")}`
+        : null,
+      stop?.address ? `${text.address}: ${stop.address}` : null,
       stop?.neighbourhood ? `${text.neighbourhood}: ${stop.neighbourhood}` : null,
       stop ? `${text.locality}: ${stop.locality}` : null,
       `${text.bus}: ${bus?.name ?? event.busId}`,
@@ -93,7 +107,7 @@ export function renderCalendar(
       start: zonedDate(event.date, event.startMinute, lookup.timeZone),
       end: zonedDate(event.date, event.endMinute, lookup.timeZone),
       timezone: lookup.timeZone,
-      summary: `${cancelled ? `${text.cancelled}: ` : ""}${text.visit} – ${stopName}`,
+      summary: `${cancelled ? `${text.cancelled}: ` : ""}${text.visit} – ${stopName}${servicesInBrief(stop?.services, lang)}`,
       description: details.join("\n"),
       location: stop ? { title: place, geo: { lat: stop.lat, lon: stop.lon } } : place,
       ...(stop ? { categories: [{ name: stop.locality }] } : {}),

@@ -24,6 +24,7 @@ interface ParsedEvent {
   startUtc: string;
   geo: unknown;
   description: string;
+  location: string;
 }
 
 function parseFeed(text: string): { events: ParsedEvent[]; calendar: ICAL.Component } {
@@ -41,6 +42,7 @@ function parseFeed(text: string): { events: ParsedEvent[]; calendar: ICAL.Compon
       startUtc: event.startDate.toJSDate().toISOString(),
       geo: component.getFirstPropertyValue("geo"),
       description: event.description,
+      location: event.location,
     };
   });
   return { events, calendar };
@@ -71,12 +73,24 @@ describe("stop feed", () => {
     expect(event!.startUtc).toBe("2026-07-06T13:30:00.000Z");
     expect(event!.end).toBe("2026-07-06T09:30:00");
     expect(event!.geo).toEqual([4.47, -74.12]);
-    expect(event!.description).toContain("respiro");
+    expect(event!.description).toContain(
+      "Servicios: Respiro para personas cuidadoras, Orientación jurídica y psicosocial",
+    );
     expect(event!.description).toContain("Usme");
-    expect(event!.summary).toContain("Parque Usme");
+    expect(event!.summary).toBe("Bus del Cuidado – Parque Usme · Respiro para personas cuidadoras + 1");
+    expect(event!.location).toBe("Parque Usme, Salón comunal del parque, Centro, Usme");
     expect(text).toMatch(/REFRESH-INTERVAL;VALUE=DURATION:PT6H/);
     expect(text).toMatch(/X-PUBLISHED-TTL:PT6H/);
     expect(text).toMatch(/DTSTAMP:20260701T120000Z/);
+  });
+
+  it("issue 12: names services and places in English with lang en, never by their codes", () => {
+    const text = buildStopCalendar({ scenario, publications: [first] }, "s1", { lang: "en" });
+    const [event] = parseFeed(text).events;
+    expect(event!.summary).toBe("Care bus – Parque Usme · Respite for caregivers + 1");
+    expect(event!.description).toContain("Services: Respite for caregivers, Legal and psychosocial advice");
+    expect(event!.description).toContain("Where: Salón comunal del parque");
+    expect(text).not.toMatch(/legal-psychological|respite,/);
   });
 
   it("gives a moved visit the same UID and a higher SEQUENCE", () => {

@@ -16,6 +16,7 @@ export const STOP_COLUMNS: readonly ColumnSpec[] = [
   col("zone", "zona"),
   col("locality", "localidad", "comuna", "municipio"),
   col("neighbourhood", "neighborhood", "barrio", "sector"),
+  col("address", "direccion", "dirección", "referencia", "landmark"),
   col("services", "servicios"),
   col("bus_kinds", "tipos_bus", "tipo_bus"),
   col("weekdays", "dias"),

@@ -126,6 +126,7 @@ function stopCells(s: Stop, c: Check): Cells {
     zone: s.zone,
     locality: c.text("locality", s.locality),
     neighbourhood: c.optionalText("neighbourhood", s.neighbourhood),
+    address: c.optionalText("address", s.address),
     services: c.list("services", s.services),
     bus_kinds: c.list("bus_kinds", s.busKinds),
     weekdays: s.weekdays?.join(LIST_SEPARATOR),

@@ -90,6 +90,7 @@ export function readStops(file: InputFile, problems: ImportProblem[]): ReadRecor
         zone: r.required("zone", readZone),
         locality: r.required("locality", text),
         neighbourhood: r.optional("neighbourhood", text),
+        address: r.optional("address", text),
         services: r.optional("services", readList),
         busKinds: r.required("bus_kinds", nonEmptyList),
         weekdays: r.optional("weekdays", readWeekdays),

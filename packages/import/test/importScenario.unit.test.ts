@@ -163,7 +163,7 @@ describe("a broken import reports every problem with file and line, and returns 
         demand: { name: "demanda.csv", text: demand },
       }),
     ).toEqual([
-      'paradas.csv:1: column "colorr": unknown column; known columns: id/codigo/identificador, name/nombre, lat/latitude/latitud, lon/lng/longitude/longitud, zone/zona, locality/localidad/comuna/municipio, neighbourhood/neighborhood/barrio/sector, services/servicios, bus_kinds/tipos_bus/tipo_bus, weekdays/dias, time_windows/windows/ventanas/horarios, dwell_minutes/permanencia_min/minutos_permanencia, max_visits/visitas_max, min_days_between/dias_entre_visitas, pinned/fijadas',
+      'paradas.csv:1: column "colorr": unknown column; known columns: id/codigo/identificador, name/nombre, lat/latitude/latitud, lon/lng/longitude/longitud, zone/zona, locality/localidad/comuna/municipio, neighbourhood/neighborhood/barrio/sector, address/direccion/dirección/referencia/landmark, services/servicios, bus_kinds/tipos_bus/tipo_bus, weekdays/dias, time_windows/windows/ventanas/horarios, dwell_minutes/permanencia_min/minutos_permanencia, max_visits/visitas_max, min_days_between/dias_entre_visitas, pinned/fijadas',
       'paradas.csv:3: column "latitud": expected a number, got "norte"',
       'paradas.csv:3: column "zona": expected urban or rural (urbana, rural), got "semiurbana"',
       'paradas.csv:3: column "ventanas": expected a time HH:MM, got "25:00"',

@@ -63,6 +63,7 @@ export const UnvisitedReasonSchema = Type.Union([
   Type.Literal("windows-never-open"),
   Type.Literal("days-excluded"),
   Type.Literal("already-covered"),
+  Type.Literal("search-stopped"),
   Type.Literal("fleet-time"),
 ]);
 export type UnvisitedReason = Static<typeof UnvisitedReasonSchema>;
@@ -71,13 +72,21 @@ export const UnvisitedStopSchema = Type.Object({
   stopId: Type.String(),
   reason: UnvisitedReasonSchema,
   message: Type.String(),
-  value: Type.Optional(Type.Number({ description: "value the stop would add to this plan (fleet-time)" })),
+  value: Type.Optional(
+    Type.Number({ description: "value the stop would add to this plan (fleet-time, search-stopped)" }),
+  ),
 });
 export type UnvisitedStop = Static<typeof UnvisitedStopSchema>;
 
 export const PlanStatsSchema = Type.Object({
   value: Type.Number({ description: "objective: weighted caregivers covered (or score)" }),
   bound: Type.Number({ description: "a valid upper bound on value" }),
+  boundKind: Type.Optional(
+    Type.Union([Type.Literal("quick"), Type.Literal("strong")], {
+      description:
+        "quick: the fallback bound (every stop visited as often as it may be), far above what is reachable; strong: a solved relaxation",
+    }),
+  ),
   gap: Type.Number({ description: "(bound - value) / bound, 0 when bound is 0" }),
   travelMinutes: Type.Number(),
   iterations: Type.Integer(),

@@ -129,7 +129,15 @@ export const StopSchema = Type.Object(
     lon: Longitude,
     zone: ZoneSchema,
     locality: Type.String(),
-    neighbourhood: Type.Optional(Type.String()),
+    neighbourhood: Type.Optional(
+      Type.String({ description: "the barrio, UPZ or vereda people know the place by (searchable)" }),
+    ),
+    address: Type.Optional(
+      Type.String({
+        description:
+          "street address or landmark people find the bus by (Salón comunal…, Parque…), shown in feeds and pages",
+      }),
+    ),
     services: Type.Optional(Type.Array(Type.String())),
     busKinds: Type.Array(Type.String({ minLength: 1 }), {
       minItems: 1,
@@ -320,10 +328,27 @@ export const SolveOptionsSchema = Type.Object(
     objective: Type.Optional(
       Type.Array(Type.Union([Type.Literal("coverage"), Type.Literal("travel")]), { minItems: 1, maxItems: 2 }),
     ),
+    timeGrid: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 240,
+        default: 15,
+        description:
+          "minutes: published service starts fall on this grid from midnight (ends too when the dwell is a multiple), so people read 13:00–16:00, not 12:54–15:54; 0 = exact times",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
 export type ScenarioOptions = Static<typeof SolveOptionsSchema>;
+
+/** Grid of published service starts when a scenario sets none, in minutes. */
+export const DEFAULT_TIME_GRID = 15;
+
+/** The grid a scenario's service starts fall on, in minutes (0 = exact times). */
+export function timeGridOf(scenario: { options?: ScenarioOptions | undefined }): number {
+  return scenario.options?.timeGrid ?? DEFAULT_TIME_GRID;
+}
 
 export const ScenarioSchema = Type.Object(
   {
@@ -352,6 +377,3 @@ export const ScenarioSchema = Type.Object(
   { additionalProperties: false, $id: "https://carebus.dev/schemas/scenario-v1.json", title: "carebus scenario" },
 );
 export type Scenario = Static<typeof ScenarioSchema>;
-
-/** The locale of a scenario that names none (Bogotá's). */
-export const DEFAULT_LOCALE = "es-CO";

@@ -11,13 +11,14 @@ import {
   dayNumber,
   parseClock,
   serviceDates,
+  timeGridOf,
   weekdayOf,
   type Issue,
   type Scenario,
   type Weekday,
 } from "@carebus/model";
 import type { Coverage, TravelMatrix } from "@carebus/geo";
-import type { Instance, PinnedVisit, RouteSpec } from "@carebus/solver";
+import { gridDown, gridUp, type Instance, type PinnedVisit, type RouteSpec } from "@carebus/solver";
 
 /** Maps the instance's indices back to the scenario's ids and dates. */
 export interface ScenarioIndex {
@@ -104,9 +105,10 @@ export function buildInstance(scenario: Scenario, geo: GeoInputs): { instance: I
   const close: number[] = [];
   const allowed = new Uint8Array(nStops * R);
   const kinds = new Set(scenario.buses.map((b) => b.kind));
+  const timeGrid = timeGridOf(scenario);
   scenario.stops.forEach((stop, s) => {
     windowOffset[s] = open.length;
-    for (const [o, c] of serviceWindows(stop.timeWindows, stop.dwellMinutes)) {
+    for (const [o, c] of serviceWindows(stop.timeWindows, stop.dwellMinutes, timeGrid)) {
       open.push(o);
       close.push(c);
     }
@@ -152,6 +154,7 @@ export function buildInstance(scenario: Scenario, geo: GeoInputs): { instance: I
     allowed,
     ...groups,
     pinned,
+    timeGrid,
   };
   const index: ScenarioIndex = {
     stopIds: scenario.stops.map((s) => s.id),
@@ -166,15 +169,23 @@ export function buildInstance(scenario: Scenario, geo: GeoInputs): { instance: I
 
 /**
  * A scenario window is when the bus may be parked and serving, so service may start from its
- * opening until its end minus the dwell. Windows too short for the dwell vanish; overlapping
- * ones merge, so the instance's windows are sorted and disjoint.
+ * opening until its end minus the dwell, on the time grid (opening rounded up, latest start
+ * down). Windows too short for the dwell vanish; overlapping ones merge, so the instance's
+ * windows are sorted and disjoint.
  */
 export function serviceWindows(
   windows: ReadonlyArray<{ start: string; end: string }>,
   dwellMinutes: number,
+  timeGrid = 0,
 ): Array<[number, number]> {
   const raw = windows
-    .map((w) => [parseClock(w.start), parseClock(w.end) - dwellMinutes] as [number, number])
+    .map(
+      (w) =>
+        [gridUp(parseClock(w.start), timeGrid), gridDown(parseClock(w.end) - dwellMinutes, timeGrid)] as [
+          number,
+          number,
+        ],
+    )
     .filter(([o, c]) => c >= o)
     .sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];

@@ -11,14 +11,20 @@ import type { Plan, Scenario } from "@carebus/model";
 import {
   FailureLog,
   loadMipSolver,
+  ratedUpperBound,
   solve,
-  upperBoundAsync,
+  trivialBound,
   type Instance,
   type Progress,
   type SolvedRoute,
 } from "@carebus/solver";
 import { buildInstance, type ScenarioIndex } from "./fromScenario.js";
 import { toPlan } from "./toPlan.js";
+
+/** Progress of a scenario solve: the bound is labelled quick until the strong one is ready. */
+export interface ScenarioProgress extends Progress {
+  boundKind?: "quick" | "strong";
+}
 
 /** Options of `solveScenario`; unset limits come from `scenario.options`, then the defaults. */
 export interface SolveScenarioOptions {
@@ -28,7 +34,7 @@ export interface SolveScenarioOptions {
   iterationLimit?: number;
   /** default: scenario.options.seed, else 1 */
   seed?: number;
-  onProgress?: (progress: Progress) => void;
+  onProgress?: (progress: ScenarioProgress) => void;
   isCancelled?: () => boolean;
   /** folder that relative files in the scenario (road networks) are resolved against */
   baseDir?: string;
@@ -88,17 +94,21 @@ export async function solvePrepared(
     seed,
     ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
   };
-  // a planner sees a first plan before the bound's LP runs (it takes seconds on a real week)
+  const onProgress = options.onProgress;
+  // a planner sees a first plan before the bound's LP runs (it takes seconds on a real week),
+  // measured against the quick bound until the strong one is ready
+  const quick = trivialBound(instance);
   const first = solve(instance, {
     ...common,
     timeLimitMs: timeLimitSeconds * 1000,
     iterationLimit: 0,
     ...(options.initial ? { initial: options.initial } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(onProgress ? { onProgress: (p: Progress) => onProgress({ ...p, bound: quick, boundKind: "quick" }) } : {}),
   });
   // HiGHS gets a quarter of the budget, at most 10 s (the Bogotá week needs ~1.3 s, loading included)
   const failures = options.failures ?? new FailureLog();
-  const bound = await upperBoundAsync(instance, { timeLimitSeconds: Math.min(10, timeLimitSeconds / 4), failures });
+  const rated = await ratedUpperBound(instance, { timeLimitSeconds: Math.min(10, timeLimitSeconds / 4), failures });
+  const bound = rated.value;
   // route-pool recombination: +0.5–0.7% on the Bogotá week at 10 s (seeds 1–3), where the
   // search alone stalls. Its MIPs are capped by the clock, so a run with an iteration limit
   // (which must repeat exactly) searches without it; so does a run where HiGHS cannot load.
@@ -110,7 +120,6 @@ export async function solvePrepared(
         })
       : null;
   const searchStart = elapsedMs();
-  const onProgress = options.onProgress;
   const result = solve(instance, {
     ...common,
     timeLimitMs: Math.max(0, timeLimitSeconds * 1000 - searchStart),
@@ -119,10 +128,16 @@ export async function solvePrepared(
     failures,
     ...(mipSolver ? { mipSolver } : {}),
     ...(iterationLimit !== undefined ? { iterationLimit } : {}),
-    ...(onProgress ? { onProgress: (p: Progress) => onProgress({ ...p, elapsedMs: searchStart + p.elapsedMs }) } : {}),
+    ...(onProgress
+      ? {
+          onProgress: (p: Progress) =>
+            onProgress({ ...p, elapsedMs: searchStart + p.elapsedMs, boundKind: rated.kind }),
+        }
+      : {}),
   });
   return toPlan(scenario, index, instance, result.routes, {
     bound,
+    boundKind: rated.kind,
     iterations: result.iterations,
     elapsedMs: elapsedMs(),
     seed,

@@ -36,6 +36,8 @@ import { explainUnvisited } from "./explainUnvisited.js";
 /** Statistics of the run that produced the routes. */
 export interface PlanRunStats {
   bound: number;
+  /** quick: the fallback bound; strong: a solved relaxation (unset: not known) */
+  boundKind?: "quick" | "strong";
   iterations: number;
   elapsedMs: number;
   seed: number;
@@ -113,6 +115,7 @@ export function toPlan(
   const unvisited = explainUnvisited(instance, routes, {
     stopHasCompatibleBus: index.stopHasCompatibleBus,
     label: (s) => `stop ${index.stopIds[s]}`,
+    routeLabel: (r) => `bus ${index.routes[r]!.busId} on ${index.routes[r]!.date}`,
   }).map((e) => ({
     stopId: index.stopIds[e.stop]!,
     reason: e.reason,
@@ -139,6 +142,7 @@ export function toPlan(
     stats: {
       value: r3(value),
       bound: r3(stats.bound),
+      ...(stats.boundKind ? { boundKind: stats.boundKind } : {}),
       gap: Math.round(gap * 1e6) / 1e6,
       travelMinutes: r3(travelMinutes),
       iterations: stats.iterations,

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parseScenario, validatePlan, type Plan, type Scenario } from "@carebus/model";
 import { SCENARIO_FIXTURES, lunchSplit, ruralOnly, holiday, minDaysBetween } from "@carebus/testkit";
 import type { TravelTimeProvider } from "@carebus/geo";
-import { checkSolution, solveExact, upperBound, type Progress } from "@carebus/solver";
+import { checkSolution, solveExact, upperBound } from "@carebus/solver";
 import {
   buildInstance,
   explainUnvisited,
@@ -16,6 +16,7 @@ import {
   repairPlan,
   solveScenario,
   toPlan,
+  type ScenarioProgress,
 } from "@carebus/planner";
 
 const small = parseScenario(
@@ -70,15 +71,20 @@ describe("solveScenario on the small example", () => {
   });
 });
 
-it("reports the construction's plan before the bound, then every improvement with the bound", async () => {
-  const progress: Progress[] = [];
+it("reports the construction's plan against the quick bound, then every improvement with the strong bound", async () => {
+  const progress: ScenarioProgress[] = [];
   const plan = await solveScenario(small, { iterationLimit: 300, seed: 3, onProgress: (p) => progress.push(p) });
-  expect(progress[0]!.bound).toBeNull();
+  expect(progress[0]!.boundKind).toBe("quick");
+  expect(progress[0]!.bound).toBeGreaterThanOrEqual(plan.stats.bound);
   expect(progress[0]!.iterations).toBe(0);
   expect(progress[0]!.value).toBeGreaterThan(0);
   const later = progress.slice(1);
   expect(later.length).toBeGreaterThan(0);
-  for (const p of later) expect(p.bound).toBeCloseTo(plan.stats.bound, 2);
+  expect(plan.stats.boundKind).toBe("strong");
+  for (const p of later) {
+    expect(p.bound).toBeCloseTo(plan.stats.bound, 2);
+    expect(p.boundKind).toBe("strong");
+  }
   for (let k = 1; k < progress.length; k++)
     expect(progress[k]!.elapsedMs).toBeGreaterThanOrEqual(progress[k - 1]!.elapsedMs);
   expect(plan.stats.value).toBeGreaterThanOrEqual(progress[0]!.value - 1e-9);

@@ -13,3 +13,4 @@ export * from "./exact/upperBound.js";
 export { loadMipSolver, type MipSolver } from "./exact/highs.js";
 export * from "./exact/scheduleSequence.js";
 export * from "./feasibility/coverageValue.js";
+export { trivialBound } from "./exact/boundModel.js";

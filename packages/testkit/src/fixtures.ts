@@ -80,7 +80,8 @@ const MONDAY = "2026-11-23";
 
 /**
  * A window that opens late. B (score 3) may start 08:00–08:30, A (score 5) 10:00–11:00, one
- * hour each, 10 minutes between places, shift 08:00–12:30. B at 08:10, then A: arrives 09:20
+ * hour each, 10 minutes between places, shift 08:00–12:30. B at 08:15 (it arrives at 08:10; starts
+ * fall on the quarter hour), then A: arrives 09:25
  * and waits until A opens at 10:00, back at 11:10. Both fit only in that order: value 8.
  */
 export const lateWindow: ScenarioFixture = {

@@ -235,6 +235,7 @@ export class JobQueue implements SolveJobs {
       job.progress = {
         value: plan.stats.value,
         bound: plan.stats.bound,
+        ...(plan.stats.boundKind ? { boundKind: plan.stats.boundKind } : {}),
         elapsedMs: plan.stats.elapsedMs,
         iterations: plan.stats.iterations,
       };

@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { ChangeSet, Plan, Scenario } from "@carebus/model";
+import type { JobProgress } from "./jobQueue.js";
 
 /** Data the parent hands to the worker. */
 export interface SolveWorkerData {
@@ -21,7 +22,7 @@ export interface SolveWorkerData {
 
 /** Messages the worker posts. */
 export type SolveWorkerMessage =
-  | { type: "progress"; progress: { value: number; bound: number | null; elapsedMs: number; iterations: number } }
+  | { type: "progress"; progress: JobProgress }
   | { type: "done"; plan: unknown }
   | { type: "error"; code: string | null; message: string };
 

@@ -80,6 +80,9 @@ const planView = {
     scenarioId: { type: "string" },
     status: planStatusSchema,
     progress: progressSchema,
+    number: { type: "integer", description: "the plan's number within its scenario, in the order plans were started" },
+    createdAt: { type: "string", description: "when the plan was started (ISO instant)" },
+    finishedAt: { type: ["string", "null"], description: "when it ended (ISO instant)" },
     error: { type: "string" },
     plan: openObject,
   },
@@ -102,6 +105,9 @@ interface PlanView {
   scenarioId: string;
   status: PlanRecord["status"];
   progress: PlanProgress | null;
+  number?: number;
+  createdAt: string;
+  finishedAt: string | null;
   error?: string;
   plan?: unknown;
 }
@@ -129,7 +135,7 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { record, plan: record.plan, scenario };
   }
 
-  function view(record: PlanRecord): PlanView {
+  function view(record: PlanRecord, number?: number): PlanView {
     const live = ctx.jobs.state(record.id);
     // A finished plan in the store is final, whatever a live state not yet updated says.
     const status = isTerminal(record.status) ? record.status : (live?.status ?? record.status);
@@ -145,6 +151,9 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
       scenarioId: record.scenarioId,
       status,
       progress,
+      ...(number !== undefined ? { number } : {}),
+      createdAt: record.createdAt,
+      finishedAt: record.finishedAt,
       ...(record.error ? { error: record.error } : {}),
       ...(record.plan && (status === "done" || status === "cancelled") ? { plan: record.plan } : {}),
     };
@@ -268,7 +277,7 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
         response: { 200: planView, ...errors(404) },
       },
     },
-    async (request) => view(await loadPlan(request.params.id)),
+    async (request) => view(await loadPlan(request.params.id), await ctx.store.planNumber(request.params.id)),
   );
 
   app.get<{ Params: { id: string } }>(

@@ -131,7 +131,12 @@ export function scenarioRoutes(app: FastifyInstance, ctx: AppContext): void {
         response: {
           200: {
             type: "object",
-            properties: { planId: { type: "string" }, publishedAt: { type: "string" }, plan: openObject },
+            properties: {
+              planId: { type: "string" },
+              number: { type: "integer", description: "the plan's number within the scenario" },
+              publishedAt: { type: "string" },
+              plan: openObject,
+            },
             required: ["planId", "publishedAt", "plan"],
           },
           ...errors(404),
@@ -140,7 +145,13 @@ export function scenarioRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request) => {
       const published = await ctx.publishedOf(request.params.id);
-      return { planId: published.latest.planId, publishedAt: published.latest.publishedAt, plan: published.latestPlan };
+      const number = await ctx.store.planNumber(published.latest.planId);
+      return {
+        planId: published.latest.planId,
+        ...(number !== undefined ? { number } : {}),
+        publishedAt: published.latest.publishedAt,
+        plan: published.latestPlan,
+      };
     },
   );
 }

@@ -1,12 +1,13 @@
 /**
  * "Which stop is mine, and when does the bus come?": stops of the published plan found by
- * place (nearest to a point) or by text (name, neighbourhood or locality, ignoring case and
- * accents), each with its next visits and its calendar feed links.
+ * place (nearest to a point) or by text (every word somewhere in the name, neighbourhood,
+ * landmark or locality, ignoring case and accents: "bosa porvenir"), each with its next
+ * visits, its services by name (Spanish unless `lang=en`) and its calendar feed links.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { normalizeName, type FeedEvent } from "@carebus/calendar";
 import { haversineKm } from "@carebus/geo";
-import { DEFAULT_LOCALE, formatClock, isIsoDate, type Stop } from "@carebus/model";
+import { formatClock, isIsoDate, localeOf, serviceLabel, type Language, type Stop } from "@carebus/model";
 import type { AppContext } from "../context.js";
 import { badRequest, notFound } from "../errors.js";
 import type { Published } from "../feeds/publishedPlans.js";
@@ -22,10 +23,16 @@ const stopItem = {
     name: { type: "string" },
     locality: { type: "string" },
     neighbourhood: { type: ["string", "null"] },
+    address: { type: ["string", "null"], description: "street address or landmark" },
     zone: { type: "string" },
     lat: { type: "number" },
     lon: { type: "number" },
-    services: { type: "array", items: { type: "string" } },
+    services: { type: "array", items: { type: "string" }, description: "service codes" },
+    serviceNames: {
+      type: "array",
+      items: { type: "string" },
+      description: "the services' names in the requested language, same order as services",
+    },
     distanceKm: { type: "number" },
     nextVisits: {
       type: "array",
@@ -47,7 +54,19 @@ const stopItem = {
     },
     locale: { type: "string", description: "the scenario's locale (BCP 47) for dates and numbers, e.g. es-CL" },
   },
-  required: ["stopId", "name", "locality", "zone", "lat", "lon", "services", "nextVisits", "feeds", "locale"],
+  required: [
+    "stopId",
+    "name",
+    "locality",
+    "zone",
+    "lat",
+    "lon",
+    "services",
+    "serviceNames",
+    "nextVisits",
+    "feeds",
+    "locale",
+  ],
 } as const;
 
 interface StopsQuery {
@@ -56,6 +75,22 @@ interface StopsQuery {
   limit?: number;
   from?: string;
   scenarioId?: string;
+  lang?: Language;
+}
+
+const langParam = {
+  type: "string",
+  enum: ["es", "en"],
+  default: "es",
+  description: "language of serviceNames",
+} as const;
+
+/** True when every word of `wanted` (normalized) appears in one of the stop's place names. */
+function matchesWords(stop: Stop, words: readonly string[]): boolean {
+  const haystack = [stop.name, stop.neighbourhood ?? "", stop.address ?? "", stop.locality]
+    .map(normalizeName)
+    .join(" \u0000 ");
+  return words.every((word) => haystack.includes(word));
 }
 
 function parseFrom(from: string | undefined): string {
@@ -96,6 +131,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
     stop: Stop,
     visits: readonly FeedEvent[],
     from: string,
+    lang: Language,
     distanceKm?: number,
   ) {
     return {
@@ -103,10 +139,12 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
       name: stop.name,
       locality: stop.locality,
       neighbourhood: stop.neighbourhood ?? null,
+      address: stop.address ?? null,
       zone: stop.zone,
       lat: stop.lat,
       lon: stop.lon,
       services: stop.services ?? [],
+      serviceNames: (stop.services ?? []).map((code) => serviceLabel(code, lang)),
       ...(distanceKm !== undefined ? { distanceKm: Math.round(distanceKm * 1000) / 1000 } : {}),
       nextVisits: visits
         .filter((v) => v.date >= from)
@@ -118,7 +156,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
           busId: v.busId,
         })),
       feeds: feedLinks(request, stop.id),
-      locale: published.scenario.scenario.locale ?? DEFAULT_LOCALE,
+      locale: localeOf(published.scenario.scenario),
     };
   }
 
@@ -142,6 +180,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
             limit: { type: "integer", minimum: 1, maximum: 200, description: "default 5 with near, 20 with q" },
             from: { type: "string", description: "first date of nextVisits (default today)" },
             scenarioId: { type: "string", minLength: 1, maxLength: 200 },
+            lang: langParam,
           },
           additionalProperties: false,
         },
@@ -151,6 +190,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
             properties: {
               scenarioId: { type: "string" },
               planId: { type: "string" },
+              locale: { type: "string", description: "the scenario's locale for dates and numbers, e.g. es-CO" },
               stops: { type: "array", items: stopItem },
             },
             required: ["scenarioId", "planId", "stops"],
@@ -164,6 +204,7 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
       if ((near === undefined) === (q === undefined))
         throw badRequest("querystring", "give exactly one of near=lat,lon or q=text");
       const from = parseFrom(request.query.from);
+      const lang = request.query.lang ?? "es";
       const published = await ctx.publishedFor(request);
       const stops = published.scenario.scenario.stops.filter((s) => published.visitsByStop.has(s.id));
       const visitsOf = (s: Stop) => published.visitsByStop.get(s.id) ?? [];
@@ -175,22 +216,25 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
           .map((s) => ({ s, d: haversineKm(point, s) }))
           .sort((a, b) => a.d - b.d || a.s.id.localeCompare(b.s.id))
           .slice(0, limit)
-          .map(({ s, d }) => item(request, published, s, visitsOf(s), from, d));
+          .map(({ s, d }) => item(request, published, s, visitsOf(s), from, lang, d));
       } else {
-        const wanted = normalizeName(q!);
+        const words = normalizeName(q!).split(/\s+/).filter(Boolean);
         const limit = request.query.limit ?? 20;
         items = stops
-          .filter((s) =>
-            [s.name, s.neighbourhood ?? "", s.locality].some((field) => normalizeName(field).includes(wanted)),
-          )
+          .filter((s) => matchesWords(s, words))
           .slice(0, limit)
-          .map((s) => item(request, published, s, visitsOf(s), from));
+          .map((s) => item(request, published, s, visitsOf(s), from, lang));
       }
-      return { scenarioId: published.scenario.id, planId: published.latest.planId, stops: items };
+      return {
+        scenarioId: published.scenario.id,
+        planId: published.latest.planId,
+        locale: localeOf(published.scenario.scenario),
+        stops: items,
+      };
     },
   );
 
-  app.get<{ Params: { stopId: string }; Querystring: { from?: string; scenarioId?: string } }>(
+  app.get<{ Params: { stopId: string }; Querystring: { from?: string; scenarioId?: string; lang?: Language } }>(
     "/api/v1/stops/:stopId",
     {
       schema: {
@@ -203,7 +247,11 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
         },
         querystring: {
           type: "object",
-          properties: { from: { type: "string" }, scenarioId: { type: "string", minLength: 1, maxLength: 200 } },
+          properties: {
+            from: { type: "string" },
+            scenarioId: { type: "string", minLength: 1, maxLength: 200 },
+            lang: langParam,
+          },
           additionalProperties: false,
         },
         response: { 200: stopItem, ...errors(400, 404) },
@@ -214,7 +262,14 @@ export function stopRoutes(app: FastifyInstance, ctx: AppContext): void {
       const published = await ctx.publishedFor(request);
       const stop = published.scenario.scenario.stops.find((s) => s.id === request.params.stopId);
       if (!stop) throw notFound("stop", request.params.stopId);
-      return item(request, published, stop, published.visitsByStop.get(stop.id) ?? [], from);
+      return item(
+        request,
+        published,
+        stop,
+        published.visitsByStop.get(stop.id) ?? [],
+        from,
+        request.query.lang ?? "es",
+      );
     },
   );
 }

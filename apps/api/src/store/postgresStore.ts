@@ -262,6 +262,16 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         basePlanId: r.base_plan_id,
       }));
     },
+    async planNumber(id) {
+      // plans are numbered per scenario in the order they were started (ties broken by id)
+      const { rows } = await pool.query<{ n: number }>(
+        `SELECT COUNT(*)::int AS n FROM plans p JOIN plans q ON p.scenario_id = q.scenario_id
+         WHERE q.id = $1 AND (p.created_at < q.created_at OR (p.created_at = q.created_at AND p.id <= q.id))`,
+        [id],
+      );
+      const n = rows[0]?.n ?? 0;
+      return n > 0 ? n : undefined;
+    },
     async failUnfinishedPlans(reason, at) {
       const result = await pool.query(
         "UPDATE plans SET status = 'failed', error = $1, finished_at = $2 WHERE status IN ('queued', 'running')",

@@ -116,6 +116,9 @@ export function openSqliteStore(dataDir: string): Store {
         json_extract(plan, '$.totals.value') AS value, json_extract(plan, '$.totals.visits') AS visits,
         json_extract(options, '$.basePlanId') AS base_plan_id
       FROM plans WHERE scenario_id = ? ORDER BY created_at DESC, id`),
+    // plans are numbered per scenario in the order they were started (rowid grows with inserts)
+    planNumber: db.prepare(`SELECT COUNT(*) AS n FROM plans p JOIN plans q ON p.scenario_id = q.scenario_id
+      WHERE q.id = ? AND p.rowid <= q.rowid`),
     failUnfinished: db.prepare(
       "UPDATE plans SET status = 'failed', error = ?, finished_at = ? WHERE status IN ('queued', 'running')",
     ),
@@ -227,6 +230,10 @@ export function openSqliteStore(dataDir: string): Store {
         visits: r.visits,
         basePlanId: r.base_plan_id,
       }));
+    },
+    async planNumber(id) {
+      const { n } = statements.planNumber.get(id) as { n: number };
+      return n > 0 ? n : undefined;
     },
     async failUnfinishedPlans(reason, at) {
       return statements.failUnfinished.run(reason, at).changes;

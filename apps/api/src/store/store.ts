@@ -70,6 +70,8 @@ export interface PlanRecord {
 export interface PlanProgress {
   value: number;
   bound: number | null;
+  /** quick until the strong bound is ready */
+  boundKind?: "quick" | "strong";
   elapsedMs: number;
   iterations: number;
 }
@@ -113,6 +115,8 @@ export interface Store {
   getPlan(id: string): Promise<PlanRecord | undefined>;
   /** The plan jobs of a scenario, newest first, without their plans. */
   listPlans(scenarioId: string): Promise<PlanSummary[]>;
+  /** The plan's number within its scenario (1 = the first plan started for it), or undefined. */
+  planNumber(id: string): Promise<number | undefined>;
   /** Marks jobs left queued or running by a previous process as failed; returns how many. */
   failUnfinishedPlans(reason: string, at: string): Promise<number>;
   /**

@@ -11,21 +11,28 @@ import { dirname, resolve } from "node:path";
 import {
   CarebusError,
   ChangeSetError,
+  PLAN_WORDS,
   PlanError,
   ScenarioError,
+  formatFigure,
+  formatRatio,
+  languageOf,
+  localeForLanguage,
+  localeOf,
   WEEKDAYS,
   isEmptyChangeSet,
   isIsoDate,
   parsePlan,
   parseScenario,
   type ChangeSet,
+  type Language,
   type Plan,
   type Scenario,
   type Weekday,
 } from "@carebus/model";
 import { GeoError, addDirections } from "@carebus/geo";
-import { FailureLog, meetsBound, type Progress } from "@carebus/solver";
-import { replan, solveScenario } from "@carebus/planner";
+import { FailureLog, meetsBound } from "@carebus/solver";
+import { replan, solveScenario, type ScenarioProgress } from "@carebus/planner";
 import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
 import {
   UsageError,
@@ -50,6 +57,8 @@ interface SolveArgs {
   seed?: number;
   out?: string;
   directions?: "es" | "en";
+  /** language of the summary (default: the scenario's locale, else Spanish) */
+  lang?: Language;
   from?: string;
   changes: ChangeSet;
   /** issue path prefix → the argument it came from, for messages in the user's own terms */
@@ -75,6 +84,8 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
   const scenario = await readScenario(parsed.file, io);
   if (typeof scenario === "number") return scenario;
   const baseDir = dirname(resolve(parsed.file));
+  const lang = parsed.lang ?? languageOf(localeOf(scenario));
+  const words = { lang, locale: localeForLanguage(lang, localeOf(scenario)) };
   const basePlan = parsed.from === undefined ? undefined : await readPlan(parsed.from, io);
   if (typeof basePlan === "number") return basePlan;
 
@@ -82,10 +93,11 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
   const failures = new FailureLog();
   try {
     let best = -Infinity;
-    const replanning = basePlan !== undefined || !isEmptyChangeSet(parsed.changes);
+    const changes = parsed.changes;
+    const replanning = basePlan !== undefined || !isEmptyChangeSet(changes);
     const solveWith = (options: Parameters<typeof solveScenario>[1]) =>
       replanning
-        ? replan(scenario, parsed.changes, { ...options, ...(basePlan ? { basePlan } : {}) })
+        ? replan(scenario, changes, { ...options, ...(basePlan ? { basePlan } : {}) })
         : solveScenario(scenario, options);
     plan = await solveWith({
       baseDir,
@@ -96,7 +108,7 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
       onProgress: (p) => {
         if (p.value > best) {
           best = p.value;
-          io.stderr(`${progressLine(p)}\n`);
+          io.stderr(`${progressLine(p, words)}\n`);
         }
       },
     });
@@ -116,10 +128,10 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
       io.stderr(`carebus solve: --out: cannot write ${parsed.out}: ${(error as Error).message}\n`);
       return 2;
     }
-    io.stdout(summary(plan));
+    io.stdout(summary(plan, words));
   } else {
     io.stdout(json);
-    io.stderr(summary(plan));
+    io.stderr(summary(plan, words));
   }
   return 0;
 }
@@ -143,6 +155,8 @@ function parseSolveArgs(args: string[]): SolveArgs | "help" {
   }
   const directions = stringValue(parsed, "directions");
   if (directions !== undefined) out.directions = oneOf("directions", directions, ["es", "en"] as const);
+  const lang = stringValue(parsed, "lang");
+  if (lang !== undefined) out.lang = oneOf("lang", lang, ["es", "en"] as const);
   const from = stringValue(parsed, "from");
   if (from !== undefined) {
     if (from === "") throw new UsageError("--from needs a plan file");
@@ -269,41 +283,70 @@ function reportError(error: unknown, io: CommandIo, flagOf: Map<string, string>)
   return 1;
 }
 
-const fmt = (x: number, digits = 1) =>
-  x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+/** The re-plan's line of the summary. */
+const MOVED: Record<Language, (n: number) => string> = {
+  es: (n) => `visitas movidas respecto al plan --from: ${n}`,
+  en: (n) => `visits moved from the --from plan: ${n}`,
+};
 
-function progressLine(p: Progress): string {
-  const gap =
-    p.bound !== null && meetsBound(p.value, p.bound)
-      ? "0 (optimal)"
-      : p.bound !== null && p.bound > 0
-        ? `${fmt((100 * (p.bound - p.value)) / p.bound, 2)}%`
-        : "n/a";
-  return `value ${fmt(p.value)}  bound ${p.bound === null ? "n/a" : fmt(p.bound)}  gap ${gap}  ${fmt(p.elapsedMs / 1000, 2)} s  ${p.iterations} iterations`;
+/** The summary's language and the locale its figures are written in. */
+export interface SummaryWords {
+  lang: Language;
+  locale: string;
 }
 
-/** The closing summary: coverage, bound and gap, visits, travel, stops left out by reason. */
-export function summary(plan: Plan): string {
+const SPANISH: SummaryWords = { lang: "es", locale: "es-CO" };
+
+const fmt = (x: number, locale: string, digits = 1) =>
+  formatFigure(Math.round(x * 10 ** digits) / 10 ** digits, locale, digits);
+
+function progressLine(p: ScenarioProgress, { lang, locale }: SummaryWords): string {
+  const gap =
+    p.bound !== null && meetsBound(p.value, p.bound)
+      ? `0 (${PLAN_WORDS[lang].optimal})`
+      : p.bound !== null && p.bound > 0
+        ? formatRatio((p.bound - p.value) / p.bound, locale, 2)
+        : "n/a";
+  const bound =
+    p.bound === null
+      ? "n/a"
+      : `${fmt(p.bound, locale)}${p.boundKind === "quick" ? ` (${PLAN_WORDS[lang].quickBound})` : ""}`;
+  return `value ${fmt(p.value, locale)}  bound ${bound}  gap ${gap}  ${fmt(p.elapsedMs / 1000, locale, 2)} s  ${p.iterations} iterations`;
+}
+
+/**
+ * The closing summary, in the planner page's order and words: caregivers reached (people),
+ * the weighted value, the maximum possible (marked when only the quick estimate was ready)
+ * and how far below it the plan may be, visits and driving, stops left out by reason.
+ */
+export function summary(plan: Plan, { lang, locale }: SummaryWords = SPANISH): string {
+  const w = PLAN_WORDS[lang];
   const visits = plan.routes.reduce((n, r) => n + r.visits.length, 0);
   const reasons = new Map<string, number>();
   for (const u of plan.unvisited) reasons.set(u.reason, (reasons.get(u.reason) ?? 0) + 1);
   const byReason = [...reasons.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([r, n]) => `${r} ${n}`)
-    .join(", ");
+    .map(([r, n]) => `  ${n}: ${w.reasons[r as keyof typeof w.reasons] ?? r}`);
+  const quick = plan.stats.boundKind === "quick" ? ` (${w.quickBound})` : "";
   return `${[
-    `caregivers covered: value ${fmt(plan.totals.value)}, ${fmt(plan.totals.caregiversReached, 0)} distinct caregivers reached`,
+    `${w.caregiversReached}: ${w.distinctPeople(fmt(plan.totals.caregiversReached, locale, 0))}`,
+    `${w.weightedValue}: ${fmt(plan.totals.value, locale)}`,
     ...(plan.totals.byPriority
       ? [
-          `by priority band: ${plan.totals.byPriority.map((b) => `${b.band} ${fmt(b.caregivers, 0)} of ${fmt(b.total, 0)}`).join(", ")}`,
+          w.byPriority(
+            plan.totals.byPriority
+              .map((band) => w.priorityBand(band.band, fmt(band.caregivers, locale, 0), fmt(band.total, locale, 0)))
+              .join(", "),
+          ),
         ]
       : []),
-    meetsBound(plan.totals.value, plan.stats.bound)
-      ? `bound ${fmt(plan.stats.bound)}, gap 0: optimal (no plan can cover more)`
-      : `bound ${fmt(plan.stats.bound)}, gap ${fmt(plan.stats.gap * 100, 2)}%`,
-    `visits ${visits} on ${plan.routes.length} bus-days, travel ${fmt(plan.totals.travelMinutes)} min`,
-    `stops left out: ${plan.unvisited.length}${byReason ? ` (${byReason})` : ""}`,
-    `${plan.stats.iterations} iterations in ${fmt(plan.stats.elapsedMs / 1000, 2)} s, seed ${plan.stats.seed}`,
-    ...(plan.stats.movedVisits !== undefined ? [`visits moved from the --from plan: ${plan.stats.movedVisits}`] : []),
+    `${w.bound}${quick}: ${fmt(plan.stats.bound, locale)}; ${
+      meetsBound(plan.totals.value, plan.stats.bound) ? w.optimal : w.gap(formatRatio(plan.stats.gap, locale, 1))
+    }`,
+    `${w.visits(visits, plan.routes.length)}; ${w.driving.toLowerCase()} ${fmt(plan.totals.travelMinutes, locale, 0)} min`,
+    `${w.leftOut}: ${plan.unvisited.length}`,
+    ...byReason,
+    w.run(fmt(plan.stats.iterations, locale, 0), fmt(plan.stats.elapsedMs / 1000, locale, 2), plan.stats.seed),
+    ...(plan.stats.movedVisits !== undefined ? [MOVED[lang](plan.stats.movedVisits)] : []),
   ].join("\n")}\n`;
 }

@@ -38,17 +38,34 @@ describe("carebus solve", () => {
     expect(validatePlan(plan)).toEqual([]);
     expect(plan.stats.seed).toBe(2);
     expect(plan.stats.iterationLimit).toBe(100);
-    expect(stdout).toMatch(/^caregivers covered: value /m);
-    expect(stdout).toMatch(/^bound .*, gap .*%$/m);
-    expect(stdout).toMatch(/^stops left out: \d+/m);
+    // issue 12: Spanish by default (the scenario has no locale, so es-CO), people first
+    const lines = stdout.split("\n");
+    expect(lines[0]).toMatch(/^Cuidadoras alcanzadas: [\d.]+ personas distintas$/);
+    expect(lines[1]).toMatch(/^Valor ponderado \(lo que el plan maximiza\): [\d.,]+$/);
+    expect(lines[2]).toMatch(/^Máximo posible: [\d.,]+; a lo sumo [\d,]+\s?% por debajo del máximo posible$/);
+    expect(stdout).toMatch(/^Paradas que quedaron por fuera: \d+/m);
+    expect(stdout).not.toMatch(/fleet-time|search-stopped/);
     expect(stderr).toMatch(/^value .* bound .* gap .* iterations$/m);
+  });
+
+  it("issue 12: speaks English with --lang en, and the scenario's locale decides otherwise", async () => {
+    const en = await runCaptured([SMALL, "--iterations", "50", "--lang", "en", "--out", join(dir, "en.json")]);
+    expect(en.code).toBe(0);
+    expect(en.stdout.split("\n")[0]).toMatch(/^Caregivers reached: [\d,]+ distinct people$/);
+    expect(en.stdout).toMatch(/^Maximum possible: [\d,.]+; at most [\d.]+% below the maximum possible$/m);
+    const scenario = JSON.parse(await readFile(SMALL, "utf8"));
+    scenario.locale = "en-GB";
+    const english = join(dir, "english.json");
+    await writeFile(english, JSON.stringify(scenario));
+    const byLocale = await runCaptured([english, "--iterations", "50", "--out", join(dir, "gb.json")]);
+    expect(byLocale.stdout).toMatch(/^Caregivers reached: /);
   });
 
   it("prints the plan JSON on stdout and the summary on stderr without --out", async () => {
     const { code, stdout, stderr } = await runCaptured([SMALL, "--iterations", "50"]);
     expect(code).toBe(0);
     expect(validatePlan(JSON.parse(stdout))).toEqual([]);
-    expect(stderr).toMatch(/caregivers covered/);
+    expect(stderr).toMatch(/^Cuidadoras alcanzadas/m);
   });
 
   it.each([
@@ -62,6 +79,7 @@ describe("carebus solve", () => {
     [["--exclude-bus", "bus-urbano@monday"], /--exclude-bus bus-urbano@monday: "monday" is not a date/],
     [["--seed", "x"], /--seed must be a whole number/],
     [["--directions", "fr"], /--directions must be es or en/],
+    [["--lang", "fr"], /--lang must be es or en/],
     [["--bogus"], /unknown option --bogus \(see carebus solve --help\)/],
   ])("exits 2 on bad flags %j", async (flags, message) => {
     const { code, stderr } = await runCaptured([SMALL, ...flags]);
@@ -121,7 +139,7 @@ describe("carebus solve with a change set", () => {
       plan.routes.some((r: { busId: string; date: string }) => r.busId === excluded.busId && r.date === excluded.date),
     ).toBe(false);
     expect(plan.stats.movedVisits).toBeGreaterThanOrEqual(excluded.visits.length);
-    expect(stdout).toMatch(new RegExp(`^visits moved from the --from plan: ${plan.stats.movedVisits}$`, "m"));
+    expect(stdout).toMatch(new RegExp(`^visitas movidas respecto al plan --from: ${plan.stats.movedVisits}$`, "m"));
   });
 
   it("names each bad pin or exclusion by the argument it came from, exit 2", async () => {

@@ -1,10 +1,12 @@
 /**
  * The community page's words in Spanish (the default: the page is for Bogotá's caregivers)
- * and English. Keys are shared by the static HTML (data-i18n attributes) and the script.
+ * and English. Keys are shared by the static HTML (data-i18n attributes) and the script;
+ * services are named by the model's one table (serviceLabel).
  */
 
-/** Languages the community page speaks. */
-export type Lang = "es" | "en";
+import type { Lang } from "../shared/language.js";
+
+export type { Lang } from "../shared/language.js";
 
 const es = {
   title: "¿Cuándo llega el bus del cuidado?",
@@ -12,7 +14,8 @@ const es = {
   langToggle: "English",
   langToggleLabel: "Read this page in English",
   searchLabel: "Busca tu parada por nombre, barrio o localidad",
-  searchPlaceholder: "p. ej. Kennedy, Patio Bonito",
+  searchPlaceholder: "p. ej. el nombre de tu barrio o localidad",
+  searchExample: (places: string) => `p. ej. ${places}`,
   searchButton: "Buscar",
   nearMe: "Cerca de mí",
   nearCentre: "Paradas cerca del centro del mapa",
@@ -49,6 +52,7 @@ const es = {
   zone: { urban: "zona urbana", rural: "zona rural" },
   locality: "Localidad",
   neighbourhood: "Barrio",
+  address: "Dónde",
   bus: "Bus",
   loadError: "No pudimos cargar la información. Intenta de nuevo en un momento.",
   footer: "Horarios del plan publicado por la Secretaría. Pueden cambiar; suscríbete para recibir los cambios.",
@@ -63,7 +67,8 @@ const en: Messages = {
   langToggle: "Español",
   langToggleLabel: "Ver esta página en español",
   searchLabel: "Find your stop by name, neighbourhood or locality",
-  searchPlaceholder: "e.g. Kennedy, Patio Bonito",
+  searchPlaceholder: "e.g. the name of your neighbourhood or locality",
+  searchExample: (places: string) => `e.g. ${places}`,
   searchButton: "Search",
   nearMe: "Near me",
   nearCentre: "Stops near the map centre",
@@ -100,58 +105,17 @@ const en: Messages = {
   zone: { urban: "urban area", rural: "rural area" },
   locality: "Locality",
   neighbourhood: "Neighbourhood",
+  address: "Where",
   bus: "Bus",
   loadError: "We could not load the information. Please try again in a moment.",
   footer: "Times from the plan published by the city. They may change; subscribe to get the changes.",
   planner: "Planner page",
 };
 
-/**
- * Names of the services the buses offer (the ids used in the scenarios, after Bogotá's
- * Manzanas del Cuidado services). An unknown id is shown as it is.
- */
-const SERVICE_NAMES: Record<Lang, Record<string, string>> = {
-  es: {
-    respite: "Respiro para personas cuidadoras",
-    "legal-psychological": "Orientación jurídica y psicosocial",
-    "child-care": "Cuidado de niñas y niños",
-    "health-promotion": "Promoción de la salud",
-    "school-completion": "Terminación de estudios (validación)",
-    employment: "Empleo y emprendimiento",
-    "elderly-disability-care": "Cuidado de personas mayores y con discapacidad",
-    "sena-training": "Formación SENA",
-    "nature-therapy": "Actividades en la naturaleza",
-    "physical-activity": "Actividad física",
-    "animal-welfare": "Bienestar animal",
-  },
-  en: {
-    respite: "Respite for caregivers",
-    "legal-psychological": "Legal and psychosocial advice",
-    "child-care": "Child care",
-    "health-promotion": "Health promotion",
-    "school-completion": "Finish school (validation)",
-    employment: "Jobs and small business",
-    "elderly-disability-care": "Care for older and disabled people",
-    "sena-training": "SENA vocational training",
-    "nature-therapy": "Activities in nature",
-    "physical-activity": "Physical activity",
-    "animal-welfare": "Animal welfare",
-  },
-};
-
-/** A service's name for people in `lang` (the id itself when unknown). */
-export function serviceName(id: string, lang: Lang): string {
-  return SERVICE_NAMES[lang][id] ?? id;
-}
-
 /** The messages of a language. */
 export function messages(lang: Lang): Messages {
   return lang === "en" ? en : es;
 }
 
-/** Reads the language from ?lang=, then the stored choice, defaulting to Spanish. */
-export function initialLang(search: string, stored: string | null): Lang {
-  const fromUrl = new URLSearchParams(search).get("lang");
-  if (fromUrl === "en" || fromUrl === "es") return fromUrl;
-  return stored === "en" ? "en" : "es";
-}
+/** Both languages, for the test that keeps their keys equal. */
+export const COMMUNITY_CATALOGUE: Readonly<Record<Lang, Messages>> = { es, en };

@@ -4,9 +4,10 @@
  * a copyable link). Built from the stops API item only, so it needs no plan download.
  */
 import { h, replaceChildren } from "../shared/dom.js";
-import { clockOf, displayLocale, formatDate, formatNumber } from "../shared/format.js";
+import { clockOf, formatDate, formatNumber } from "../shared/format.js";
 import type { StopItem } from "../shared/types.js";
-import { messages, serviceName, type Lang } from "./messages.js";
+import { serviceLabel } from "@carebus/model/serviceLabels";
+import { messages, type Lang } from "./messages.js";
 
 /** Walking pace and street detour used for the "minutes on foot" hint (4.5 km/h, ×1.3). */
 const WALK_KMH = 4.5;
@@ -29,8 +30,7 @@ function visitItem(v: StopItem["nextVisits"][number], locale: string): HTMLLIEle
   );
 }
 
-function visitList(stop: StopItem, lang: Lang): HTMLElement {
-  const locale = displayLocale(lang, stop.locale);
+function visitList(stop: StopItem, lang: Lang, locale: string): HTMLElement {
   const first = stop.nextVisits.slice(0, FIRST_VISITS);
   const rest = stop.nextVisits.slice(FIRST_VISITS);
   return h(
@@ -54,11 +54,15 @@ export interface StopCardHooks {
   announce(text: string): void;
 }
 
-/** Renders `stop` into `container` in `lang`; focuses the card heading when `focus` is set. */
+/**
+ * Renders `stop` into `container` in `lang`, dates and numbers in `locale`; focuses the card
+ * heading when `focus` is set.
+ */
 export function renderStopCard(
   container: HTMLElement,
   stop: StopItem,
   lang: Lang,
+  locale: string,
   hooks: StopCardHooks,
   focus: boolean,
 ): void {
@@ -86,23 +90,17 @@ export function renderStopCard(
     container,
     heading,
     h("p", { class: "place" }, place),
+    stop.address ? h("p", { class: "address", id: "stop-address" }, `${t.address}: ${stop.address}`) : null,
     h("h3", {}, t.nextVisits),
-    stop.nextVisits.length ? visitList(stop, lang) : h("p", { id: "next-visits" }, t.noVisits),
+    stop.nextVisits.length ? visitList(stop, lang, locale) : h("p", { id: "next-visits" }, t.noVisits),
     h("p", { class: "muted small" }, t.holidaysNote),
     h("h3", {}, t.services),
     stop.services?.length
-      ? h("ul", { class: "services" }, ...stop.services.map((s) => h("li", {}, serviceName(s, lang))))
+      ? h("ul", { class: "services" }, ...stop.services.map((s) => h("li", {}, serviceLabel(s, lang))))
       : h("p", {}, t.noServices),
     h("h3", {}, t.howToGet),
     stop.distanceKm !== undefined
-      ? h(
-          "p",
-          {},
-          t.distanceFromYou(
-            formatNumber(stop.distanceKm, displayLocale(lang, stop.locale), 2),
-            walkingMinutes(stop.distanceKm),
-          ),
-        )
+      ? h("p", {}, t.distanceFromYou(formatNumber(stop.distanceKm, locale, 2), walkingMinutes(stop.distanceKm)))
       : null,
     h("p", { class: "muted small" }, `${t.coordinates}: ${stop.lat.toFixed(5)}, ${stop.lon.toFixed(5)}`),
     h(

@@ -39,7 +39,7 @@ export class ChangesPanel {
 
   constructor(
     private readonly host: ChangesHost,
-    private readonly text: ChangesText,
+    private readonly words: () => { text: ChangesText; locale: string },
   ) {
     this.button.addEventListener("click", () => {
       const base = this.host.planOnShow();
@@ -94,9 +94,10 @@ export class ChangesPanel {
     this.host.changed();
   }
 
-  private render(): void {
-    const t = this.text;
-    const day = (date: string) => formatDate(date, "es");
+  /** Redraws the list (after the page's language changed). */
+  render(): void {
+    const { text: t, locale } = this.words();
+    const day = (date: string) => formatDate(date, locale);
     const item = (label: string, remove: () => void) =>
       h("li", {}, label, " ", h("button", { type: "button", class: "link", onclick: remove }, t.remove));
     const items = [

@@ -1,7 +1,7 @@
 /**
  * The words of the planner's change tools (pins, exclusions, re-planning, comparing, downloads),
- * Spanish first; `?lang=en` switches to English. A small table to fold into the page's message
- * catalogue.
+ * Spanish first, English when the page is switched to English. A small table to fold into the
+ * page's message catalogue.
  */
 const TEXT = {
   es: {
@@ -68,7 +68,7 @@ const TEXT = {
 
 export type ChangesText = (typeof TEXT)["es"];
 
-/** The table for the page's language: Spanish unless `?lang=en`. */
-export function changesText(): ChangesText {
-  return new URLSearchParams(location.search).get("lang") === "en" ? TEXT.en : TEXT.es;
+/** The table for the page's language. */
+export function changesText(lang: "es" | "en"): ChangesText {
+  return TEXT[lang];
 }

@@ -1,146 +1,163 @@
 /**
- * What the plan on show achieves and what it leaves out: the headline figures, the bound and
- * the gap (how far from the best possible the plan may still be), coverage per zone, priority
- * band and locality, and the stops not visited with the solver's reason.
+ * What the plan on show achieves and what it leaves out, plain words first: the caregivers
+ * reached (people), then the weighted value the solver maximises, the maximum possible (marked
+ * while it is only the quick estimate) and how far below it the plan may be, each with a short
+ * help text; coverage per zone, priority band and locality; and the stops not visited with the
+ * reason.
  */
 import { h, replaceChildren } from "../shared/dom.js";
 import { formatMinutes, formatNumber, formatPercent } from "../shared/format.js";
-import { ZONE_STYLE } from "../shared/style.js";
-import { UNVISITED_REASON_LABEL } from "./stopDetails.js";
 import { stopName, type PlanIndex } from "./planIndex.js";
+import type { Words } from "./words.js";
 
-const PRIORITY_LABEL = { high: "High priority", medium: "Medium priority", low: "Low priority" } as const;
+/** A figure with its name, its value and a help text one click away. */
+function figure(id: string, name: string, value: string, help: string, words: Words): HTMLElement {
+  return h(
+    "div",
+    {},
+    h("dt", {}, name),
+    h("dd", { id }, value),
+    h("dd", { class: "help" }, h("details", {}, h("summary", {}, words.t.whatIsThis), h("p", {}, help))),
+  );
+}
 
 /** Renders the coverage figures and the left-out stops; `onStop` opens a stop's details. */
 export function renderCoverage(
   summary: HTMLElement,
   leftOut: HTMLElement,
   index: PlanIndex,
+  words: Words,
   onStop: (stopId: string) => void,
 ): void {
+  const { t, locale } = words;
   const { plan } = index.loaded;
-  const t = plan.totals;
-  const localities = [...t.byLocality].sort((a, b) => b.caregivers - a.caregivers);
-  replaceChildren(
-    summary,
-    h(
-      "dl",
-      { class: "figures" },
-      h("div", {}, h("dt", {}, "Objective value"), h("dd", { id: "figure-value" }, formatNumber(t.value))),
-      h("div", {}, h("dt", {}, "Caregivers reached"), h("dd", {}, formatNumber(t.caregiversReached, "en", 0))),
-      h("div", {}, h("dt", {}, "Upper bound"), h("dd", {}, formatNumber(plan.stats.bound))),
-      h("div", {}, h("dt", {}, "Gap to bound"), h("dd", {}, formatPercent(plan.stats.gap))),
-      h("div", {}, h("dt", {}, "Visits / stops"), h("dd", {}, `${t.visits} / ${t.stopsVisited}`)),
-      h("div", {}, h("dt", {}, "Driving"), h("dd", {}, `${formatMinutes(t.travelMinutes)}, ${formatNumber(t.km)} km`)),
-    ),
+  const totals = plan.totals;
+  const quick = plan.stats.boundKind === "quick";
+  const localities = [...totals.byLocality].sort((a, b) => b.caregivers - a.caregivers);
+  const table = (caption: string, head: string, rows: { name: string; caregivers: number; value: number }[]) =>
     h(
       "table",
       { class: "compact" },
-      h("caption", {}, "Coverage by zone"),
+      h("caption", {}, caption),
       h(
         "thead",
         {},
         h(
           "tr",
           {},
-          h("th", { scope: "col" }, "Zone"),
-          h("th", { scope: "col", class: "num" }, "Caregivers"),
-          h("th", { scope: "col", class: "num" }, "Value"),
+          h("th", { scope: "col" }, head),
+          h("th", { scope: "col", class: "num" }, t.caregivers),
+          h("th", { scope: "col", class: "num" }, t.value),
         ),
       ),
       h(
         "tbody",
         {},
-        ...t.byZone.map((z) =>
+        ...rows.map((r) =>
           h(
             "tr",
             {},
-            h("th", { scope: "row" }, ZONE_STYLE[z.zone]?.label.en ?? z.zone),
-            h("td", { class: "num" }, formatNumber(z.caregivers, "en", 0)),
-            h("td", { class: "num" }, formatNumber(z.value)),
+            h("th", { scope: "row" }, r.name),
+            h("td", { class: "num" }, formatNumber(r.caregivers, locale, 0)),
+            h("td", { class: "num" }, formatNumber(r.value, locale)),
           ),
         ),
       ),
+    );
+  replaceChildren(
+    summary,
+    h(
+      "dl",
+      { class: "figures" },
+      figure(
+        "figure-reached",
+        t.caregiversReached,
+        t.distinctPeople(formatNumber(totals.caregiversReached, locale, 0)),
+        t.caregiversReachedHelp,
+        words,
+      ),
+      figure("figure-value", t.weightedValue, formatNumber(totals.value, locale), t.weightedValueHelp, words),
+      figure(
+        "figure-bound",
+        quick ? `${t.bound} (${t.quickBound})` : t.bound,
+        formatNumber(plan.stats.bound, locale),
+        quick ? `${t.boundHelp} ${t.quickBoundHelp}` : t.boundHelp,
+        words,
+      ),
+      figure("figure-gap", t.gapTitle, t.gap(formatPercent(plan.stats.gap, locale)), t.gapHelp, words),
+      h(
+        "div",
+        {},
+        h("dt", {}, t.visitsAndStops),
+        h("dd", {}, `${formatNumber(totals.visits, locale, 0)} / ${formatNumber(totals.stopsVisited, locale, 0)}`),
+      ),
+      h(
+        "div",
+        {},
+        h("dt", {}, t.driving),
+        h("dd", {}, t.drivingValue(formatMinutes(totals.travelMinutes), formatNumber(totals.km, locale))),
+      ),
     ),
-    t.byPriority
+    table(
+      t.byZone,
+      t.zone,
+      totals.byZone.map((z) => ({ name: t.zones[z.zone] ?? z.zone, caregivers: z.caregivers, value: z.value })),
+    ),
+    totals.byPriority
       ? h(
           "table",
           { class: "compact", id: "coverage-by-priority" },
-          h("caption", {}, "Caregivers reached by priority band"),
+          h("caption", {}, t.priorityCaption),
           h(
             "thead",
             {},
             h(
               "tr",
               {},
-              h("th", { scope: "col" }, "Band"),
-              h("th", { scope: "col", class: "num" }, "Reached"),
-              h("th", { scope: "col", class: "num" }, "Of"),
+              h("th", { scope: "col" }, t.priorityBandHead),
+              h("th", { scope: "col", class: "num" }, t.priorityReached),
+              h("th", { scope: "col", class: "num" }, t.priorityOf),
             ),
           ),
           h(
             "tbody",
             {},
-            ...t.byPriority.map((b) =>
+            ...totals.byPriority.map((b) =>
               h(
                 "tr",
                 {},
-                h("th", { scope: "row" }, PRIORITY_LABEL[b.band]),
-                h("td", { class: "num" }, formatNumber(b.caregivers, "en", 0)),
-                h("td", { class: "num" }, formatNumber(b.total, "en", 0)),
+                h("th", { scope: "row" }, t.priorityBands[b.band]),
+                h("td", { class: "num" }, formatNumber(b.caregivers, locale, 0)),
+                h("td", { class: "num" }, formatNumber(b.total, locale, 0)),
               ),
             ),
           ),
         )
       : null,
-    h(
-      "table",
-      { class: "compact" },
-      h("caption", {}, "Coverage by locality"),
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          h("th", { scope: "col" }, "Locality"),
-          h("th", { scope: "col", class: "num" }, "Caregivers"),
-          h("th", { scope: "col", class: "num" }, "Value"),
-        ),
-      ),
-      h(
-        "tbody",
-        {},
-        ...localities.map((l) =>
-          h(
-            "tr",
-            {},
-            h("th", { scope: "row" }, l.locality),
-            h("td", { class: "num" }, formatNumber(l.caregivers, "en", 0)),
-            h("td", { class: "num" }, formatNumber(l.value)),
-          ),
-        ),
-      ),
+    table(
+      t.byLocality,
+      t.locality,
+      localities.map((l) => ({ name: l.locality, caregivers: l.caregivers, value: l.value })),
     ),
   );
   const unvisited = [...plan.unvisited].sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
   replaceChildren(
     leftOut,
     unvisited.length === 0
-      ? h("p", {}, "Every stop is visited.")
+      ? h("p", {}, t.everyStopVisited)
       : h(
           "table",
           { class: "compact" },
-          h("caption", {}, `${unvisited.length} stops left out`),
+          h("caption", {}, t.leftOutCaption(unvisited.length)),
           h(
             "thead",
             {},
             h(
               "tr",
               {},
-              h("th", { scope: "col" }, "Stop"),
-              h("th", { scope: "col" }, "Reason"),
-              h("th", { scope: "col", class: "num" }, "Value"),
+              h("th", { scope: "col" }, t.stop),
+              h("th", { scope: "col" }, t.reason),
+              h("th", { scope: "col", class: "num" }, t.valueItWouldAdd),
             ),
           ),
           h(
@@ -159,8 +176,8 @@ export function renderCoverage(
                     stopName(index, u.stopId),
                   ),
                 ),
-                h("td", { title: u.message }, UNVISITED_REASON_LABEL[u.reason] ?? u.reason),
-                h("td", { class: "num" }, u.value === undefined ? "—" : formatNumber(u.value)),
+                h("td", {}, t.reasons[u.reason] ?? t.notInAnyRoute),
+                h("td", { class: "num" }, u.value === undefined ? "—" : formatNumber(u.value, locale)),
               ),
             ),
           ),

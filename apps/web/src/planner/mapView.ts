@@ -20,6 +20,7 @@ import {
 import type { PlanRoute } from "../shared/types.js";
 import { aggregateDemand, convexHull, stopRadius, type LatLon } from "./geometry.js";
 import { busName, stopName, type PlanIndex } from "./planIndex.js";
+import type { Words } from "./words.js";
 
 /** Layers the page can switch on and off. */
 export type ContextLayer = "routes" | "stops" | "demand" | "priority" | "careBlocks" | "localities";
@@ -71,8 +72,9 @@ export class PlannerMap {
     map.on("zoomend", () => this.scaleMarkers());
   }
 
-  /** Draws a plan (replacing the previous one); fits the view when `fit` is set. */
-  show(index: PlanIndex, fit: boolean): void {
+  /** Draws a plan (replacing the previous one) in `words`; fits the view when `fit` is set. */
+  show(index: PlanIndex, words: Words, fit: boolean): void {
+    const { t } = words;
     for (const group of Object.values(this.groups)) group.clearLayers();
     this.routeLines.clear();
     this.markers.clear();
@@ -81,7 +83,7 @@ export class PlannerMap {
     this.drawLocalities(index);
     if (scenario.demand.kind === "points") {
       this.drawDemand(scenario.demand.points);
-      if (scenario.demand.priority) this.drawPriority(scenario.demand);
+      if (scenario.demand.priority) this.drawPriority(scenario.demand, words);
       const { careBlockMinutes, walkingSpeedKmh, detourFactor } = scenario.demand.coverage;
       // The walking area around a Care Block whose demand the scenario counts as already served.
       const areaMetres = careBlockMinutes ? ((careBlockMinutes / 60) * walkingSpeedKmh * 1000) / detourFactor : 0;
@@ -107,12 +109,12 @@ export class PlannerMap {
           fillColor: "#ffffff",
           fillOpacity: 1,
         })
-          .bindTooltip(`Care Block: ${block.name}`)
+          .bindTooltip(t.careBlock(block.name))
           .addTo(this.groups.careBlocks);
       }
     }
-    for (const route of plan.routes) this.drawRoute(index, route);
-    this.drawStops(index);
+    for (const route of plan.routes) this.drawRoute(index, route, words);
+    this.drawStops(index, words);
     for (const depot of scenario.depots) {
       shapeMarker([depot.lat, depot.lon], {
         renderer: this.panes.stops,
@@ -123,7 +125,7 @@ export class PlannerMap {
         fillColor: "#111827",
         fillOpacity: 1,
       })
-        .bindTooltip(`Depot: ${depot.name}`)
+        .bindTooltip(t.depot(depot.name))
         .addTo(this.groups.stops);
     }
     if (fit) {
@@ -257,7 +259,7 @@ export class PlannerMap {
   }
 
   /** Each demand point as a dot coloured by its priority band, its index in the tooltip. */
-  private drawPriority(demand: Pick<PointsDemand, "points" | "priority">): void {
+  private drawPriority(demand: Pick<PointsDemand, "points" | "priority">, { t, locale }: Words): void {
     const values = priorityIndexValues(demand);
     demand.points.forEach((p, i) => {
       const band = priorityBand(values[i]!);
@@ -269,13 +271,17 @@ export class PlannerMap {
         fillOpacity: 0.9,
       })
         .bindTooltip(
-          `Priority ${band}: index ${formatNumber(values[i]!, "en", 2)}, ${formatNumber(p.caregivers, "en", 0)} caregivers`,
+          t.priorityTooltip(
+            t.priorityBands[band],
+            formatNumber(values[i]!, locale, 2),
+            formatNumber(p.caregivers, locale, 0),
+          ),
         )
         .addTo(this.groups.priority);
     });
   }
 
-  private drawRoute(index: PlanIndex, route: PlanRoute): void {
+  private drawRoute(index: PlanIndex, route: PlanRoute, { t, locale }: Words): void {
     const latlngs = routeLatLngs(index, route);
     if (latlngs.length < 2) return;
     const colour = busColour(index.busIndex.get(route.busId) ?? 0);
@@ -284,14 +290,14 @@ export class PlannerMap {
       color: colour,
       weight: 3,
       opacity: 0.85,
-    }).bindTooltip(`${busName(index, route.busId)} · ${formatDate(route.date, "en")} · ${route.visits.length} stops`, {
+    }).bindTooltip(t.routeTooltip(busName(index, route.busId), formatDate(route.date, locale), route.visits.length), {
       sticky: true,
     });
     this.routeLines.set(`${route.busId}|${route.date}`, { line, busId: route.busId, date: route.date });
     if (!this.hiddenBuses.has(route.busId) && !this.hiddenDays.has(route.date)) this.groups.routes.addLayer(line);
   }
 
-  private drawStops(index: PlanIndex): void {
+  private drawStops(index: PlanIndex, { t, locale }: Words): void {
     const { scenario } = index.loaded;
     // Unvisited first so visited stops are drawn (and clicked) on top.
     const ordered = [...scenario.stops].sort(
@@ -312,10 +318,11 @@ export class PlannerMap {
         fillColor: visited ? zone.colour : "#ffffff",
         fillOpacity: visited ? 0.75 : 0.9,
       });
+      const reason = index.unvisited.get(stop.id)?.reason;
       const status = visited
-        ? `visited ${visits.length}×, ${formatNumber(value)} caregivers covered`
-        : `not visited (${index.unvisited.get(stop.id)?.reason ?? "no route"})`;
-      marker.bindTooltip(`${stopName(index, stop.id)} — ${zone.label.en} · ${status}`);
+        ? t.stopVisited(visits.length, formatNumber(value, locale))
+        : t.stopNotVisited(reason ? t.reasons[reason] : t.notInAnyRoute);
+      marker.bindTooltip(`${stopName(index, stop.id)} — ${t.zones[stop.zone]} · ${status}`);
       marker.on("click", () => this.onStopClick(stop.id));
       marker.addTo(this.groups.stops);
       this.markers.set(stop.id, { marker, radius: marker.getRadius() });

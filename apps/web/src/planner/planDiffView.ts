@@ -75,7 +75,7 @@ export class ComparePanel {
   private readonly out = byId("plan-diff");
 
   constructor(
-    private readonly text: ChangesText,
+    private readonly words: () => { text: ChangesText; locale: string },
     private readonly stopName: (id: string) => string,
   ) {
     byId("compare-button").addEventListener("click", () => void this.compare());
@@ -86,10 +86,11 @@ export class ComparePanel {
     const { plans } = await getJson<{ plans: PlanListItem[] }>(
       `/api/v1/plans?scenarioId=${encodeURIComponent(scenarioId)}`,
     );
+    const { text, locale } = this.words();
     const done = plans.filter((p) => p.status === "done");
     const options = () =>
       done.map((p) =>
-        h("option", { value: p.id }, this.text.plan(p.id, p.value, new Date(p.createdAt).toLocaleString("es-CO"))),
+        h("option", { value: p.id }, text.plan(p.id, p.value, new Date(p.createdAt).toLocaleString(locale))),
       );
     replaceChildren(this.a, ...options());
     replaceChildren(this.b, ...options());
@@ -98,18 +99,13 @@ export class ComparePanel {
   }
 
   private async compare(): Promise<void> {
+    const { text } = this.words();
     if (!this.a.value || !this.b.value) {
-      replaceChildren(this.out, h("p", { class: "error" }, this.text.needTwo));
+      replaceChildren(this.out, h("p", { class: "error" }, text.needTwo));
       return;
     }
     try {
-      renderDiff(
-        this.out,
-        await fetchDiff(this.a.value, this.b.value),
-        this.text,
-        this.stopName,
-        this.text.compareHeading,
-      );
+      renderDiff(this.out, await fetchDiff(this.a.value, this.b.value), text, this.stopName, text.compareHeading);
     } catch (error) {
       replaceChildren(this.out, h("p", { class: "error" }, error instanceof Error ? error.message : String(error)));
     }

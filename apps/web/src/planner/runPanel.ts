@@ -12,14 +12,17 @@ import { changesText } from "./changesText.js";
 import { comparePlans } from "./comparePlans.js";
 import { fetchDiff, renderDiff } from "./planDiffView.js";
 import { ensureToken, forgetToken } from "./token.js";
+import type { Words } from "./words.js";
 
 /** What the run panel needs from the page. */
 export interface RunPanelHost {
   scenarioId(): string | null;
   publishedPlan(): Plan | null;
   stopName(stopId: string): string;
-  /** A finished plan to show. */
-  onPlanReady(planId: string, plan: Plan): void;
+  /** the page's current language and locale */
+  words(): Words;
+  /** A finished plan to show, with its job (number, start time). */
+  onPlanReady(planId: string, plan: Plan, job?: PlanJob): void;
   /** The plan was published. */
   onPublished(planId: string): void;
 }
@@ -33,15 +36,15 @@ function isTerminal(status: string): boolean {
  * Calls a write route with the token, asking again once if the server refuses it.
  * @throws ApiError for any other failure; resolves null if no token was given.
  */
-async function withToken<T>(call: (token: string) => Promise<T>): Promise<T | null> {
-  let token = await ensureToken();
+async function withToken<T>(words: Words, call: (token: string) => Promise<T>): Promise<T | null> {
+  let token = await ensureToken(words.t.tokenNeeded);
   if (!token) return null;
   try {
     return await call(token);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
     forgetToken();
-    token = await ensureToken("The server refused that token. Enter the API token again.");
+    token = await ensureToken(words.t.tokenRefused, true);
     if (!token) return null;
     return call(token);
   }
@@ -57,15 +60,14 @@ export class RunPanel {
   private readonly status = byId("run-status");
   private readonly compare = byId("compare");
   private jobId: string | null = null;
+  /** the plan a running re-plan started from, to show what moved when it ends */
+  private basePlanId: string | null = null;
   private finishedPlanId: string | null = null;
   private finishedPlan: Plan | null = null;
   private events: EventSource | null = null;
   private poll: number | null = null;
   private limit = { ms: 0, iterations: 0 };
   private lastText = 0;
-
-  /** the plan a running re-plan started from, to show what moved when it ends */
-  private basePlanId: string | null = null;
 
   constructor(private readonly host: RunPanelHost) {
     this.form.addEventListener("submit", (event) => {
@@ -86,27 +88,34 @@ export class RunPanel {
     this.status.classList.toggle("error", kind === "error");
   }
 
+  private get words(): Words {
+    return this.host.words();
+  }
+
+  private why(error: unknown): string {
+    return error instanceof Error ? error.message : String(error);
+  }
+
   /**
    * Runs a plan with the form's limits; `replan` makes it a re-plan from a plan with pins and
    * exclusions, whose end shows what moved.
    */
   async run(replan?: { basePlanId: string; changes: ChangeSet }): Promise<void> {
+    const { t } = this.words;
     const scenarioId = this.host.scenarioId();
-    if (!scenarioId) return this.say("Choose a scenario first.", "error");
+    if (!scenarioId) return this.say(t.chooseScenarioFirst, "error");
     const data = new FormData(this.form);
     const seconds = Number(data.get("timeLimitSeconds"));
-    if (!(seconds > 0 && seconds <= 86400))
-      return this.say("Time limit: enter a number of seconds between 1 and 86400.", "error");
+    if (!(seconds > 0 && seconds <= 86400)) return this.say(t.badTimeLimit, "error");
     const options: Record<string, number> = { timeLimitSeconds: seconds };
     const iterations = String(data.get("iterationLimit") ?? "").trim();
     if (iterations) {
-      if (!/^\d+$/.test(iterations))
-        return this.say("Iteration limit: enter a whole number or leave it empty.", "error");
+      if (!/^\d+$/.test(iterations)) return this.say(t.badIterations, "error");
       options.iterationLimit = Number(iterations);
     }
     const seed = String(data.get("seed") ?? "").trim();
     if (seed) {
-      if (!/^\d+$/.test(seed)) return this.say("Seed: enter a whole number or leave it empty.", "error");
+      if (!/^\d+$/.test(seed)) return this.say(t.badSeed, "error");
       options.seed = Number(seed);
     }
     this.limit = { ms: seconds * 1000, iterations: options.iterationLimit ?? 0 };
@@ -115,23 +124,23 @@ export class RunPanel {
     this.publishButton.disabled = true;
     replaceChildren(this.compare);
     try {
-      const job = await withToken((token) =>
+      const job = await withToken(this.words, (token) =>
         requestJson<{ id: string; status: string }>("POST", "/api/v1/plans", {
           body: { scenarioId, options, ...(replan ? { basePlanId: replan.basePlanId, ...replan.changes } : {}) },
           token,
         }),
       );
       this.basePlanId = replan?.basePlanId ?? null;
-      if (!job) return this.say("Not started: the API token is needed to run a plan.");
+      if (!job) return this.say(t.notStartedNoToken);
       this.jobId = job.id;
       this.runButton.disabled = true;
       this.cancelButton.disabled = false;
       this.bar.hidden = false;
       this.bar.removeAttribute("value");
-      this.say(`Plan ${job.id} ${job.status}…`);
+      this.say(t.jobStatus(t.statuses[job.status] ?? job.status));
       this.follow(job.id);
     } catch (error) {
-      this.say(`Could not start the plan: ${error instanceof Error ? error.message : String(error)}`, "error");
+      this.say(t.startFailed(this.why(error)), "error");
     }
   }
 
@@ -164,7 +173,7 @@ export class RunPanel {
         if (job.progress) this.showProgress(job.progress, job.status);
         if (isTerminal(job.status)) return void this.finish(id, job);
       } catch (error) {
-        this.say(`Lost contact with the plan: ${error instanceof Error ? error.message : String(error)}`, "error");
+        this.say(this.words.t.lostContact(this.why(error)), "error");
       }
       if (this.jobId === id) this.poll = window.setTimeout(tick, 1000);
     };
@@ -190,12 +199,23 @@ export class RunPanel {
     const now = performance.now();
     if (now - this.lastText < 700 && !isTerminal(status)) return;
     this.lastText = now;
+    const { t, locale } = this.words;
     const bound =
       p.bound !== null && p.bound > 0
-        ? ` (bound ${formatNumber(p.bound)}, gap ${formatPercent((p.bound - p.value) / p.bound)})`
+        ? t.progressBound(
+            formatNumber(p.bound, locale),
+            t.gap(formatPercent((p.bound - p.value) / p.bound, locale)),
+            p.boundKind === "quick",
+          )
         : "";
     this.say(
-      `${status === "running" ? "Running" : status}: ${(p.elapsedMs / 1000).toFixed(1)} s, ${formatNumber(p.iterations, "en", 0)} iterations, value ${formatNumber(p.value)}${bound}`,
+      t.progressLine(
+        t.statuses[status] ?? status,
+        formatNumber(p.elapsedMs / 1000, locale),
+        formatNumber(p.iterations, locale, 0),
+        formatNumber(p.value, locale),
+        bound,
+      ),
     );
   }
 
@@ -205,103 +225,112 @@ export class RunPanel {
     this.stopFollowing();
     this.runButton.disabled = false;
     this.cancelButton.disabled = true;
+    const { t, locale } = this.words;
     try {
       const job = known?.plan ? known : await getJson<PlanJob>(`/api/v1/plans/${encodeURIComponent(id)}`);
       this.bar.hidden = true;
       if (job.plan && job.status === "done") {
         const stats = job.plan.stats;
         this.say(
-          `Plan ${id} done: value ${formatNumber(stats.value)}, bound ${formatNumber(stats.bound)}, gap ${formatPercent(stats.gap)}, ${formatNumber(stats.iterations, "en", 0)} iterations in ${(stats.elapsedMs / 1000).toFixed(1)} s.`,
+          t.doneLine(
+            formatNumber(job.plan.totals.caregiversReached, locale, 0),
+            formatNumber(stats.value, locale),
+            t.gap(formatPercent(stats.gap, locale)),
+            formatNumber(stats.elapsedMs / 1000, locale),
+          ),
         );
         this.finishedPlanId = id;
         this.finishedPlan = job.plan;
         this.publishButton.disabled = false;
-        if (this.basePlanId)
+        if (this.basePlanId) {
+          const text = changesText(this.words.lang);
           renderDiff(
             this.compare,
             await fetchDiff(this.basePlanId, id),
-            changesText(),
+            text,
             (stopId) => this.host.stopName(stopId),
-            changesText().whatMoved,
+            text.whatMoved,
           );
-        else this.renderComparison(job.plan);
-        this.host.onPlanReady(id, job.plan);
+        } else this.renderComparison(job.plan);
+        this.host.onPlanReady(id, job.plan, job);
       } else if (job.status === "cancelled") {
         // A cancelled solve keeps its best plan: show it, but only a finished plan can be published.
-        this.say(
-          `Plan ${id} was cancelled${job.plan ? `; showing its best plan so far (value ${formatNumber(job.plan.stats.value)}), which cannot be published` : ""}.`,
-        );
+        this.say(t.cancelledLine(job.plan ? formatNumber(job.plan.stats.value, locale) : null));
         if (job.plan) {
           this.finishedPlan = job.plan;
           this.renderComparison(job.plan);
-          this.host.onPlanReady(id, job.plan);
+          this.host.onPlanReady(id, job.plan, job);
         }
       } else {
         const reason = typeof job.error === "string" ? job.error : (job.error?.message ?? job.message ?? job.status);
-        this.say(`Plan ${id} failed: ${reason}`, "error");
+        this.say(t.failedLine(reason), "error");
       }
     } catch (error) {
-      this.say(`Could not read the plan: ${error instanceof Error ? error.message : String(error)}`, "error");
+      this.say(t.readFailed(this.why(error)), "error");
     }
   }
 
   private async cancel(): Promise<void> {
     const id = this.jobId;
     if (!id) return;
+    const { t } = this.words;
     try {
-      const done = await withToken((token) =>
+      const done = await withToken(this.words, (token) =>
         requestJson<unknown>("DELETE", `/api/v1/plans/${encodeURIComponent(id)}`, { token }),
       );
-      if (done === null) return this.say("Not cancelled: the API token is needed.");
+      if (done === null) return this.say(t.notCancelledNoToken);
       // The solve stops at its next check; the event stream (or polling) reports the end.
-      this.say(`Cancelling plan ${id}…`);
+      this.say(t.cancelling);
     } catch (error) {
-      this.say(`Could not cancel: ${error instanceof Error ? error.message : String(error)}`, "error");
+      this.say(t.cancelFailed(this.why(error)), "error");
     }
   }
 
   private async publish(): Promise<void> {
     const id = this.finishedPlanId;
     if (!id) return;
+    const { t } = this.words;
     try {
-      const done = await withToken((token) =>
+      const done = await withToken(this.words, (token) =>
         requestJson<unknown>("POST", `/api/v1/plans/${encodeURIComponent(id)}/publish`, { token }),
       );
-      if (done === null) return this.say("Not published: the API token is needed.");
+      if (done === null) return this.say(t.notPublishedNoToken);
       this.publishButton.disabled = true;
-      this.say(`Plan ${id} is now published.`);
+      this.say(t.nowPublished);
       this.host.onPublished(id);
     } catch (error) {
-      this.say(`Could not publish: ${error instanceof Error ? error.message : String(error)}`, "error");
+      this.say(t.publishFailed(this.why(error)), "error");
     }
   }
 
   private renderComparison(plan: Plan): void {
+    const { t, locale } = this.words;
     const published = this.host.publishedPlan();
     if (!published) {
-      replaceChildren(
-        this.compare,
-        h("p", {}, "Nothing is published yet for this scenario: publishing makes this the first plan."),
-      );
+      replaceChildren(this.compare, h("p", {}, t.firstPublication));
       return;
     }
     const c = comparePlans(plan, published);
     const names = (ids: string[]) =>
       ids.length
         ? h("ul", { class: "stop-list" }, ...ids.map((id) => h("li", {}, this.host.stopName(id))))
-        : h("p", { class: "muted" }, "none");
+        : h("p", { class: "muted" }, t.none);
     const sign = c.valueDelta > 0 ? "+" : c.valueDelta < 0 ? "−" : "±";
     replaceChildren(
       this.compare,
-      h("h3", {}, "Compared with the published plan"),
+      h("h3", {}, t.comparedHeading),
       h(
         "p",
         { id: "compare-value" },
-        `Value ${formatNumber(c.candidateValue)} vs ${formatNumber(c.referenceValue)} published (${sign}${formatNumber(Math.abs(c.valueDelta))}).`,
+        t.compareValue(
+          formatNumber(c.candidateValue, locale),
+          formatNumber(c.referenceValue, locale),
+          `${sign}${formatNumber(Math.abs(c.valueDelta), locale)}`,
+        ),
       ),
-      h("h4", {}, `Stops added (${c.added.length})`),
+      h("h4", {}, t.stopsAdded(c.added.length)),
       names(c.added),
-      h("h4", {}, `Stops removed (${c.removed.length})`),
+      h("h4", {}, t.stopsRemoved(c.removed.length)),
       names(c.removed),
     );
   }

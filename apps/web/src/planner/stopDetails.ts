@@ -1,32 +1,28 @@
 /**
- * The details of one stop in the plan on show: where it is, its zone and services, whether
- * and when it is visited and what those visits cover, why it was left out if it was, and the
- * driving directions (Spanish or English) of the leg that reaches it.
+ * The details of one stop in the plan on show: where it is (neighbourhood, landmark), its zone
+ * and services by name, whether and when it is visited and what those visits cover, why it
+ * was left out if it was, and the driving directions (Spanish or English) of the leg that
+ * reaches it. The stop's id stays out of sight except in a details line for engineers.
  */
+import { serviceLabel } from "@carebus/model/serviceLabels";
 import { getJson } from "../shared/api.js";
 import { h, replaceChildren } from "../shared/dom.js";
 import { clockOf, formatDate, formatDistance, formatMinutes, formatNumber } from "../shared/format.js";
 import { ZONE_STYLE } from "../shared/style.js";
 import type { RouteDirections } from "../shared/types.js";
 import { busName, stopName, type PlanIndex, type VisitRef } from "./planIndex.js";
+import type { Words } from "./words.js";
 
-/** Human labels of the solver's reasons for leaving a stop out. */
-export const UNVISITED_REASON_LABEL: Record<string, string> = {
-  "no-compatible-bus": "no bus of a kind it accepts",
-  "unreachable-in-shift": "cannot be reached within a shift",
-  "windows-never-open": "its time windows never open on a service day",
-  "days-excluded": "all its days are excluded",
-  "already-covered": "its caregivers are already covered by other visits",
-  "fleet-time": "the fleet ran out of time (lower value than the visits made)",
-};
-
-/** Renders the details of `stopId` into `container` and moves focus to its heading. */
+/** Renders the details of `stopId` into `container`; moves focus to its heading when `focus`. */
 export function renderStopDetails(
   container: HTMLElement,
   index: PlanIndex,
   stopId: string,
   selected: VisitRef | null,
+  words: Words,
+  focus = true,
 ): void {
+  const { t, lang, locale } = words;
   const stop = index.stops.get(stopId);
   const heading = h(
     "h3",
@@ -34,8 +30,8 @@ export function renderStopDetails(
     stop ? stop.name : stopId,
   );
   if (!stop) {
-    replaceChildren(container, heading, h("p", {}, "This stop is not in the scenario."));
-    heading.focus();
+    replaceChildren(container, heading, h("p", {}, t.notInScenario));
+    if (focus) heading.focus();
     return;
   }
   const visits = index.visitsByStop.get(stopId) ?? [];
@@ -47,8 +43,8 @@ export function renderStopDetails(
   const langSelect = h(
     "select",
     { id: "directions-lang" },
-    h("option", { value: "es" }, "Español"),
-    h("option", { value: "en" }, "English"),
+    h("option", { value: "es", selected: lang === "es" }, "Español"),
+    h("option", { value: "en", selected: lang === "en" }, "English"),
   );
   const directionsForm = chosen
     ? h(
@@ -57,61 +53,53 @@ export function renderStopDetails(
           class: "inline-form",
           onsubmit: (event: Event) => {
             event.preventDefault();
-            void showDirections(directions, index, chosen, langSelect.value);
+            void showDirections(directions, index, chosen, langSelect.value, words);
           },
         },
-        h("label", { for: "directions-lang" }, "Directions language"),
+        h("label", { for: "directions-lang" }, t.directionsLanguage),
         langSelect,
         h(
           "button",
           { type: "submit" },
-          `Directions to this stop (${busName(index, chosen.route.busId)}, ${formatDate(chosen.route.date, "en")})`,
+          t.directionsTo(busName(index, chosen.route.busId), formatDate(chosen.route.date, locale)),
         ),
       )
     : null;
 
+  const zone = ZONE_STYLE[stop.zone];
   replaceChildren(
     container,
     heading,
     h(
       "dl",
       { class: "facts" },
-      h("dt", {}, "Stop id"),
-      h("dd", {}, stop.id),
-      h("dt", {}, "Locality"),
+      h("dt", {}, t.locality),
       h("dd", {}, stop.locality),
-      stop.neighbourhood ? h("dt", {}, "Neighbourhood") : null,
+      stop.neighbourhood ? h("dt", {}, t.neighbourhood) : null,
       stop.neighbourhood ? h("dd", {}, stop.neighbourhood) : null,
-      h("dt", {}, "Zone"),
-      h("dd", {}, `${ZONE_STYLE[stop.zone].label.en} (${ZONE_STYLE[stop.zone].shape})`),
-      h("dt", {}, "Services"),
-      h("dd", {}, stop.services?.length ? stop.services.join(", ") : "—"),
-      h("dt", {}, "Status"),
+      stop.address ? h("dt", {}, t.address) : null,
+      stop.address ? h("dd", { id: "stop-address" }, stop.address) : null,
+      h("dt", {}, t.zone),
+      h("dd", {}, `${t.zones[stop.zone]} (${t.shapes[zone.shape]})`),
+      h("dt", {}, t.services),
+      h("dd", {}, stop.services?.length ? stop.services.map((code) => serviceLabel(code, lang)).join(", ") : "—"),
+      h("dt", {}, t.status),
       h(
         "dd",
         {},
         visits.length
-          ? `visited ${visits.length} time${visits.length === 1 ? "" : "s"}`
-          : `left out: ${left ? (UNVISITED_REASON_LABEL[left.reason] ?? left.reason) : "not in any route"}`,
+          ? t.visitedTimes(visits.length)
+          : t.leftOutBecause(left ? (t.reasons[left.reason] ?? t.notInAnyRoute) : t.notInAnyRoute),
       ),
-      h("dt", {}, visits.length ? "Caregivers covered by its visits" : "Value it would add"),
-      h("dd", {}, formatNumber(value)),
+      h("dt", {}, visits.length ? t.coveredByVisits : t.valueItWouldAdd),
+      h("dd", {}, formatNumber(value, locale)),
     ),
-    left ? h("p", { class: "note" }, left.message) : null,
     visits.length
       ? h(
           "table",
           { class: "compact" },
-          h("caption", {}, "Visits"),
-          h(
-            "thead",
-            {},
-            h(
-              "tr",
-              {},
-              ...["Date", "Bus", "Arrives", "Serves", "Drive", "Value"].map((t) => h("th", { scope: "col" }, t)),
-            ),
-          ),
+          h("caption", {}, t.visitsCaption),
+          h("thead", {}, h("tr", {}, ...t.visitColumns.map((c) => h("th", { scope: "col" }, c)))),
           h(
             "tbody",
             {},
@@ -119,12 +107,12 @@ export function renderStopDetails(
               h(
                 "tr",
                 { class: ref === chosen ? "selected" : "" },
-                h("td", {}, formatDate(ref.route.date, "en")),
+                h("td", {}, formatDate(ref.route.date, locale)),
                 h("td", {}, busName(index, ref.route.busId)),
                 h("td", {}, clockOf(ref.visit.arrival)),
                 h("td", {}, `${clockOf(ref.visit.serviceStart)}–${clockOf(ref.visit.serviceEnd)}`),
-                h("td", {}, `${formatMinutes(ref.visit.travelMinutes)}, ${formatNumber(ref.visit.km)} km`),
-                h("td", {}, formatNumber(ref.visit.value)),
+                h("td", {}, `${formatMinutes(ref.visit.travelMinutes)}, ${formatNumber(ref.visit.km, locale)} km`),
+                h("td", {}, formatNumber(ref.visit.value, locale)),
               ),
             ),
           ),
@@ -135,21 +123,33 @@ export function renderStopDetails(
     h(
       "p",
       {},
-      h("a", { href: `/calendars/stops/${encodeURIComponent(stop.id)}.ics` }, "Calendar feed of this stop (.ics)"),
+      h(
+        "a",
+        { href: `/calendars/stops/${encodeURIComponent(stop.id)}.ics${lang === "en" ? "?lang=en" : ""}` },
+        t.calendarFeed,
+      ),
     ),
+    h("p", { class: "muted small" }, `${t.stopDetailsFor}: `, h("code", {}, stop.id)),
   );
-  heading.focus();
+  if (focus) heading.focus();
 }
 
-async function showDirections(target: HTMLElement, index: PlanIndex, ref: VisitRef, lang: string): Promise<void> {
-  replaceChildren(target, h("p", {}, "Loading directions…"));
+async function showDirections(
+  target: HTMLElement,
+  index: PlanIndex,
+  ref: VisitRef,
+  lang: string,
+  words: Words,
+): Promise<void> {
+  const { t, locale } = words;
+  replaceChildren(target, h("p", {}, t.loadingDirections));
   const url = `/api/v1/plans/${encodeURIComponent(index.loaded.planId)}/directions/${encodeURIComponent(ref.route.busId)}/${ref.route.date}?lang=${lang}`;
   try {
     const body = await getJson<RouteDirections>(url);
     const legs = body.route.directions ?? [];
     const leg = legs.find((l) => l.to === ref.visit.stopId) ?? legs[ref.index];
     if (!leg) {
-      replaceChildren(target, h("p", {}, "No directions for this leg."));
+      replaceChildren(target, h("p", {}, t.noDirections));
       return;
     }
     const placeName = (id: string) =>
@@ -165,7 +165,11 @@ async function showDirections(target: HTMLElement, index: PlanIndex, ref: VisitR
             "li",
             {},
             s.text,
-            h("span", { class: "muted" }, ` (${formatDistance(s.distanceM)}, ${formatMinutes(s.durationS / 60)})`),
+            h(
+              "span",
+              { class: "muted" },
+              ` (${formatDistance(s.distanceM, locale)}, ${formatMinutes(s.durationS / 60)})`,
+            ),
           ),
         ),
       ),
@@ -176,7 +180,7 @@ async function showDirections(target: HTMLElement, index: PlanIndex, ref: VisitR
       h(
         "p",
         { class: "error", role: "alert" },
-        `Directions unavailable: ${error instanceof Error ? error.message : String(error)}`,
+        t.directionsUnavailable(error instanceof Error ? error.message : String(error)),
       ),
     );
   }

@@ -27,15 +27,16 @@ export function forgetToken(): void {
 
 /**
  * The stored token, or asks for one in the token dialog (resolves null if the person
- * cancels). `reason` explains why it is asked (e.g. the server refused the previous one).
+ * cancels). `reason` explains why it is asked; `askAgain` asks even with a stored token (the
+ * server refused it).
  */
-export function ensureToken(reason?: string): Promise<string | null> {
+export function ensureToken(reason: string, askAgain = false): Promise<string | null> {
   const existing = storedToken();
-  if (existing && !reason) return Promise.resolve(existing);
+  if (existing && !askAgain) return Promise.resolve(existing);
   const dialog = byId<HTMLDialogElement>("token-dialog");
   const input = byId<HTMLInputElement>("token-input");
   const note = byId("token-reason");
-  note.textContent = reason ?? "Running, cancelling and publishing plans need the server's API token.";
+  note.textContent = reason;
   input.value = "";
   return new Promise((resolve) => {
     dialog.addEventListener(

@@ -8,13 +8,20 @@ import { clockOf, formatDate, formatNumber } from "../shared/format.js";
 import { busColour } from "../shared/style.js";
 import type { PlanRoute } from "../shared/types.js";
 import { stopName, type PlanIndex, type VisitRef } from "./planIndex.js";
+import type { Words } from "./words.js";
 import type { ChangesPanel, Pin } from "./changesPanel.js";
 import type { ChangesText } from "./changesText.js";
 
 /** The pin toggle of one visit (also used in the stop details). */
-export function pinButton(changes: ChangesPanel, text: ChangesText, pin: Pin, name: string): HTMLButtonElement {
+export function pinButton(
+  changes: ChangesPanel,
+  text: ChangesText,
+  pin: Pin,
+  name: string,
+  locale: string,
+): HTMLButtonElement {
   const pinned = changes.isPinned(pin);
-  const day = formatDate(pin.date, "es");
+  const day = formatDate(pin.date, locale);
   return h(
     "button",
     {
@@ -32,10 +39,14 @@ export function pinButton(changes: ChangesPanel, text: ChangesText, pin: Pin, na
   );
 }
 
-/** Renders the grid into `container`; `onVisit` runs when a visit is chosen. */
+/**
+ * Renders the grid into `container`; `onVisit` runs when a visit is chosen. Each visit has a
+ * pin toggle and each bus-day an out-of-service toggle, kept in `changes`.
+ */
 export function renderWeekGrid(
   container: HTMLElement,
   index: PlanIndex,
+  { t, locale }: Words,
   onVisit: (ref: VisitRef) => void,
   changes: ChangesPanel,
   text: ChangesText,
@@ -46,8 +57,8 @@ export function renderWeekGrid(
   const head = h(
     "tr",
     {},
-    h("th", { scope: "col" }, "Bus"),
-    ...dates.map((d) => h("th", { scope: "col" }, h("time", { datetime: d }, formatDate(d, "en")))),
+    h("th", { scope: "col" }, t.bus),
+    ...dates.map((d) => h("th", { scope: "col" }, h("time", { datetime: d }, formatDate(d, locale)))),
   );
   const rows = scenario.buses.map((bus, busIdx) =>
     h(
@@ -75,7 +86,7 @@ export function renderWeekGrid(
           excluded ? text.includeDay : text.excludeDay,
         );
         if (!route || route.visits.length === 0)
-          return h("td", { class: "empty" }, h("span", { "aria-label": "no route" }, "—"), " ", dayToggle);
+          return h("td", { class: "empty" }, h("span", { "aria-label": t.noRoute }, "—"), " ", dayToggle);
         return h(
           "td",
           excluded ? { class: "excluded" } : {},
@@ -83,7 +94,7 @@ export function renderWeekGrid(
           h(
             "div",
             { class: "route-meta" },
-            `${clockOf(route.departure)}–${clockOf(route.return)} · ${formatNumber(route.km)} km`,
+            `${clockOf(route.departure)}–${clockOf(route.return)} · ${formatNumber(route.km, locale)} km`,
           ),
           h(
             "ol",
@@ -104,7 +115,13 @@ export function renderWeekGrid(
                   " ",
                   stopName(index, visit.stopId),
                 ),
-                pinButton(changes, text, { stopId: visit.stopId, busId: bus.id, date }, stopName(index, visit.stopId)),
+                pinButton(
+                  changes,
+                  text,
+                  { stopId: visit.stopId, busId: bus.id, date },
+                  stopName(index, visit.stopId),
+                  locale,
+                ),
               ),
             ),
           ),
@@ -117,7 +134,7 @@ export function renderWeekGrid(
     h(
       "table",
       { class: "week-grid" },
-      h("caption", {}, `Visits per bus and day (${plan.routes.length} bus-days, ${plan.totals.visits} visits)`),
+      h("caption", {}, t.weekCaption(plan.routes.length, plan.totals.visits)),
       h("thead", {}, head),
       h("tbody", {}, ...rows),
     ),

@@ -10,8 +10,8 @@ export type MarkerShape = "circle" | "diamond" | "square";
 
 /** Colour and shape per zone (colours pass 4.5:1 against white). */
 export const ZONE_STYLE = {
-  urban: { colour: "#1d4ed8", shape: "circle" as MarkerShape, label: { en: "urban", es: "urbana" } },
-  rural: { colour: "#9a3412", shape: "diamond" as MarkerShape, label: { en: "rural", es: "rural" } },
+  urban: { colour: "#1d4ed8", shape: "circle" as MarkerShape },
+  rural: { colour: "#9a3412", shape: "diamond" as MarkerShape },
 } as const;
 
 /** Bus colours (Okabe–Ito based, darkened for contrast on a pale map). */

@@ -1,6 +1,6 @@
 /**
  * The JSON the pages read from the server (apps/api), as TypeScript types. Plan and scenario
- * shapes come from @carebus/model, solve progress from @carebus/solver and the scenario list and
+ * shapes come from @carebus/model, solve progress from @carebus/planner and the scenario list and
  * job status from @carebus/api (type-only imports, erased by esbuild) so the pages cannot drift
  * from the contract; the rest mirrors the API routes' response bodies. @carebus/api is reached
  * through a tsconfig path, not a package dependency: the API serves this package's build, so a
@@ -8,7 +8,7 @@
  */
 import type { Plan, Scenario } from "@carebus/model";
 import type { PlanStatus } from "@carebus/api";
-import type { Progress } from "@carebus/solver";
+import type { ScenarioProgress } from "@carebus/planner";
 
 export type { ScenarioSummary, PlanStatus } from "@carebus/api";
 
@@ -35,17 +35,23 @@ export interface WebConfig {
 /** GET /api/v1/scenarios/:id/published */
 export interface PublishedPlan {
   planId: string;
+  /** the plan's number within its scenario */
+  number?: number;
   publishedAt: string;
   plan: Plan;
 }
 
 /** Live figures of a running solve (SSE `progress` event and GET /api/v1/plans/:id). */
-export type SolveProgress = Progress;
+export type SolveProgress = ScenarioProgress;
 
 /** GET /api/v1/plans/:id */
 export interface PlanJob {
   id?: string;
   status: PlanStatus;
+  /** the plan's number within its scenario */
+  number?: number;
+  createdAt?: string;
+  finishedAt?: string | null;
   progress: SolveProgress | null;
   plan?: Plan;
   error?: string | { message?: string };
@@ -66,10 +72,13 @@ export interface StopItem {
   name: string;
   locality: string;
   neighbourhood?: string | null;
+  address?: string | null;
   zone: "urban" | "rural";
   lat: number;
   lon: number;
   services?: string[];
+  /** the services' names in the requested language */
+  serviceNames?: string[];
   distanceKm?: number;
   nextVisits: NextVisit[];
   feeds: { ics: string; webcal: string };
@@ -97,6 +106,8 @@ export interface RouteDirections {
 export interface StopsResponse {
   scenarioId: string;
   planId: string;
+  /** the scenario's locale (dates and numbers), e.g. es-CO */
+  locale?: string;
   stops: StopItem[];
 }
 
@@ -105,4 +116,9 @@ export interface LoadedPlan {
   planId: string;
   plan: Plan;
   scenario: Scenario;
+  /** the plan's number within its scenario, when the server gave it */
+  number?: number;
+  /** when it was published (published plans) or started (new runs), ISO instant */
+  publishedAt?: string;
+  startedAt?: string;
 }

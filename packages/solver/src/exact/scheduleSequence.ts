@@ -10,7 +10,7 @@
  * passes a window's close. Its minima therefore sit where a start (or the lunch) just meets an
  * opening or closing time with no waiting before it, or where the return meets the shift's end.
  */
-import type { Instance, SolvedRoute } from "../instance/instance.js";
+import { gridUp, type Instance, type SolvedRoute } from "../instance/instance.js";
 
 /** Options of `scheduleSequence`. */
 export interface ScheduleOptions {
@@ -93,9 +93,15 @@ function candidateDepartures(
   if (lunch && option.k === 0) out.push(Math.max(lunch.start, spec.shiftStart) + L, lunch.end);
   let offset = 0;
   let place = spec.depot;
+  const grid = instance.timeGrid;
   stops.forEach((s, i) => {
     offset += instance.travel[place * nl + s]! + spec.setupMinutes;
-    for (const [open, close] of windows[i]!) out.push(open - offset, close - offset);
+    for (const [open, close] of windows[i]!) {
+      out.push(open - offset, close - offset);
+      // on a time grid, the span may be shortest where a start just meets any grid point
+      if (grid && Number.isFinite(open) && Number.isFinite(close))
+        for (let g = gridUp(open, grid); g <= close; g += grid) out.push(g - offset);
+    }
     offset += instance.dwell[s]! + spec.packupMinutes;
     if (lunch && option.k === i + 1 && !option.atDepotAfter) {
       out.push(lunch.start - offset, lunch.end - L - offset);
@@ -146,8 +152,10 @@ function simulate(
     const earliest = t + leg + spec.setupMinutes;
     let start = Infinity;
     for (const [open, close] of windows[i]!) {
-      if (earliest <= close) {
-        start = Math.max(earliest, open);
+      // a pinned start keeps its minute; any other starts on the time grid
+      const first = open === close ? Math.max(earliest, open) : gridUp(Math.max(earliest, open), instance.timeGrid);
+      if (first <= close) {
+        start = first;
         break;
       }
     }

@@ -9,7 +9,7 @@
  * never increase, so a visit is never worth more on top of others than alone. The answer
  * maximises value and then minimises travel.
  */
-import type { Instance, SolvedRoute } from "../instance/instance.js";
+import { gridUp, type Instance, type SolvedRoute } from "../instance/instance.js";
 import { SolverError } from "../errors.js";
 import { groupCounts, valueOfCounts } from "../feasibility/coverageValue.js";
 import { scheduleSequence, sequenceTravel } from "./scheduleSequence.js";
@@ -185,7 +185,8 @@ function enumerateRoute(instance: Instance, r: number): RouteOption[] {
 function firstStart(instance: Instance, stop: number, earliest: number, pinned: number | undefined): number {
   if (pinned !== undefined) return earliest <= pinned ? pinned : Infinity;
   for (let w = instance.windowOffset[stop]!; w < instance.windowOffset[stop + 1]!; w++) {
-    if (earliest <= instance.windowClose[w]!) return Math.max(earliest, instance.windowOpen[w]!);
+    const start = gridUp(Math.max(earliest, instance.windowOpen[w]!), instance.timeGrid);
+    if (start <= instance.windowClose[w]!) return start;
   }
   return Infinity;
 }

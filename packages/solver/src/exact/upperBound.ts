@@ -58,12 +58,22 @@ export function upperBound(instance: Instance): number {
   return boundWithJsLp(
     buildBoundModel(instance, instance.nStops * instance.routes.length > AGGREGATE_ABOVE),
     trivialBound(instance),
-  );
+  ).value;
 }
 
-function boundWithJsLp(model: BoundModel, trivial: number): number {
-  if (model.names.length === 0) return 0;
-  if (model.names.length * (model.rows.length + model.names.length) > SYNC_LP_LIMIT) return trivial;
+/**
+ * A bound and how it was found: "strong" when a relaxation was solved, "quick" when only the
+ * trivial bound could be given (too large a model, or no LP answer in time).
+ */
+export interface RatedBound {
+  value: number;
+  kind: "quick" | "strong";
+}
+
+function boundWithJsLp(model: BoundModel, trivial: number): RatedBound {
+  if (model.names.length === 0) return { value: 0, kind: "strong" };
+  if (model.names.length * (model.rows.length + model.names.length) > SYNC_LP_LIMIT)
+    return { value: trivial, kind: "quick" };
   let lp: number | null = null;
   for (let round = 0; round < CUT_ROUNDS; round++) {
     const solution = solveBoundModelSync(model);
@@ -71,7 +81,7 @@ function boundWithJsLp(model: BoundModel, trivial: number): number {
     lp = lp === null ? solution.objective : Math.min(lp, solution.objective);
     if (!addCuts(model, solution)) break;
   }
-  return lp === null ? trivial : Math.min(trivial, inflate(lp));
+  return lp === null ? { value: trivial, kind: "quick" } : { value: Math.min(trivial, inflate(lp)), kind: "strong" };
 }
 
 /** Add the time-window cuts `solution` violates; false when there are none. */
@@ -93,10 +103,18 @@ export async function upperBoundAsync(
   instance: Instance,
   options: { timeLimitSeconds?: number; failures?: FailureLog } = {},
 ): Promise<number> {
+  return (await ratedUpperBound(instance, options)).value;
+}
+
+/** `upperBoundAsync` with the kind of bound it could give (quick or strong). */
+export async function ratedUpperBound(
+  instance: Instance,
+  options: { timeLimitSeconds?: number; failures?: FailureLog } = {},
+): Promise<RatedBound> {
   const trivial = trivialBound(instance);
   const model = buildBoundModel(instance, instance.nStops * instance.routes.length > AGGREGATE_ABOVE);
-  if (model.names.length === 0) return 0;
-  if (model.names.length > MAX_LP_COLUMNS) return trivial;
+  if (model.names.length === 0) return { value: 0, kind: "strong" };
+  if (model.names.length > MAX_LP_COLUMNS) return { value: trivial, kind: "quick" };
   const deadline = performance.now() + (options.timeLimitSeconds ?? 5) * 1000;
   let lp: number | null = null;
   try {
@@ -113,7 +131,7 @@ export async function upperBoundAsync(
     options.failures?.record("upper bound: HiGHS", error);
   }
   if (lp === null) return boundWithJsLp(model, trivial);
-  return Math.min(trivial, inflate(lp));
+  return { value: Math.min(trivial, inflate(lp)), kind: "strong" };
 }
 
 /** The LP optimum of `model` through javascript-lp-solver, or null when it reports no optimum. */

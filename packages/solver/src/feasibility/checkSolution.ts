@@ -158,6 +158,14 @@ function checkRoute(instance: Instance, r: number, route: SolvedRoute, out: Viol
         detail: `route ${r}: stop ${v.stop} starts at ${fmt(v.start)}, outside all its windows`,
       });
     }
+    if (!onGrid(instance, r, v.stop, v.start)) {
+      out.push({
+        kind: "off-grid",
+        route: r,
+        stop: v.stop,
+        detail: `route ${r}: stop ${v.stop} starts at ${fmt(v.start)}, not on the ${instance.timeGrid}-minute time grid`,
+      });
+    }
   });
   if (!Number.isFinite(tl.returnTravelMinutes)) {
     out.push({
@@ -238,6 +246,15 @@ function checkLunchWindow(
       detail: `route ${r}: lunch ${fmt(b)}–${fmt(end)} is outside the shift ${fmt(shiftStart)}–${fmt(shiftEnd)}`,
     });
   }
+}
+
+/** A start on the instance's time grid, or a pinned visit at its pinned minute (the planner's own choice). */
+function onGrid(instance: Instance, r: number, stop: number, start: number): boolean {
+  const grid = instance.timeGrid;
+  if (!grid) return true;
+  const off = Math.abs(start - Math.round(start / grid) * grid);
+  if (off <= TIME_TOLERANCE) return true;
+  return instance.pinned.some((p) => p.route === r && p.stop === stop && Math.abs(p.start - start) <= TIME_TOLERANCE);
 }
 
 function insideWindow(instance: Instance, stop: number, start: number): boolean {

@@ -13,6 +13,7 @@ export type ViolationKind =
   | "unreachable"
   | "too-early"
   | "outside-window"
+  | "off-grid"
   | "work-limit"
   | "drive-limit"
   | "lunch-missing"

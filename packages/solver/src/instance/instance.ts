@@ -9,6 +9,8 @@
  * [windowOpen, windowClose] (windowClose is the latest *start*, already net of the dwell).
  */
 
+import { TIME_TOLERANCES } from "../timeTolerance.js";
+
 /** One bus on one service date: a route leaves its depot and comes back within the shift. */
 export interface RouteSpec {
   /** index of the bus (several routes share a bus, one per date) */
@@ -86,6 +88,25 @@ export interface Instance {
   readonly stopGroups: Int32Array;
   readonly visitValues: Float64Array;
   readonly pinned: readonly PinnedVisit[];
+  /**
+   * Service starts fall on multiples of this many minutes (scenarios: 15 by default, so people
+   * read 13:00, not 12:54); absent or 0 = any moment (the literature files). Pinned visits keep
+   * their pinned minute.
+   */
+  readonly timeGrid?: number;
+}
+
+/** Minutes of float dust tolerated when a time is snapped to the time grid (the scheduler's, below the checker's). */
+const GRID_DUST = TIME_TOLERANCES.scheduleGrid;
+
+/** The first grid point at or after `time` (`time` itself without a grid). */
+export function gridUp(time: number, grid: number | undefined): number {
+  return grid ? Math.ceil((time - GRID_DUST) / grid) * grid : time;
+}
+
+/** The last grid point at or before `time` (`time` itself without a grid). */
+export function gridDown(time: number, grid: number | undefined): number {
+  return grid ? Math.floor((time + GRID_DUST) / grid) * grid : time;
 }
 
 /** One visit of a solved route: the stop and the minute its service begins. */

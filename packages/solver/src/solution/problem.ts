@@ -1,10 +1,10 @@
 /**
  * Precomputed, read-only facts about an Instance that every part of the search consults:
  * per-route windows (a pinned visit narrows its stop's windows on its route to the single pinned
- * minute, or to its pinned range), the lunch arithmetic, the neighbour lists used to filter candidate positions, and the
+ * minute), the lunch arithmetic, the neighbour lists used to filter candidate positions, and the
  * value scale that separates the two objective levels. Built once per solve; never mutated.
  */
-import type { Instance, RouteSpec } from "../instance/instance.js";
+import { gridDown, gridUp, type Instance, type RouteSpec } from "../instance/instance.js";
 import { TIME_TOLERANCES } from "../timeTolerance.js";
 
 /** Minutes of float rounding tolerated when a backward bound meets a window opening. */
@@ -25,7 +25,7 @@ export class Problem {
   readonly nRoutes: number;
   readonly nLoc: number;
   readonly travel: Float64Array;
-  /** pinned start range per (stop * nRoutes + route), only for pinned pairs (lo = hi: an exact start) */
+  /** pinned start per (stop * nRoutes + route), only for pinned pairs */
   readonly pinnedStart: Map<number, PinRange>;
   /** nearest stops of each stop by travel time (either direction), CSR */
   readonly neighbourOffset: Int32Array;
@@ -41,6 +41,8 @@ export class Problem {
   readonly routeClass: Int32Array;
   /** weight of one travel minute relative to one unit of value in the scalarised acceptance */
   readonly travelWeight: number;
+  /** the stops' windows of service starts, shrunk to the time grid (the instance's own without one) */
+  readonly windows: GridWindows;
 
   constructor(inst: Instance) {
     this.inst = inst;
@@ -48,12 +50,13 @@ export class Problem {
     this.nRoutes = inst.routes.length;
     this.nLoc = inst.nLocations;
     this.travel = inst.travel;
+    this.windows = gridWindows(inst);
     this.pinnedStart = new Map();
     for (const p of inst.pinned)
       this.pinnedStart.set(p.stop * this.nRoutes + p.route, { lo: p.start, hi: p.latestStart ?? p.start });
     this.servable = new Uint8Array(this.nStops);
     for (let s = 0; s < this.nStops; s++) {
-      if (inst.windowOffset[s + 1]! <= inst.windowOffset[s]!) continue;
+      if (this.windows.offset[s + 1]! <= this.windows.offset[s]!) continue;
       for (let r = 0; r < this.nRoutes; r++) {
         if (inst.allowed[s * this.nRoutes + r]) {
           this.servable[s] = 1;
@@ -81,7 +84,10 @@ export class Problem {
     return this.travel[a * this.nLoc + b]!;
   }
 
-  /** earliest feasible service start of `stop` on `route` at or after `time` (Infinity if none) */
+  /**
+   * earliest feasible service start of `stop` on `route` at or after `time` (Infinity if none),
+   * rounded up to the instance's time grid
+   */
   firstStart(stop: number, route: number, time: number): number {
     if (this.pinnedStart.size > 0) {
       const pin = this.pinnedStart.get(stop * this.nRoutes + route);
@@ -94,17 +100,22 @@ export class Problem {
     return this.windowStartFrom(stop, time);
   }
 
-  /** earliest start inside one of the stop's windows at or after `time` (Infinity if none) */
+  /** earliest start inside one of the stop's windows at or after `time`, on the grid (Infinity if none) */
   private windowStartFrom(stop: number, time: number): number {
     const inst = this.inst;
-    const end = inst.windowOffset[stop + 1]!;
-    for (let w = inst.windowOffset[stop]!; w < end; w++) {
-      if (time <= inst.windowClose[w]!) return Math.max(time, inst.windowOpen[w]!);
+    time = gridUp(time, inst.timeGrid);
+    const { offset, open, close } = this.windows;
+    const end = offset[stop + 1]!;
+    for (let w = offset[stop]!; w < end; w++) {
+      if (time <= close[w]!) return Math.max(time, open[w]!);
     }
     return Infinity;
   }
 
-  /** latest feasible service start of `stop` on `route` at or before `time` (-Infinity if none) */
+  /**
+   * latest feasible service start of `stop` on `route` at or before `time` (-Infinity if none),
+   * rounded down to the instance's time grid
+   */
   lastStart(stop: number, route: number, time: number): number {
     if (this.pinnedStart.size > 0) {
       const pin = this.pinnedStart.get(stop * this.nRoutes + route);
@@ -117,15 +128,15 @@ export class Problem {
     return this.windowStartUntil(stop, time);
   }
 
-  /** latest start inside one of the stop's windows at or before `time` (-Infinity if none) */
+  /** latest start inside one of the stop's windows at or before `time`, on the grid (-Infinity if none) */
   private windowStartUntil(stop: number, time: number): number {
-    const inst = this.inst;
-    const begin = inst.windowOffset[stop]!;
-    for (let w = inst.windowOffset[stop + 1]! - 1; w >= begin; w--) {
-      const open = inst.windowOpen[w]!;
+    time = gridDown(time, this.inst.timeGrid);
+    const windows = this.windows;
+    const begin = windows.offset[stop]!;
+    for (let w = windows.offset[stop + 1]! - 1; w >= begin; w--) {
+      const open = windows.open[w]!;
       // backward differences of forward sums may land an ulp before an opening the forward pass hit exactly
-      if (time >= open - BACKWARD_DUST)
-        return time <= inst.windowClose[w]! ? Math.max(time, open) : inst.windowClose[w]!;
+      if (time >= open - BACKWARD_DUST) return time <= windows.close[w]! ? Math.max(time, open) : windows.close[w]!;
     }
     return -Infinity;
   }
@@ -153,6 +164,38 @@ export class Problem {
     }
     return worth;
   }
+}
+
+/** Windows of service starts per stop, in the instance's CSR layout. */
+export interface GridWindows {
+  offset: Int32Array;
+  open: Float64Array;
+  close: Float64Array;
+}
+
+/**
+ * Each window with its opening rounded up and its close rounded down to the time grid; a window
+ * holding no grid point vanishes. Without a grid, the instance's windows as they are.
+ */
+function gridWindows(inst: Instance): GridWindows {
+  const grid = inst.timeGrid;
+  if (!grid) return { offset: inst.windowOffset, open: inst.windowOpen, close: inst.windowClose };
+  const offset = new Int32Array(inst.nStops + 1);
+  const open: number[] = [];
+  const close: number[] = [];
+  for (let s = 0; s < inst.nStops; s++) {
+    offset[s] = open.length;
+    for (let w = inst.windowOffset[s]!; w < inst.windowOffset[s + 1]!; w++) {
+      const o = gridUp(inst.windowOpen[w]!, grid);
+      const c = gridDown(inst.windowClose[w]!, grid);
+      if (o <= c) {
+        open.push(o);
+        close.push(c);
+      }
+    }
+  }
+  offset[inst.nStops] = open.length;
+  return { offset, open: Float64Array.from(open), close: Float64Array.from(close) };
 }
 
 /**

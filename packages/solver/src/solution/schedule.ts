@@ -47,10 +47,10 @@ export function scheduleRoute(p: Problem, r: number, seq: readonly number[]): So
     const t0 = p.t(spec.depot, seq[0]!);
     const deferred = (pending ? la1[1]! : la0[1]!) - t0;
     if (!pending || deferred >= la1[0]! - TIME_TOLERANCES.engineDust) {
-      ready = Math.max(snap(deferred - SLACK), spec.shiftStart);
+      ready = Math.max(snap(deferred - SLACK, p.inst.timeGrid), spec.shiftStart);
     } else {
       // the break fits only (or best) at the depot before leaving
-      const b = Math.max(snap(la1[0]! - SLACK), spec.shiftStart, lunch!.start);
+      const b = Math.max(snap(la1[0]! - SLACK, p.inst.timeGrid), spec.shiftStart, lunch!.start);
       placed = { start: b, afterVisits: 0 };
       pending = false;
       ready = b + lunch!.minutes;
@@ -90,19 +90,25 @@ export function scheduleRoute(p: Problem, r: number, seq: readonly number[]): So
   return { departure, visits, lunch: placed };
 }
 
-/** x on the schedule grid (removes the float dust of backward differences) */
-function snap(x: number): number {
-  return Math.round(x / GRID) * GRID;
+/**
+ * x on the schedule grid (removes the float dust of backward differences); rounded down when
+ * starts fall on a time grid, where a moment past the latest one would miss a grid point
+ */
+function snap(x: number, timeGrid: number | undefined): number {
+  return (timeGrid ? Math.floor(x / GRID) : Math.round(x / GRID)) * GRID;
 }
 
 /**
  * Service start for an arrival (setup included) at `time`: as early as a window allows, where a
  * time past a window's close by less than the grid still counts as inside it (float dust);
- * a visit pinned to one minute starts at that minute (a pinned range is a window like the others).
+ * a visit pinned to one minute starts at that minute (a pinned range is a window like the
+ * others). On a time grid the start is the grid point the
+ * timing passes chose (their rounding already forgives the dust).
  */
 function startAt(p: Problem, r: number, v: number, time: number): number {
   const pin = p.pinnedStart.size > 0 ? p.pinnedStart.get(v * p.nRoutes + r) : undefined;
   if (pin !== undefined && pin.lo === pin.hi) return pin.lo;
+  if (p.inst.timeGrid) return p.firstStart(v, r, time);
   const s = p.firstStart(v, r, time - GRID);
   return Math.max(s, time);
 }
