@@ -7,7 +7,7 @@
  * loads only when sheets are asked for.
  */
 import { routeCoordinates } from "@carebus/geo";
-import type { Plan, PlanRoute, Scenario, Stop } from "@carebus/model";
+import { serviceLabel, type Plan, type PlanRoute, type Scenario, type Stop } from "@carebus/model";
 import { SHEET_TEXT, longDate, type ExportLang } from "./labels.js";
 import { clock } from "./visitRows.js";
 
@@ -72,7 +72,8 @@ function driverSheet(doc: Doc, route: PlanRoute, scenario: Scenario, lang: Expor
     );
     const where = whereText(stop);
     if (where) doc.text(`${t.where}: ${where}`, { width });
-    if (stop?.services?.length) doc.text(`${t.services}: ${stop.services.join(", ")}`, { width });
+    if (stop?.services?.length)
+      doc.text(`${t.services}: ${stop.services.map((code) => serviceLabel(code, lang)).join(", ")}`, { width });
     doc.moveDown(0.4);
   });
 
@@ -87,11 +88,10 @@ function driverSheet(doc: Doc, route: PlanRoute, scenario: Scenario, lang: Expor
   }
 }
 
-/** The stop's address when the scenario has one, with its neighbourhood and locality. */
+/** The stop's address or landmark when the scenario has one, with its neighbourhood and locality. */
 function whereText(stop: Stop | undefined): string {
   if (!stop) return "";
-  const address = (stop as Stop & { address?: string }).address;
-  return [address, stop.neighbourhood, stop.locality].filter((x): x is string => Boolean(x)).join(", ");
+  return [stop.address, stop.neighbourhood, stop.locality].filter((x): x is string => Boolean(x)).join(", ");
 }
 
 function name(id: string, stops: Map<string, Stop>): string {
