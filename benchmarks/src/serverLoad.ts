@@ -165,8 +165,17 @@ function startTarget(scenarioFile: string, planSeconds: number): { child: ChildP
   return { child, info };
 }
 
+/**
+ * Each connection reconnects after this many requests, below the server's default
+ * `maxRequestsPerSocket` (1,000): past it Node answers every further request on the socket
+ * with a 503, and the figures would time those instead of the routes.
+ */
+const RECONNECT_RATE = 500;
+
 async function load(url: string, seconds: number, connections: number): Promise<LoadFigures> {
-  return figures(await autocannon({ url, connections, duration: seconds, pipelining: 1 }));
+  return figures(
+    await autocannon({ url, connections, duration: seconds, pipelining: 1, reconnectRate: RECONNECT_RATE }),
+  );
 }
 
 /** `id` with the characters whose bit is set in `n` percent-encoded (2^length spellings). */
@@ -184,6 +193,7 @@ async function cacheBust(appUrl: string, stopId: string, seconds: number, connec
     connections,
     duration: seconds,
     pipelining: 1,
+    reconnectRate: RECONNECT_RATE,
     requests: [
       {
         method: "GET",
