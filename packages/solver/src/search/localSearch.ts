@@ -116,13 +116,28 @@ function walk(
   return moves;
 }
 
+/**
+ * Per Problem, per route: the version of that route last found intra-route optimal (0 = none).
+ * The intra-route neighbourhoods depend only on the route's own sequence, which its version
+ * identifies in every solution of the search (versions are never reused), so a route that kept
+ * that version needs no new walk — most routes of a local-search round are unchanged.
+ */
+const intraOptimal = new WeakMap<object, Float64Array>();
+
 /** or-opt and 2-opt on route r until a whole walk finds no move; returns whether it changed */
 function improveRoute(sol: Solution, r: number, ctx: SearchContext): boolean {
+  let known = intraOptimal.get(sol.p);
+  if (!known) {
+    known = new Float64Array(sol.p.nRoutes);
+    intraOptimal.set(sol.p, known);
+  }
+  if (known[r] === sol.version[r]) return false;
   const changed = new Set<number>();
   let moves = 0;
   for (;;) {
     const found = walk(sol, r, INTRA_ROUTE, ctx, changed, true, MAX_INTRA_MOVES - moves);
     moves += found;
+    if (found === 0) known[r] = sol.version[r]!;
     if (found === 0 || moves >= MAX_INTRA_MOVES) return moves > 0;
   }
 }

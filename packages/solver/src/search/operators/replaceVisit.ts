@@ -9,6 +9,7 @@
 import { Solution } from "../../solution/solution.js";
 import { bestPlacementInRoute, type Placement } from "../../construction/insertion.js";
 import { MOVE_EPS, type Operator, type SearchContext } from "./operator.js";
+import { FitAfterRemoval, removalBoundsApply } from "./fitAfterRemoval.js";
 
 /** Replace the visit at index `k` of route `route` by stop `stop` at index `idx` of the shortened route. */
 export interface ReplaceMove {
@@ -22,6 +23,8 @@ const empty = new Int32Array(0);
 const tmp: Placement = { route: -1, idx: 0, shift: 0, dTravel: 0 };
 /** one probe per placement memo, i.e. per search */
 const probes = new WeakMap<object, Solution>();
+/** one necessary fit test per Problem, null where its timing argument does not hold */
+const fitTests = new WeakMap<object, FitAfterRemoval | null>();
 
 /**
  * The replace operator for one local-search round: `candidates` are the stops worth trying when
@@ -34,6 +37,7 @@ export function createReplaceVisit(
 ): Operator<ReplaceMove> {
   const p = sol.p;
   const probe = probeOf(sol);
+  const fitTest = fitTestOf(p);
   const without: number[] = [];
   // worth of one more visit under the current counts; a candidate's gain over a dropped visit v
   // is at most its worth (dropping v raises u's marginal value by at most v's loss), which is
@@ -65,6 +69,7 @@ export function createReplaceVisit(
         if (u === v || s.visitRoutes[u]!.length >= p.inst.maxVisits[u]! || !s.canVisit(u, r)) continue;
         const gain = p.addGain(u, s.counts) - loss;
         if (gain < -MOVE_EPS || gain < bestGain - MOVE_EPS) continue;
+        if (fitTest && !fitTest.mayFit(s, r, k, u)) continue;
         if (!probed) {
           without.length = 0;
           for (let q = 0; q < seq.length; q++) if (q !== k) without.push(seq[q]!);
@@ -112,6 +117,15 @@ function probeOf(sol: Solution): Solution {
     probes.set(key, probe);
   }
   return probe;
+}
+
+function fitTestOf(p: Solution["p"]): FitAfterRemoval | null {
+  let test = fitTests.get(p);
+  if (test === undefined) {
+    test = removalBoundsApply(p) ? new FitAfterRemoval(p) : null;
+    fitTests.set(p, test);
+  }
+  return test;
 }
 
 /** the nearest stops of v that could take one more visit (replacement candidates on large instances) */
