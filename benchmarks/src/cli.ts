@@ -40,10 +40,11 @@ const USAGE = `usage: pnpm bench [--quick] [--out DIR] [--compare old.json] [--s
   --result FILE           with --compare: compare this result instead of running the suites
   --suite LIST            suites to run (default all: ${Object.keys(SUITES).join(",")})
   --toptw-dir DIR         TOPTW data folder (default ../shared/benchdata/toptw next to the repository)
-  --toptw-profile P       quick | full (default) | complete — see benchmarks/README.md
+  --toptw-profile P       quick | full (default) | complete | cold — see benchmarks/README.md
   --toptw-sets LIST       set folder names; --toptw-instances LIST instance names
   --toptw-m LIST          vehicles, e.g. 1..4; --toptw-limits LIST seconds or none; --toptw-iterations LIST or none
   --toptw-seeds LIST      seeds, e.g. 1..3
+  --toptw-cold            each TOPTW solve in its own \`carebus toptw\` process (profile cold: issue 11's protocol)
   --scaling-sizes LIST    stops per generated scenario (default 50,200,1000,5000; quick 50,200)
   --bound-cap-seconds S   stop a size's LP bound job after S seconds (default 180; quick 60)
   --bogota-scenario FILE  scenario of the bogota suite (default data/bogota/scenario.json)
@@ -68,6 +69,7 @@ const OPTIONS = {
   "toptw-limits": { type: "string" },
   "toptw-iterations": { type: "string" },
   "toptw-seeds": { type: "string" },
+  "toptw-cold": { type: "boolean" },
   "scaling-sizes": { type: "string" },
   "bogota-scenario": { type: "string" },
   "bogota-seconds": { type: "string" },
@@ -186,6 +188,7 @@ async function main(argv: string[]): Promise<number> {
     };
     const flags: Record<string, string | undefined> = {};
     for (const [key, value] of Object.entries(values)) if (typeof value === "string") flags[key] = value;
+    if (values["toptw-cold"]) flags["toptw-cold"] = "yes";
     const context: SuiteContext = { quick: result.quick, repoRoot: REPO_ROOT, flags, log };
     log(
       `bench: ${result.env.commit.slice(0, 10)}${result.env.dirty ? " (dirty)" : ""}, ${result.env.node}, ${result.env.cpu} × ${result.env.cores}${result.quick ? ", quick" : ""}`,

@@ -11,21 +11,17 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { checkSolution, readToptw, solve } from "@carebus/solver";
+import { readToptw, solve } from "@carebus/solver";
 import { createMetric, type Metric } from "../result.js";
 import { mean } from "../stats.js";
 import { SuiteSkipped, type Suite, type SuiteContext, type SuiteOutput } from "../suite.js";
 import { parseNameList, parseNumberList } from "../listArgs.js";
 import { bksKey, listToptwFiles, readBks, readTotalScores, type ToptwFile } from "./toptwFiles.js";
 import { SET_100, SET_200 } from "./references.js";
+import { newRun, recordCheck, type Budget, type ToptwRun } from "./toptwRun.js";
+import { solveCold } from "./toptwCold.js";
 
-/** A solve budget: a wall-clock limit or an iteration count. */
-export type Budget = { kind: "time"; seconds: number } | { kind: "iterations"; count: number };
-
-/** Label used in metric ids: "t1s", "t0.2s", "i2000". */
-export function budgetLabel(budget: Budget): string {
-  return budget.kind === "time" ? `t${budget.seconds}s` : `i${budget.count}`;
-}
+export { budgetLabel, type Budget, type ToptwRun } from "./toptwRun.js";
 
 /** Which solves to run: each (instance, m, budget, seed) combination listed. */
 export interface ToptwPlan {
@@ -35,33 +31,8 @@ export interface ToptwPlan {
   /** per m, the budgets to run */
   budgets: Array<{ m: number; budget: Budget }>;
   seeds: number[];
-}
-
-/** One solve of one instance. */
-export interface ToptwRun {
-  set: string;
-  instance: string;
-  m: number;
-  budget: string;
-  seed: number;
-  /** the checker's recomputed score (null when the solve failed) */
-  score: number | null;
-  /** what the solver claimed */
-  solverValue: number | null;
-  bks: number | null;
-  /** total score of all customers (instance-stats.csv), the trivial bound; null when unknown */
-  allCustomers: number | null;
-  gapPct: number | null;
-  elapsedMs: number | null;
-  timeToBestMs: number | null;
-  iterations: number | null;
-  constructionValue: number | null;
-  violations: number;
-  /** why the solver stopped (time, iterations, bound, cancelled) */
-  stoppedBy: string | null;
-  /** improvements reported by onProgress: [elapsedMs, value] */
-  trace: Array<[number, number]>;
-  error?: string;
+  /** each solve in its own `carebus toptw` process (what a user gets from the command line) */
+  cold: boolean;
 }
 
 /** Aggregate of one (set, m, budget, seed). */
@@ -99,7 +70,9 @@ function iterationBudgets(ms: number[], counts: number[]): Array<{ m: number; bu
  * The solve plan from the profile and the `--toptw-*` flags.
  * Profiles: quick (4 instances, m 1–2, 0.2 s and 500 iterations, seed 1); full (the default:
  * the 100 and 200 sets, m 1–4 at 1 s plus 0.2 s for m = 1, 2,000 iterations, seed 1);
- * complete (every set, m 1–4, 0.2/1/5 s, 2,000 iterations, seeds 1–3).
+ * complete (every set, m 1–4, 0.2/1/5 s, 2,000 iterations, seeds 1–3); cold (the 100 and 200
+ * sets, m 1–4, 1 s, seeds 1–3, one `carebus toptw` process per solve). `--toptw-cold` runs any
+ * plan as cold processes.
  * @throws Error naming the flag on a bad value
  */
 export function planToptw(context: Pick<SuiteContext, "quick" | "flags">): ToptwPlan {
@@ -114,6 +87,7 @@ export function planToptw(context: Pick<SuiteContext, "quick" | "flags">): Toptw
         instances: QUICK_INSTANCES,
         budgets: [...timeBudgets([1, 2], [0.2]), ...iterationBudgets([1, 2], [500])],
         seeds: [1],
+        cold: false,
       };
       break;
     case "full":
@@ -127,6 +101,7 @@ export function planToptw(context: Pick<SuiteContext, "quick" | "flags">): Toptw
           ...iterationBudgets([1, 2, 3, 4], [2000]),
         ],
         seeds: [1],
+        cold: false,
       };
       break;
     case "complete":
@@ -136,11 +111,24 @@ export function planToptw(context: Pick<SuiteContext, "quick" | "flags">): Toptw
         instances: null,
         budgets: [...timeBudgets([1, 2, 3, 4], [0.2, 1, 5]), ...iterationBudgets([1, 2, 3, 4], [2000])],
         seeds: [1, 2, 3],
+        cold: false,
+      };
+      break;
+    case "cold":
+      // issue 11's command-line protocol: one process per solve, 1 s, seeds 1–3
+      plan = {
+        profile,
+        sets: [SET_100, SET_200],
+        instances: null,
+        budgets: timeBudgets([1, 2, 3, 4], [1]),
+        seeds: [1, 2, 3],
+        cold: true,
       };
       break;
     default:
-      throw new Error(`--toptw-profile: must be quick, full or complete, got "${profile}"`);
+      throw new Error(`--toptw-profile: must be quick, full, complete or cold, got "${profile}"`);
   }
+  if (flags["toptw-cold"] !== undefined) plan.cold = true;
   if (flags["toptw-sets"]) plan.sets = parseNameList(flags["toptw-sets"], "--toptw-sets");
   if (flags["toptw-instances"]) plan.instances = parseNameList(flags["toptw-instances"], "--toptw-instances");
   if (flags["toptw-seeds"]) plan.seeds = parseNumberList(flags["toptw-seeds"], "--toptw-seeds");
@@ -184,25 +172,7 @@ function solveOne(
   bks: number | null,
   allCustomers: number | null,
 ): ToptwRun {
-  const run: ToptwRun = {
-    set: file.set,
-    instance: file.instance,
-    m,
-    budget: budgetLabel(budget),
-    seed,
-    score: null,
-    solverValue: null,
-    bks,
-    allCustomers,
-    gapPct: null,
-    elapsedMs: null,
-    timeToBestMs: null,
-    iterations: null,
-    constructionValue: null,
-    violations: 0,
-    stoppedBy: null,
-    trace: [],
-  };
+  const run = newRun(file, m, budget, seed, bks, allCustomers);
   try {
     const instance = readToptw(text, { name: file.instance, vehicles: m, distance: "trunc1" });
     let lastValue = Number.NEGATIVE_INFINITY;
@@ -219,20 +189,12 @@ function solveOne(
         }
       },
     });
-    const check = checkSolution(instance, result.routes);
-    run.score = check.value;
-    run.solverValue = result.value;
-    run.violations = check.violations.length + (Math.abs(check.value - result.value) > 1e-6 ? 1 : 0);
-    const problems = check.violations.slice(0, 3).map((v) => `${v.kind}: ${v.detail}`);
-    if (Math.abs(check.value - result.value) > 1e-6)
-      problems.push(`solver claims ${result.value}, checker recomputes ${check.value}`);
-    if (problems.length) run.error = problems.join("; ");
+    recordCheck(run, instance, result.routes, result.value);
     run.elapsedMs = result.elapsedMs;
     run.timeToBestMs = result.timeToBestMs;
     run.iterations = result.iterations;
     run.constructionValue = result.constructionValue;
     run.stoppedBy = result.stoppedBy;
-    if (bks !== null && bks > 0) run.gapPct = (100 * (bks - check.value)) / bks;
   } catch (error) {
     run.error = error instanceof Error ? error.message : String(error);
   }
@@ -349,28 +311,26 @@ async function runToptw(context: SuiteContext): Promise<SuiteOutput> {
   if (files.length === 0) throw new SuiteSkipped(`no instance files matched in ${dir}`);
   const texts = new Map(files.map((f) => [f.file, readFileSync(f.file, "utf8")]));
 
-  // Warm-up: compile the hot paths once before anything is timed.
+  const cliMain = path.join(context.repoRoot, "apps", "cli", "dist", "main.js");
+  if (plan.cold && !existsSync(cliMain)) throw new SuiteSkipped(`no command-line build at ${cliMain} (pnpm build)`);
+  // Warm-up: compile the hot paths once before anything is timed (a cold process has no such luck).
   const warm = files[0]!;
-  solveOne(warm, texts.get(warm.file)!, 2, { kind: "iterations", count: 200 }, 0, null, null);
+  if (!plan.cold) solveOne(warm, texts.get(warm.file)!, 2, { kind: "iterations", count: 200 }, 0, null, null);
 
   const total = files.length * plan.budgets.length * plan.seeds.length;
   context.log(
-    `toptw: profile ${plan.profile}, ${files.length} instance file(s) × ${plan.budgets.length} (m, budget) × ${plan.seeds.length} seed(s) = ${total} solves`,
+    `toptw: profile ${plan.profile}${plan.cold ? " (one process per solve)" : ""}, ${files.length} instance file(s) × ${plan.budgets.length} (m, budget) × ${plan.seeds.length} seed(s) = ${total} solves`,
   );
   const runs: ToptwRun[] = [];
   for (const { m, budget } of plan.budgets) {
     for (const seed of plan.seeds) {
       for (const file of files) {
         const best = bks.get(bksKey(file.set, file.instance, m))?.bks ?? null;
-        const run = solveOne(
-          file,
-          texts.get(file.file)!,
-          m,
-          budget,
-          seed,
-          best,
-          totals.get(`${file.set}/${file.instance}`) ?? null,
-        );
+        const allCustomers = totals.get(`${file.set}/${file.instance}`) ?? null;
+        const text = texts.get(file.file)!;
+        const run = plan.cold
+          ? solveCold(cliMain, file, text, m, budget, seed, best, allCustomers)
+          : solveOne(file, text, m, budget, seed, best, allCustomers);
         runs.push(run);
         const gap = run.gapPct === null ? "" : ` gap ${run.gapPct.toFixed(2)}%`;
         const problem = run.error ? ` ERROR: ${run.error}` : run.violations ? ` ${run.violations} violation(s)` : "";

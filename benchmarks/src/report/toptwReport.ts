@@ -11,6 +11,7 @@ import { mean } from "../stats.js";
 import { formatValue, markdownTable } from "./format.js";
 import { renderChart, type ChartSeries } from "./svgChart.js";
 import type { ReportSection } from "./reportSection.js";
+import { coldTargetLines } from "./coldTargets.js";
 
 interface ToptwDetails {
   dir: string;
@@ -110,6 +111,11 @@ export function toptwReport(details: ToptwDetails): ReportSection {
   lines.push(
     `References (issue 3, not measured here): 100 set m = 1 mean gap target ≤ ${M1_GAP_REFERENCES.targetPct}% at 1 s; VROOM 1.14 ${M1_GAP_REFERENCES.vroomPct}% at ~0.1 s; ILS 2009 ${M1_GAP_REFERENCES.ils2009Pct}%.`,
   );
+
+  if (details.plan.cold) {
+    lines.push("");
+    lines.push(...coldTargetLines(details.runs, "t1s"));
+  }
 
   const m1On200 = details.runs.filter((r) => r.m === 1 && r.instance in VROOM_M1_200 && r.budget.startsWith("t"));
   if (m1On200.length) {

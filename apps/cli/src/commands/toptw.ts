@@ -4,7 +4,8 @@
  * with the same engine as the care-bus plans, for benchmarking against published results. The
  * score printed is the independent checker's, of a plan it passed; when the engine's best plan
  * failed the check, the failure is printed too (and `checkFailure` in JSON). With --json it
- * prints exactly one JSON object on stdout (customer numbers as in the file, service starts).
+ * prints exactly one JSON object on stdout (customer numbers as in the file, service starts;
+ * iterations, time to the best plan and what stopped the search, for the cold-process benchmark).
  * --recombine adds the route-pool recombination through HiGHS (opt-in: it did not pay for itself within 1–5 s on the Solomon sets, see packages/solver/README.md).
  */
 import { readFile } from "node:fs/promises";
@@ -108,7 +109,17 @@ export async function run(args: string[]): Promise<number> {
     : null;
   if (values.json) {
     process.stdout.write(
-      `${JSON.stringify({ instance: name, vehicles, score: check.value, routes, elapsedMs, ...(checkFailure ? { checkFailure } : {}) })}\n`,
+      `${JSON.stringify({
+        instance: name,
+        vehicles,
+        score: check.value,
+        routes,
+        elapsedMs,
+        iterations: result.iterations,
+        timeToBestMs: Math.round(result.timeToBestMs),
+        stoppedBy: result.stoppedBy,
+        ...(checkFailure ? { checkFailure } : {}),
+      })}\n`,
     );
   } else {
     const failed = check.failure
