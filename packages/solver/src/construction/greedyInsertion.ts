@@ -204,6 +204,8 @@ export function greedyInsert(sol: Solution, candidates: readonly number[], opts:
     }
     for (let c = 0; c < C; c++) {
       if (dead[c] || c === pick || !present[c * E + r]) continue;
+      // one more visit never loosens the route: what did not fit still does not
+      if (p.insertionTightens && shift[c * E + r] === Infinity) continue;
       const wasBest = best[c] === r;
       evalEntry(c, r);
       if (wasBest) pickBest(c);

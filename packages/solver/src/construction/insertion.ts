@@ -35,8 +35,9 @@ export function bestPlacementInRoute(sol: Solution, stop: number, r: number, out
   const service = p.inst.dwell[stop]! + spec.packupMinutes;
   one[0] = stop;
   let found = false;
-  let prev = spec.depot;
-  for (let i = 0; i <= n; i++) {
+  const [from, to] = windowRange(sol, stop, r);
+  let prev = from === 0 ? spec.depot : seq[from - 1]!;
+  for (let i = from; i <= to; i++) {
     const next = i < n ? seq[i]! : spec.depot;
     const t1 = p.t(prev, stop);
     // quick necessary test in the break-pending state before the full check
@@ -61,6 +62,45 @@ export function bestPlacementInRoute(sol: Solution, stop: number, r: number, out
     prev = next;
   }
   return found ? out : null;
+}
+
+/**
+ * The positions i (insert between i and i+1) where `stop` could go at all: the bus must be able
+ * to arrive before the stop's last window closes (ef0 only grows along the route) and to leave
+ * its first window early enough for the next position (la0 only grows too), with the shortest
+ * legs into and out of the stop. Two binary searches, so tight windows cost O(log n) instead of
+ * a scan of the whole route; every position outside the range fails the scan's own tests.
+ */
+function windowRange(sol: Solution, stop: number, r: number): [number, number] {
+  const p = sol.p;
+  const n = sol.seq[r]!.length;
+  const w = p.windows;
+  if (p.pinnedStart.size > 0 || w.offset[stop + 1] === w.offset[stop]) return [0, n];
+  const spec = p.inst.routes[r]!;
+  const ef0 = sol.ef0[r]!;
+  const la0 = sol.la0[r]!;
+  const latestReady = w.close[w.offset[stop + 1]! - 1]! - spec.setupMinutes - p.minTravelIn[stop]!;
+  const earliestNext = w.open[w.offset[stop]!]! + p.inst.dwell[stop]! + spec.packupMinutes + p.minTravelOut[stop]!;
+  // last i with ef0[i] <= latestReady
+  let lo = 0;
+  let hi = n;
+  if (!(ef0[0]! <= latestReady)) return [1, 0];
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ef0[mid]! <= latestReady) lo = mid;
+    else hi = mid - 1;
+  }
+  const to = lo;
+  // first i with la0[i + 1] >= earliestNext
+  lo = 0;
+  hi = n;
+  if (!(la0[n + 1]! >= earliestNext)) return [1, 0];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (la0[mid + 1]! >= earliestNext) hi = mid;
+    else lo = mid + 1;
+  }
+  return [lo, to];
 }
 
 /**

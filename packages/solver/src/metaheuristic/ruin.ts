@@ -64,7 +64,7 @@ export function ruin(
       const rs = sol.visitRoutes[u]!;
       if (rs.length === 0) continue;
       const r = rs[rng.int(rs.length)]!;
-      tryRemove(r, sol.seq[r]!.indexOf(u));
+      tryRemove(r, sol.indexIn(u, r));
     }
   } else {
     const routes =

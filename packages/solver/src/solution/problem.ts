@@ -43,6 +43,18 @@ export class Problem {
   readonly travelWeight: number;
   /** the stops' windows of service starts, shrunk to the time grid (the instance's own without one) */
   readonly windows: GridWindows;
+  /** per stop: the shortest travel into it and out of it from any location (window-range bounds) */
+  readonly minTravelIn: Float64Array;
+  readonly minTravelOut: Float64Array;
+  /** no group is covered by two stops: a visit's worth never depends on another stop's visits */
+  readonly groupsDisjoint: boolean;
+  /**
+   * Inserting a visit never makes a route looser: travel obeys the triangle inequality once the
+   * inserted visit's service is counted (t(a,w) + setup + dwell(w) + pack-up + t(w,b) ≥ t(a,b)
+   * on every route) and no route has a work limit (whose span check is not monotone). Then a
+   * stop that fits nowhere in a route still fits nowhere after another insertion there.
+   */
+  readonly insertionTightens: boolean;
 
   constructor(inst: Instance) {
     this.inst = inst;
@@ -70,6 +82,9 @@ export class Problem {
       this.hasWorkLimit[r] = spec.maxWorkMinutes < shift ? 1 : 0;
     });
     this.routeClass = buildRouteClasses(inst, this.pinnedStart);
+    [this.minTravelIn, this.minTravelOut] = shortestLegs(inst);
+    this.groupsDisjoint = groupsDisjoint(inst);
+    this.insertionTightens = !this.hasWorkLimit.includes(1) && serviceTriangle(inst);
     [this.neighbourOffset, this.neighbours] = buildNeighbours(inst, Math.min(NEIGHBOURS, Math.max(0, this.nStops - 1)));
     // value first, travel second: one travel minute must never outweigh the smallest value step
     let minValue = Infinity;
@@ -216,6 +231,56 @@ export function lunchBefore(spec: RouteSpec, y: number): number {
   if (!l) return y;
   const limit = Math.min(y, l.end);
   return l.start + l.minutes <= limit ? limit - l.minutes : -Infinity;
+}
+
+function shortestLegs(inst: Instance): [Float64Array, Float64Array] {
+  const nl = inst.nLocations;
+  const into = new Float64Array(inst.nStops).fill(Infinity);
+  const out = new Float64Array(inst.nStops).fill(Infinity);
+  const t = inst.travel;
+  for (let a = 0; a < nl; a++) {
+    for (let s = 0; s < inst.nStops; s++) {
+      if (s === a) continue;
+      const tin = t[a * nl + s]!;
+      const tout = t[s * nl + a]!;
+      if (tin < into[s]!) into[s] = tin;
+      if (tout < out[s]!) out[s] = tout;
+    }
+  }
+  return [into, out];
+}
+
+function groupsDisjoint(inst: Instance): boolean {
+  const seen = new Uint8Array(inst.groupValue.length);
+  for (const g of inst.stopGroups) {
+    if (seen[g]) return false;
+    seen[g] = 1;
+  }
+  return true;
+}
+
+/** Locations above which the O(locations² × stops) triangle check is not worth its time. */
+const TRIANGLE_CHECK_MAX_LOCATIONS = 300;
+
+/** whether t(a,w) + least service at w + t(w,b) ≥ t(a,b) for every stop w and locations a, b (no service under a drive limit) */
+function serviceTriangle(inst: Instance): boolean {
+  const nl = inst.nLocations;
+  if (nl > TRIANGLE_CHECK_MAX_LOCATIONS) return false;
+  let handling = Infinity;
+  for (const spec of inst.routes) {
+    // a drive limit counts travel alone: then service may not make up for a shortcut
+    handling = Math.min(handling, spec.maxDriveMinutes < Infinity ? 0 : spec.setupMinutes + spec.packupMinutes);
+  }
+  if (!Number.isFinite(handling)) return true;
+  const t = inst.travel;
+  for (let w = 0; w < inst.nStops; w++) {
+    const service = handling + inst.dwell[w]!;
+    for (let a = 0; a < nl; a++) {
+      const into = t[a * nl + w]! + service;
+      for (let b = 0; b < nl; b++) if (into + t[w * nl + b]! < t[a * nl + b]!) return false;
+    }
+  }
+  return true;
 }
 
 function buildNeighbours(inst: Instance, k: number): [Int32Array, Int32Array] {

@@ -35,6 +35,8 @@ export class Solution {
   readonly visitRoutes: number[][];
   /** per route: the version of its sequence (new on every change, carried by copies) */
   readonly version: Float64Array;
+  /** index of each stop in each route visiting it, at stop * nRoutes + route (stale elsewhere) */
+  private readonly position: Int32Array;
   /** insertion costs by route version, shared by the solutions cloned from one another */
   readonly placements: PlacementMemo | null;
   value = 0;
@@ -64,6 +66,7 @@ export class Solution {
     this.lastTravel = new Float64Array(R);
     this.busy = new Float64Array(R);
     this.stopMark = new Uint8Array(p.nStops);
+    this.position = new Int32Array(p.nStops * R);
     for (let r = 0; r < R; r++) this.refresh(r);
   }
 
@@ -134,6 +137,18 @@ export class Solution {
     this.busy[r] = o.busy[r]!;
     this.lastTravel[r] = o.lastTravel[r]!;
     this.version[r] = o.version[r]!;
+    this.indexStops(r);
+  }
+
+  /** index in route r's sequence of `stop`, which route r visits (O(1)) */
+  indexIn(stop: number, r: number): number {
+    return this.position[stop * this.p.nRoutes + r]!;
+  }
+
+  private indexStops(r: number): void {
+    const s = this.seq[r]!;
+    const R = this.p.nRoutes;
+    for (let k = 0; k < s.length; k++) this.position[s[k]! * R + r] = k;
   }
 
   /** location at position k of route r (0 and n+1 are the depot) */
@@ -171,6 +186,7 @@ export class Solution {
     this.travel += ct[n + 1]! - this.lastTravel[r]!;
     this.lastTravel[r] = ct[n + 1]!;
     this.version[r] = nextVersion++;
+    this.indexStops(r);
   }
 
   /**
@@ -207,18 +223,30 @@ export class Solution {
     let e1 = ef1[i]!;
     let prev = this.loc(r, i);
     let part = 0;
-    for (let q = 0; q < m; q++) {
-      const v = mid[q]!;
-      const tt = p.t(prev, v);
-      part += tt;
-      const n0 = p.firstStart(v, r, e0 + tt + setup) + dwell[v]! + after;
-      const n1 = p.firstStart(v, r, e1 + tt + setup) + dwell[v]! + after;
-      if (n1 === Infinity && n0 === Infinity) return -1;
-      const l = spec.lunch ? lunchAfterFast(spec.lunch, n0) : n0;
-      e0 = n0;
-      e1 = Math.min(n1, l);
-      if (e1 === Infinity) return -1;
-      prev = v;
+    if (!spec.lunch) {
+      // without a break both states are one (ef1 = ef0, la1 = la0): one propagation suffices
+      for (let q = 0; q < m; q++) {
+        const v = mid[q]!;
+        const tt = p.t(prev, v);
+        part += tt;
+        e0 = p.firstStart(v, r, e0 + tt + setup) + dwell[v]! + after;
+        if (e0 === Infinity) return -1;
+        prev = v;
+      }
+      e1 = e0;
+    } else {
+      for (let q = 0; q < m; q++) {
+        const v = mid[q]!;
+        const tt = p.t(prev, v);
+        part += tt;
+        const n0 = p.firstStart(v, r, e0 + tt + setup) + dwell[v]! + after;
+        const n1 = p.firstStart(v, r, e1 + tt + setup) + dwell[v]! + after;
+        if (n1 === Infinity && n0 === Infinity) return -1;
+        e0 = n0;
+        e1 = Math.min(n1, lunchAfterFast(spec.lunch, n0));
+        if (e1 === Infinity) return -1;
+        prev = v;
+      }
     }
     const next = this.loc(r, j);
     const tt = p.t(prev, next);

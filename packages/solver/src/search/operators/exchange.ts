@@ -29,7 +29,7 @@ export const exchange: Operator<ExchangeMove> = {
       const d1 = p.t(sol.loc(r, k), u) + p.t(u, sol.loc(r, k + 2)) - (ct[k + 2]! - ct[k]!);
       for (const r2 of sol.visitRoutes[u]!) {
         if (r2 === r || ctx.isPinned(u, r2)) continue;
-        const k2 = sol.seq[r2]!.indexOf(u);
+        const k2 = sol.indexIn(u, r2);
         const ct2 = sol.ct[r2]!;
         const d2 = p.t(sol.loc(r2, k2), v) + p.t(v, sol.loc(r2, k2 + 2)) - (ct2[k2 + 2]! - ct2[k2]!);
         if (d1 + d2 >= -MOVE_EPS) continue;

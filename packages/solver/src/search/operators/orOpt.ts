@@ -16,7 +16,7 @@ export const orOpt: Operator<SegmentMove> = {
     const p = sol.p;
     const seq = sol.seq[r]!;
     const n = seq.length;
-    const ct = sol.ct[r]!;
+    const depot = p.inst.routes[r]!.depot;
     for (let len = 1; len <= MAX_STRING && len < n && a + len <= n; len++) {
       const first = seq[a]!;
       const last = seq[a + len - 1]!;
@@ -25,34 +25,49 @@ export const orOpt: Operator<SegmentMove> = {
       const after = sol.loc(r, a + len + 1);
       const removeGain = p.t(before, first) + p.t(last, after) - p.t(before, after);
       if (removeGain <= MOVE_EPS) continue;
-      // insert between positions x and x+1 (outside the string)
+      // insert between positions x and x+1 (outside the string); the hottest loop of the
+      // search, so it reads the travel matrix directly
+      const travel = p.travel;
+      const nl = p.nLoc;
+      const fromLast = last * nl;
+      let u = depot;
       for (let x = 0; x <= n; x++) {
-        if (x >= a && x <= a + len) continue;
-        const u = sol.loc(r, x);
-        const w = sol.loc(r, x + 1);
-        const add = p.t(u, first) + p.t(last, w) - p.t(u, w);
-        if (add - removeGain >= -MOVE_EPS) continue;
-        buf.length = 0;
-        let i: number;
-        let j: number;
-        if (x > a + len) {
-          // string moves later: positions a .. x+1 change
-          for (let k = a + len; k < x; k++) buf.push(seq[k]!);
-          for (let k = a; k < a + len; k++) buf.push(seq[k]!);
-          i = a;
-          j = x + 1;
-        } else {
-          for (let k = a; k < a + len; k++) buf.push(seq[k]!);
-          for (let k = x; k < a; k++) buf.push(seq[k]!);
-          i = x;
-          j = a + len + 1;
+        const w = x < n ? seq[x]! : depot;
+        if (x < a || x > a + len) {
+          const add = travel[u * nl + first]! + travel[fromLast + w]! - travel[u * nl + w]!;
+          if (add - removeGain < -MOVE_EPS) {
+            const move = check(sol, r, a, len, x);
+            if (move) return move;
+          }
         }
-        const part = sol.fits(r, i, j, buf, buf.length);
-        if (part < 0 || part - (ct[j]! - ct[i]!) >= -MOVE_EPS) continue;
-        return { route: r, i, j, mid: buf.slice() };
+        u = w;
       }
     }
     return null;
   },
   apply: applySegment,
 };
+
+/** the move of the string at a..a+len-1 to between positions x and x+1, if feasible and shorter */
+function check(sol: Solution, r: number, a: number, len: number, x: number): SegmentMove | null {
+  const seq = sol.seq[r]!;
+  const ct = sol.ct[r]!;
+  buf.length = 0;
+  let i: number;
+  let j: number;
+  if (x > a + len) {
+    // string moves later: positions a .. x+1 change
+    for (let k = a + len; k < x; k++) buf.push(seq[k]!);
+    for (let k = a; k < a + len; k++) buf.push(seq[k]!);
+    i = a;
+    j = x + 1;
+  } else {
+    for (let k = a; k < a + len; k++) buf.push(seq[k]!);
+    for (let k = x; k < a; k++) buf.push(seq[k]!);
+    i = x;
+    j = a + len + 1;
+  }
+  const part = sol.fits(r, i, j, buf, buf.length);
+  if (part < 0 || part - (ct[j]! - ct[i]!) >= -MOVE_EPS) return null;
+  return { route: r, i, j, mid: buf.slice() };
+}

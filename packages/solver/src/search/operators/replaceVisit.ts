@@ -23,6 +23,8 @@ const empty = new Int32Array(0);
 const tmp: Placement = { route: -1, idx: 0, shift: 0, dTravel: 0 };
 /** one probe per placement memo, i.e. per search */
 const probes = new WeakMap<object, Solution>();
+/** per Problem, per stop: its worth when last sorted (only read for the stops just sorted) */
+const worths = new WeakMap<object, Float64Array>();
 /** one necessary fit test per Problem, null where its timing argument does not hold */
 const fitTests = new WeakMap<object, FitAfterRemoval | null>();
 
@@ -38,15 +40,15 @@ export function createReplaceVisit(
   const p = sol.p;
   const probe = probeOf(sol);
   const fitTest = fitTestOf(p);
+  const disjoint = p.groupsDisjoint;
   const without: number[] = [];
   // worth of one more visit under the current counts; a candidate's gain over a dropped visit v
   // is at most its worth (dropping v raises u's marginal value by at most v's loss), which is
   // the bound that ends a scan by decreasing worth
-  const worth = new Map<number, number>();
+  const worth = worthOf(p);
   const byWorth = (list: readonly number[]): number[] => {
-    worth.clear();
-    for (const u of list) worth.set(u, p.addGain(u, sol.counts));
-    return [...list].sort((a, b) => worth.get(b)! - worth.get(a)! || a - b);
+    for (const u of list) worth[u] = p.addGain(u, sol.counts);
+    return [...list].sort((a, b) => worth[b]! - worth[a]! || a - b);
   };
   let sorted = pooled ? byWorth(candidates) : [];
   return {
@@ -65,7 +67,9 @@ export function createReplaceVisit(
       // v's groups lose their visit while the candidates are scored (they may share groups)
       shiftCounts(s, v, -1);
       for (const u of pool) {
-        if (worth.get(u)! < bestGain - MOVE_EPS) break;
+        if (worth[u]! < bestGain - MOVE_EPS) break;
+        // no shared groups: dropping v leaves u's worth as it is, so the gain is worth − loss
+        if (disjoint && worth[u]! - loss < Math.max(bestGain, 0) - MOVE_EPS) break;
         if (u === v || s.visitRoutes[u]!.length >= p.inst.maxVisits[u]! || !s.canVisit(u, r)) continue;
         const gain = p.addGain(u, s.counts) - loss;
         if (gain < -MOVE_EPS || gain < bestGain - MOVE_EPS) continue;
@@ -117,6 +121,15 @@ function probeOf(sol: Solution): Solution {
     probes.set(key, probe);
   }
   return probe;
+}
+
+function worthOf(p: Solution["p"]): Float64Array {
+  let worth = worths.get(p);
+  if (!worth) {
+    worth = new Float64Array(p.nStops);
+    worths.set(p, worth);
+  }
+  return worth;
 }
 
 function fitTestOf(p: Solution["p"]): FitAfterRemoval | null {
