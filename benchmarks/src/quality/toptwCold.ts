@@ -7,8 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { readToptw, type SolvedRoute } from "@carebus/solver";
-import type { ToptwFile } from "./toptwFiles.js";
-import { newRun, recordCheck, type Budget, type ToptwRun } from "./toptwRun.js";
+import { newRun, recordCheck, type SolveSpec, type ToptwRun } from "./toptwRun.js";
 
 /** Time limit of an iteration-budgeted process: a safety net that never binds. */
 const ITERATION_RUN_SECONDS = 600;
@@ -23,18 +22,10 @@ interface ToptwJson {
   stoppedBy: string;
 }
 
-/** Solves `file` in its own `carebus toptw` process started from `cliMain`. */
-export function solveCold(
-  cliMain: string,
-  file: ToptwFile,
-  text: string,
-  m: number,
-  budget: Budget,
-  seed: number,
-  bks: number | null,
-  allCustomers: number | null,
-): ToptwRun {
-  const run = newRun(file, m, budget, seed, bks, allCustomers);
+/** Solves `spec.file` in its own `carebus toptw` process started from `cliMain`. */
+export function solveCold(cliMain: string, spec: SolveSpec, text: string): ToptwRun {
+  const { file, m, budget, seed } = spec;
+  const run = newRun(spec);
   const limit =
     budget.kind === "time"
       ? ["--time-limit", String(budget.seconds)]

@@ -42,15 +42,19 @@ export interface ToptwRun {
   error?: string;
 }
 
+/** What one solve is asked: the file, the vehicles, the budget and seed, and its reference values. */
+export interface SolveSpec {
+  file: ToptwFile;
+  m: number;
+  budget: Budget;
+  seed: number;
+  bks: number | null;
+  /** total score of all customers, null when unknown */
+  allCustomers: number | null;
+}
+
 /** A run with nothing measured yet. */
-export function newRun(
-  file: ToptwFile,
-  m: number,
-  budget: Budget,
-  seed: number,
-  bks: number | null,
-  allCustomers: number | null,
-): ToptwRun {
+export function newRun({ file, m, budget, seed, bks, allCustomers }: SolveSpec): ToptwRun {
   return {
     set: file.set,
     instance: file.instance,

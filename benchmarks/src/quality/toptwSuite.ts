@@ -16,9 +16,9 @@ import { createMetric, type Metric } from "../result.js";
 import { mean } from "../stats.js";
 import { SuiteSkipped, type Suite, type SuiteContext, type SuiteOutput } from "../suite.js";
 import { parseNameList, parseNumberList } from "../listArgs.js";
-import { bksKey, listToptwFiles, readBks, readTotalScores, type ToptwFile } from "./toptwFiles.js";
+import { bksKey, listToptwFiles, readBks, readTotalScores } from "./toptwFiles.js";
 import { SET_100, SET_200 } from "./references.js";
-import { newRun, recordCheck, type Budget, type ToptwRun } from "./toptwRun.js";
+import { newRun, recordCheck, type Budget, type SolveSpec, type ToptwRun } from "./toptwRun.js";
 import { solveCold } from "./toptwCold.js";
 
 export { budgetLabel, type Budget, type ToptwRun } from "./toptwRun.js";
@@ -163,16 +163,9 @@ export function defaultToptwDir(repoRoot: string): string {
   return path.resolve(repoRoot, "..", "shared", "benchdata", "toptw");
 }
 
-function solveOne(
-  file: ToptwFile,
-  text: string,
-  m: number,
-  budget: Budget,
-  seed: number,
-  bks: number | null,
-  allCustomers: number | null,
-): ToptwRun {
-  const run = newRun(file, m, budget, seed, bks, allCustomers);
+function solveOne(spec: SolveSpec, text: string): ToptwRun {
+  const { file, m, budget, seed } = spec;
+  const run = newRun(spec);
   try {
     const instance = readToptw(text, { name: file.instance, vehicles: m, distance: "trunc1" });
     let lastValue = Number.NEGATIVE_INFINITY;
@@ -315,7 +308,15 @@ async function runToptw(context: SuiteContext): Promise<SuiteOutput> {
   if (plan.cold && !existsSync(cliMain)) throw new SuiteSkipped(`no command-line build at ${cliMain} (pnpm build)`);
   // Warm-up: compile the hot paths once before anything is timed (a cold process has no such luck).
   const warm = files[0]!;
-  if (!plan.cold) solveOne(warm, texts.get(warm.file)!, 2, { kind: "iterations", count: 200 }, 0, null, null);
+  const warmUp: SolveSpec = {
+    file: warm,
+    m: 2,
+    budget: { kind: "iterations", count: 200 },
+    seed: 0,
+    bks: null,
+    allCustomers: null,
+  };
+  if (!plan.cold) solveOne(warmUp, texts.get(warm.file)!);
 
   const total = files.length * plan.budgets.length * plan.seeds.length;
   context.log(
@@ -326,11 +327,16 @@ async function runToptw(context: SuiteContext): Promise<SuiteOutput> {
     for (const seed of plan.seeds) {
       for (const file of files) {
         const best = bks.get(bksKey(file.set, file.instance, m))?.bks ?? null;
-        const allCustomers = totals.get(`${file.set}/${file.instance}`) ?? null;
+        const spec: SolveSpec = {
+          file,
+          m,
+          budget,
+          seed,
+          bks: best,
+          allCustomers: totals.get(`${file.set}/${file.instance}`) ?? null,
+        };
         const text = texts.get(file.file)!;
-        const run = plan.cold
-          ? solveCold(cliMain, file, text, m, budget, seed, best, allCustomers)
-          : solveOne(file, text, m, budget, seed, best, allCustomers);
+        const run = plan.cold ? solveCold(cliMain, spec, text) : solveOne(spec, text);
         runs.push(run);
         const gap = run.gapPct === null ? "" : ` gap ${run.gapPct.toFixed(2)}%`;
         const problem = run.error ? ` ERROR: ${run.error}` : run.violations ? ` ${run.violations} violation(s)` : "";
