@@ -3,6 +3,7 @@
  * JSON input file, so that a missing file and bad JSON read the same in every command.
  */
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { parsePlan, parseScenario, scenarioHash, type Plan, type Scenario } from "@carebus/model";
 
 /** Where a command writes. */
@@ -16,6 +17,9 @@ export const PROCESS_IO: CommandIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 };
+
+/** The bundled Bogotá scenario, the default scenario of the commands that read a plan (src/ or dist/). */
+export const DEFAULT_SCENARIO_PATH = fileURLToPath(new URL("../../../data/bogota/scenario.json", import.meta.url));
 
 /** An input file that cannot be used; its message names the file and says why. */
 export class InputFileError extends Error {}

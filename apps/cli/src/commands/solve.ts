@@ -38,17 +38,18 @@ import {
   UsageError,
   nonNegativeInteger,
   oneOf,
-  parseCommandArgs,
+  exactPositionals,
   positiveNumber,
+  readCommandArgs,
   stringValue,
   stringValues,
+  type ParsedArgs,
 } from "../commandArgs.js";
-import { COMMAND_SPECS, commandHelp } from "../commandSpecs.js";
+import { COMMAND_SPECS } from "../commandSpecs.js";
 
 export type { CommandIo } from "../commandIo.js";
 
 const SPEC = COMMAND_SPECS.solve!;
-const USAGE = "usage: carebus solve <scenario.json> [options]  (carebus solve --help lists them)";
 
 interface SolveArgs {
   file: string;
@@ -70,17 +71,9 @@ interface SolveArgs {
  * @returns the exit code (0 ok, 1 internal, 2 bad input, 3 geography unavailable)
  */
 export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<number> {
-  let parsed: SolveArgs | "help";
-  try {
-    parsed = parseSolveArgs(args);
-  } catch (error) {
-    io.stderr(`carebus solve: ${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (parsed === "help") {
-    io.stdout(commandHelp(SPEC));
-    return 0;
-  }
+  const read = readCommandArgs(SPEC, args, io, readSolveArgs);
+  if ("exitCode" in read) return read.exitCode;
+  const parsed = read.args;
   const scenario = await readScenario(parsed.file, io);
   if (typeof scenario === "number") return scenario;
   const baseDir = dirname(resolve(parsed.file));
@@ -136,12 +129,8 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
   return 0;
 }
 
-function parseSolveArgs(args: string[]): SolveArgs | "help" {
-  const parsed = parseCommandArgs(SPEC, args);
-  if (parsed.values.help) return "help";
-  if (parsed.positionals.length !== 1)
-    throw new UsageError(`expected exactly one scenario file, got ${parsed.positionals.length}`);
-  const out: SolveArgs = { file: parsed.positionals[0]!, changes: {}, flagOf: new Map() };
+function readSolveArgs(parsed: ParsedArgs): SolveArgs {
+  const out: SolveArgs = { file: exactPositionals(parsed, 1, "scenario file")[0]!, changes: {}, flagOf: new Map() };
   const timeLimit = stringValue(parsed, "time-limit");
   if (timeLimit !== undefined) out.timeLimitSeconds = positiveNumber("time-limit", timeLimit);
   const iterations = stringValue(parsed, "iterations");
