@@ -4,8 +4,6 @@
  * sheets (PDF, one page per bus-day), Spanish by default. The scenario supplies names,
  * neighbourhoods, services and places; its hash must match the plan's.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
 import { CarebusError } from "@carebus/model";
 import { EXPORT_LANGS, planToCsv, planToPdf, planToXlsx } from "@carebus/export";
 import {
@@ -13,6 +11,7 @@ import {
   InputFileError,
   PROCESS_IO,
   readPlanAndScenario,
+  writeOutFile,
   type CommandIo,
 } from "../commandIo.js";
 import { UsageError, exactPositionals, oneOf, readCommandArgs, stringValue } from "../commandArgs.js";
@@ -61,11 +60,9 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
     else process.stdout.write(document);
     return 0;
   }
-  try {
-    await mkdir(dirname(resolve(options.out)), { recursive: true });
-    await writeFile(options.out, document);
-  } catch (error) {
-    io.stderr(`carebus export: --out: cannot write ${options.out}: ${(error as Error).message}\n`);
+  const failed = await writeOutFile(options.out, document);
+  if (failed) {
+    io.stderr(`carebus export: ${failed}\n`);
     return 2;
   }
   io.stderr(`wrote ${options.out}\n`);

@@ -4,9 +4,9 @@
  * files with @carebus/import and writes it (to --out, else stdout). Every problem of every
  * file is printed at once as `file:line: column "x": message`, exit 2, and no file is written.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { formatJson, formatProblem, ImportError, importScenario, type InputFile } from "@carebus/import";
-import { PROCESS_IO, type CommandIo } from "../commandIo.js";
+import { PROCESS_IO, writeOutFile, type CommandIo } from "../commandIo.js";
 import { UsageError, optionsOnly, readCommandArgs, stringValue } from "../commandArgs.js";
 import { COMMAND_SPECS } from "../commandSpecs.js";
 
@@ -61,7 +61,11 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
     return 2;
   }
   if (typeof values.out === "string") {
-    await writeFile(values.out, text);
+    const failed = await writeOutFile(values.out, text);
+    if (failed) {
+      io.stderr(`carebus import: ${failed}\n`);
+      return 2;
+    }
     io.stdout(`scenario written to ${values.out}\n`);
   } else {
     io.stdout(text);

@@ -6,7 +6,6 @@
  * replan), and the summary says how many visits of the --from plan moved.
  * Exit codes: 0 ok, 1 internal error, 2 bad input, 3 geography/routing unavailable.
  */
-import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import {
   CarebusError,
@@ -33,7 +32,7 @@ import {
 import { GeoError, addDirections } from "@carebus/geo";
 import { FailureLog, meetsBound } from "@carebus/solver";
 import { replan, solveScenario, type ScenarioProgress } from "@carebus/planner";
-import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
+import { InputFileError, PROCESS_IO, readJsonFile, writeOutFile, type CommandIo } from "../commandIo.js";
 import {
   UsageError,
   nonNegativeInteger,
@@ -114,11 +113,9 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
 
   const json = `${JSON.stringify(plan, null, 2)}\n`;
   if (parsed.out) {
-    try {
-      await mkdir(dirname(resolve(parsed.out)), { recursive: true });
-      await writeFile(parsed.out, json);
-    } catch (error) {
-      io.stderr(`carebus solve: --out: cannot write ${parsed.out}: ${(error as Error).message}\n`);
+    const failed = await writeOutFile(parsed.out, json);
+    if (failed) {
+      io.stderr(`carebus solve: ${failed}\n`);
       return 2;
     }
     io.stdout(summary(plan, words));
