@@ -3,8 +3,10 @@
  * processes, each case once per round and the rounds repeated, so that a change in the
  * machine's load falls on every case alike instead of on whichever case ran last. The load
  * average before and after is part of the result: on a busy machine the figures say little.
- * Run on its own: `node benchmarks/dist/speed/cliStartup.js [rounds]` (default 15) prints a
- * table; the components suite records the same cases as metrics.
+ * Run on its own: `node benchmarks/dist/speed/cliStartup.js [rounds] [--compare DIR]` (default
+ * 15 rounds) prints a table; with --compare the same commands of another built checkout (e.g.
+ * main's worktree) run in the same rounds, for a before/after under the same load. The
+ * components suite records the same cases as metrics.
  */
 import { spawnSync } from "node:child_process";
 import os from "node:os";
@@ -26,19 +28,23 @@ export interface StartupFigures {
   loadAfter: number[];
 }
 
-/** The timed commands: Node's floor, the help screens, and validate on the small example. */
-export function cliStartupCases(repoRoot: string): StartupCase[] {
+/**
+ * The timed commands: Node's floor, the help screens, and validate on the small example;
+ * `label` marks another checkout's commands (and leaves out the floor, which is the same).
+ */
+export function cliStartupCases(repoRoot: string, label = ""): StartupCase[] {
   const main = path.join(repoRoot, "apps/cli/dist/main.js");
   const small = path.join(repoRoot, "data/examples/small.json");
+  const marked = (c: StartupCase) => (label ? { ...c, name: `${c.name}@${label}`, note: `${c.note} [${label}]` } : c);
   return [
-    { name: "node-baseline", args: ["-e", "0"], note: "node -e 0: the floor every command pays" },
-    { name: "help", args: [main, "--help"], note: "carebus --help (target ≤ 200 ms)" },
-    { name: "toptw-help", args: [main, "toptw", "--help"], note: "carebus toptw --help" },
-    {
+    ...(label ? [] : [{ name: "node-baseline", args: ["-e", "0"], note: "node -e 0: the floor every command pays" }]),
+    marked({ name: "help", args: [main, "--help"], note: "carebus --help (target ≤ 200 ms)" }),
+    marked({ name: "toptw-help", args: [main, "toptw", "--help"], note: "carebus toptw --help" }),
+    marked({
       name: "validate-small",
       args: [main, "validate", small],
       note: "carebus validate data/examples/small.json (target ≤ 400 ms)",
-    },
+    }),
   ];
 }
 
@@ -79,8 +85,14 @@ export function formatStartup(cases: readonly StartupCase[], figures: StartupFig
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const rounds = Number(process.argv[2] ?? 15);
+  const args = process.argv.slice(2);
+  const at = args.indexOf("--compare");
+  const other = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  const rounds = Number(args[0] ?? 15);
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-  const cases = cliStartupCases(repoRoot);
+  const cases = [
+    ...cliStartupCases(repoRoot),
+    ...(other ? cliStartupCases(path.resolve(other), path.basename(path.resolve(other))) : []),
+  ];
   process.stdout.write(formatStartup(cases, measureCliStartup(cases, rounds)));
 }
