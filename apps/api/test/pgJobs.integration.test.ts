@@ -57,7 +57,6 @@ beforeAll(async () => {
     concurrency: 1,
     pollingIntervalSeconds: 0.5,
     heartbeatMs: 200,
-    log: (m) => process.stderr.write(`[worker ${new Date().toISOString()}] ${m}\n`),
   });
   const res = await a.app.inject({ method: "POST", url: "/api/v1/scenarios", headers: AUTH, payload: tinyScenario });
   expect(res.statusCode).toBe(201);
