@@ -1,8 +1,9 @@
 /**
  * The whole job from a scenario to a plan, as the server and the CLI call it: geography
  * (travel matrix over stops then depots, and coverage) → Instance → construction (a first plan)
- * → upper bound → search from that plan (with route-pool recombination through HiGHS) →
- * Plan. The time limit covers all three solver phases. `solve` hands back only plans the
+ * → upper bounds (the LP bound, then the route bound by column generation, within a quarter of
+ * the time) → search from that plan (with route-pool recombination through HiGHS) → Plan. The
+ * time limit covers all three solver phases. `solve` hands back only plans the
  * independent checker passed (the last one that passed when its best fails), so a broken plan
  * never reaches a planner.
  */
@@ -168,13 +169,13 @@ async function boundScenario(
   const rated = await ratedUpperBound(instance, { timeLimitSeconds: Math.min(10, budgetSeconds), failures });
   let bound = rated.value;
   let boundKind = rated.kind;
-  const report = () =>
-    options.onProgress?.({ value: first.value, bound, boundKind, elapsedMs: 0, iterations: 0 });
+  const report = () => options.onProgress?.({ value: first.value, bound, boundKind, elapsedMs: 0, iterations: 0 });
   report();
   const left = budgetSeconds - (performance.now() - started) / 1000;
   if (left > 0 && !meetsBound(first.value, bound) && !options.isCancelled?.()) {
     await routeBound(instance, {
       timeLimitSeconds: left,
+      ceiling: bound,
       initial: first.routes,
       failures,
       ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),

@@ -240,7 +240,11 @@ export function mergedGroups(
  * visits: one per position of the envelope but the last, up to 1 each, then a tail at the last
  * envelope value for the visits beyond. A plan with c visits fills the first c (MODEL.md).
  */
-export function coverageSlots(envelope: readonly number[], weight: number, most: number): Array<{ value: number; upper: number }> {
+export function coverageSlots(
+  envelope: readonly number[],
+  weight: number,
+  most: number,
+): Array<{ value: number; upper: number }> {
   const slots: Array<{ value: number; upper: number }> = [];
   for (let k = 0; k < envelope.length - 1 && k < most; k++) slots.push({ value: weight * envelope[k]!, upper: 1 });
   if (most >= envelope.length && envelope[envelope.length - 1]! > 0)

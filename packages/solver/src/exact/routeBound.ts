@@ -25,6 +25,11 @@ export interface RouteBoundOptions {
   failures?: FailureLog;
   /** a known plan (one route per instance route): its routes are the master's first columns */
   initial?: readonly SolvedRoute[];
+  /**
+   * a bound the caller already holds (the LP bound): once half the time is spent with no round
+   * below it, the loop gives up and leaves the rest of the time to the search
+   */
+  ceiling?: number;
   /** called after every round that improved the bound, with the new bound */
   onBound?: (bound: number) => void;
 }
@@ -85,6 +90,8 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
   const pricers = classes.map(({ routes }) => new RoutePricer(p, routes[0]!, probe));
   const master = buildMaster(instance, classes, pricers);
   if (master.nRows > MAX_ROWS) return none;
+  // no group any route could cover: nothing can be worth anything
+  if (master.slots.length === 0) return { ...none, value: 0, converged: true };
   let highs: Awaited<ReturnType<typeof loadHighsRuntime>>;
   try {
     highs = await loadHighsRuntime();
@@ -148,9 +155,7 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
   try {
     model.options.set({ output_flag: false });
     if (options.initial) {
-      addColumns(
-        options.initial.map((route, r) => ({ c: p.routeClass[r]!, stops: route.visits.map((v) => v.stop) })),
-      );
+      addColumns(options.initial.map((route, r) => ({ c: p.routeClass[r]!, stops: route.visits.map((v) => v.stop) })));
     }
     let best = Infinity;
     while (!outOfTime()) {
@@ -185,11 +190,12 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
         if (!found.exact && found.routes.length === 0)
           found = pricers[c]!.price(worth, threshold, COLUMNS_PER_CLASS, PRICING_NODES);
         exact &&= found.exact;
-        if (process.env.CG_DEBUG) console.error("class", c, "cands", pricers[c]!.candidates.length, "K", pricers[c]!.maxVisits, "exact", found.exact, "found", found.routes.length, "best", found.best.toFixed(1), "dual", classDual.toFixed(1), "t", (performance.now() - started).toFixed(0));
         bound += classes[c]!.routes.length * Math.max(0, found.best);
         for (const route of found.routes) priced.push({ c, stops: route.stops });
       }
       if (!priceAll) break;
+      const halfway = performance.now() - started >= (deadline - started) / 2;
+      if (halfway && options.ceiling !== undefined && Math.min(best, bound) >= options.ceiling) break;
       if (bound < best) {
         best = bound;
         result.value = inflate(best);

@@ -11,7 +11,7 @@
  */
 import type { Instance } from "../instance/instance.js";
 import { lunchAfter, lunchBefore, type Problem } from "../solution/problem.js";
-import { Solution } from "../solution/solution.js";
+import type { Solution } from "../solution/solution.js";
 import { scheduleSequence, type ScheduleOptions } from "./scheduleSequence.js";
 
 /** A priced route: its stops in a feasible order and their summed worth. */
@@ -151,6 +151,8 @@ export class RoutePricer {
         const nextBusy = busy + spec.setupMinutes + service;
         if (nextDrive > spec.maxDriveMinutes || nextBusy + nextDrive + lunchMinutes > spec.maxWorkMinutes) continue;
         const nextSum = sum + worth[s]!;
+        // neither this route nor any extension of it can beat the bar
+        if (nextSum <= bar && nextSum + ahead(more - 1, n0) <= bar) continue;
         seq.push(s);
         used[s] = 1;
         if (nextSum > bar) {
