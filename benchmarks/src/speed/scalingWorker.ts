@@ -84,7 +84,7 @@ export interface BoundSample extends PreparationSample {
   routeConverged: boolean;
 }
 
-/** Time given to the route bound after the LP bound (it gives up at half when not below the LP). */
+/** Time given to the route bound after the LP bound. */
 const ROUTE_BOUND_SECONDS = 60;
 
 function now(): number {
@@ -131,7 +131,7 @@ async function measureBound(job: ScalingJob): Promise<BoundSample> {
   const start = now();
   const lpBound = await upperBoundAsync(instance);
   const lpMs = now() - start;
-  const route = await routeBound(instance, { timeLimitSeconds: ROUTE_BOUND_SECONDS, ceiling: lpBound });
+  const route = await routeBound(instance, { timeLimitSeconds: ROUTE_BOUND_SECONDS });
   return {
     ...prep,
     boundMs: now() - start,

@@ -175,7 +175,6 @@ async function boundScenario(
   if (left > 0 && !meetsBound(first.value, bound) && !options.isCancelled?.()) {
     await routeBound(instance, {
       timeLimitSeconds: left,
-      ceiling: bound,
       initial: first.routes,
       failures,
       ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),

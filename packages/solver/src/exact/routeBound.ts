@@ -25,11 +25,6 @@ export interface RouteBoundOptions {
   failures?: FailureLog;
   /** a known plan (one route per instance route): its routes are the master's first columns */
   initial?: readonly SolvedRoute[];
-  /**
-   * a bound the caller already holds (the LP bound): once half the time is spent with no round
-   * below it, the loop gives up and leaves the rest of the time to the search
-   */
-  ceiling?: number;
   /** called after every round that improved the bound, with the new bound */
   onBound?: (bound: number) => void;
 }
@@ -157,13 +152,31 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
     if (options.initial) {
       addColumns(options.initial.map((route, r) => ({ c: p.routeClass[r]!, stops: route.visits.map((v) => v.stop) })));
     }
+    const worth = new Float64Array(p.nStops);
+    /** One pricing call per class under `duals`; null when time ran out before the last class. */
+    const pricingPass = (nodes: number) => {
+      let exact = true;
+      let bound = 0;
+      const priced: Array<{ c: number; stops: number[] }> = [];
+      for (let c = 0; c < classes.length; c++) {
+        if (outOfTime()) return null;
+        stopWorth(master, classes[c]!.day, duals, pricers[c]!.candidates, worth);
+        const classDual = duals[master.classRow[c]!]!;
+        const found = pricers[c]!.price(worth, classDual + PRICE_TOLERANCE * (1 + classDual), COLUMNS_PER_CLASS, nodes);
+        exact &&= found.exact;
+        bound += classes[c]!.routes.length * Math.max(0, found.best);
+        for (const route of found.routes) priced.push({ c, stops: route.stops });
+      }
+      return { exact, classes: bound, priced };
+    };
+    let duals: number[] = [];
     let best = Infinity;
     while (!outOfTime()) {
       model.options.set({ time_limit: Math.max(0.001, (deadline - performance.now()) / 1000) });
       model.run();
       if (model.getModelStatus() !== highs.constants.modelStatus.optimal) break;
       const rmp = model.getObjectiveValue();
-      const duals = Array.from(model.getSolution().rowDual, (u) => Math.max(0, u));
+      duals = Array.from(model.getSolution().rowDual, (u) => Math.max(0, u));
       result.rounds++;
       // the Lagrangian bound of these duals: every row's right-hand side at its dual, every
       // slot at its upper bound when its reduced cost is positive, every route class at its
@@ -172,30 +185,13 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
       for (let i = 0; i < master.nRows; i++) bound += master.rowUpper[i]! * duals[i]!;
       for (const i of master.classRow) bound -= master.rowUpper[i]! * duals[i]!;
       for (const slot of master.slots) bound += slot.upper * Math.max(0, slot.value - duals[slot.row]!);
-      let exact = true;
-      let priceAll = true;
-      const priced: Array<{ c: number; stops: number[] }> = [];
-      const worth = new Float64Array(p.nStops);
-      for (let c = 0; c < classes.length; c++) {
-        if (outOfTime()) {
-          priceAll = false;
-          break;
-        }
-        stopWorth(master, classes[c]!.day, duals, pricers[c]!.candidates, worth);
-        const classDual = duals[master.classRow[c]!]!;
-        const threshold = classDual + PRICE_TOLERANCE * (1 + classDual);
-        // a short search finds good routes quickly; only when it finds none must the long one
-        // prove that none exists
-        let found = pricers[c]!.price(worth, threshold, COLUMNS_PER_CLASS, QUICK_PRICING_NODES);
-        if (!found.exact && found.routes.length === 0)
-          found = pricers[c]!.price(worth, threshold, COLUMNS_PER_CLASS, PRICING_NODES);
-        exact &&= found.exact;
-        bound += classes[c]!.routes.length * Math.max(0, found.best);
-        for (const route of found.routes) priced.push({ c, stops: route.stops });
-      }
-      if (!priceAll) break;
-      const halfway = performance.now() - started >= (deadline - started) / 2;
-      if (halfway && options.ceiling !== undefined && Math.min(best, bound) >= options.ceiling) break;
+      // a short search per class finds good routes quickly; only when none of them finds any
+      // must the long one prove that none exists
+      let pass = pricingPass(QUICK_PRICING_NODES);
+      if (pass && pass.priced.length === 0 && !pass.exact) pass = pricingPass(PRICING_NODES);
+      if (!pass) break;
+      const { exact, priced } = pass;
+      bound += pass.classes;
       if (bound < best) {
         best = bound;
         result.value = inflate(best);
