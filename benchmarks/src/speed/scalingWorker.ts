@@ -82,6 +82,8 @@ export interface BoundSample extends PreparationSample {
   /** null when no round of the route bound finished in its time */
   routeBound: number | null;
   routeConverged: boolean;
+  /** the route relaxation's optimum is at least this (its last restricted master's optimum) */
+  routeMasterValue: number | null;
 }
 
 /** Time given to the route bound after the LP bound. */
@@ -140,6 +142,7 @@ async function measureBound(job: ScalingJob): Promise<BoundSample> {
     lpMs,
     routeBound: route.value,
     routeConverged: route.converged,
+    routeMasterValue: route.masterValue,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
   };
 }

@@ -35,6 +35,11 @@ export interface RouteBoundResult {
   value: number | null;
   /** the master's LP optimum was reached: `value` is the relaxation's optimum */
   converged: boolean;
+  /**
+   * the last restricted master's optimum: the relaxation's optimum is at least this (its
+   * columns are a subset), so no bound from it can come lower — null before the first solve
+   */
+  masterValue: number | null;
   rounds: number;
   columns: number;
 }
@@ -78,7 +83,7 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
   const started = performance.now();
   const deadline = started + (options.timeLimitSeconds ?? 10) * 1000;
   const outOfTime = () => performance.now() >= deadline || options.isCancelled?.() === true;
-  const none: RouteBoundResult = { value: null, converged: false, rounds: 0, columns: 0 };
+  const none: RouteBoundResult = { value: null, converged: false, masterValue: null, rounds: 0, columns: 0 };
   const p = new Problem(instance);
   const probe = new Solution(p, null);
   const classes = routeClasses(p);
@@ -176,6 +181,7 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
       model.run();
       if (model.getModelStatus() !== highs.constants.modelStatus.optimal) break;
       const rmp = model.getObjectiveValue();
+      result.masterValue = rmp;
       duals = Array.from(model.getSolution().rowDual, (u) => Math.max(0, u));
       result.rounds++;
       // the Lagrangian bound of these duals: every row's right-hand side at its dual, every
