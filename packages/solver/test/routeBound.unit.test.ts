@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { arbTinyInstance, makeInstance } from "@carebus/testkit";
+import { arbTinyInstance, makeInstance } from "@carebus/solver/testing";
 import { FailureLog, routeBound, solveExact, upperBound } from "@carebus/solver";
 import { Problem } from "../src/solution/problem.js";
 import { Solution } from "../src/solution/solution.js";
