@@ -11,6 +11,8 @@ import { FailureLog, routeBound, solveExact, upperBound } from "@carebus/solver"
 import { Problem } from "../src/solution/problem.js";
 import { Solution } from "../src/solution/solution.js";
 import { RoutePricer } from "../src/exact/routePricing.js";
+import { loadHighsRuntime } from "../src/exact/highs.js";
+import type { Highs } from "highs";
 
 /** Relative slack of the comparison with the LP bound: both carry their own round-off margin. */
 const SLACK = 1e-6;
@@ -111,6 +113,35 @@ describe("route bound on named cases", () => {
     const result = await routeBound(conflictingWindows(), { isCancelled: () => true, failures });
     expect(result).toMatchObject({ value: null, converged: false, rounds: 0 });
     expect(failures.total).toBe(0);
+  });
+
+  it("counts a HiGHS that cannot load, and one that throws while solving, and gives no bound", async () => {
+    const unloadable = new FailureLog();
+    const none = await routeBound(conflictingWindows(), {
+      failures: unloadable,
+      loadRuntime: () => Promise.reject(new Error("no WebAssembly")),
+    });
+    expect(none.value).toBeNull();
+    expect(unloadable.list()).toEqual([{ where: "route bound: loading HiGHS", count: 1, message: "no WebAssembly" }]);
+
+    const real = await loadHighsRuntime();
+    const trapping = {
+      ...real,
+      constants: real.constants,
+      infinity: real.infinity,
+      createModel: () => ({
+        options: { set: () => undefined },
+        addCols: () => undefined,
+        run: () => {
+          throw new Error("wasm trap");
+        },
+        dispose: () => undefined,
+      }),
+    } as unknown as Highs;
+    const failing = new FailureLog();
+    const result = await routeBound(conflictingWindows(), { failures: failing, loadRuntime: async () => trapping });
+    expect(result.value).toBeNull();
+    expect(failing.list()).toEqual([{ where: "route bound: HiGHS", count: 1, message: "wasm trap" }]);
   });
 
   it("reports each improvement, never rising", async () => {

@@ -7,6 +7,7 @@
  * MODEL.md), so the answer improves while the loop runs and can be stopped at any round: by the
  * time limit, the caller's cancellation or the column cap.
  */
+import type { Highs } from "highs";
 import type { Instance, SolvedRoute } from "../instance/instance.js";
 import type { FailureLog } from "../failureLog.js";
 import { Problem } from "../solution/problem.js";
@@ -25,6 +26,8 @@ export interface RouteBoundOptions {
   failures?: FailureLog;
   /** a known plan (one route per instance route): its routes are the master's first columns */
   initial?: readonly SolvedRoute[];
+  /** where HiGHS comes from (default: the package's, loaded once); tests pass a failing one */
+  loadRuntime?: () => Promise<Highs>;
   /** called after every round that improved the bound, with the new bound */
   onBound?: (bound: number) => void;
 }
@@ -92,31 +95,37 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
   if (master.nRows > MAX_ROWS) return none;
   // no group any route could cover: nothing can be worth anything
   if (master.slots.length === 0) return { ...none, value: 0, converged: true };
-  let highs: Awaited<ReturnType<typeof loadHighsRuntime>>;
+  let highs: Highs;
   try {
-    highs = await loadHighsRuntime();
+    highs = await (options.loadRuntime ?? loadHighsRuntime)();
   } catch (error) {
     options.failures?.record("route bound: loading HiGHS", error);
     return none;
   }
-  const model = highs.createModel({
-    numCols: master.slots.length,
-    numRows: master.nRows,
-    sense: highs.constants.objectiveSense.maximize,
-    colCost: Float64Array.from(master.slots, (s) => s.value),
-    colLower: new Float64Array(master.slots.length),
-    colUpper: Float64Array.from(master.slots, (s) => s.upper),
-    rowLower: new Float64Array(master.nRows).fill(-highs.infinity),
-    rowUpper: Float64Array.from(master.rowUpper),
-    matrix: {
-      format: "csc",
-      numRows: master.nRows,
+  let model: ReturnType<Highs["createModel"]>;
+  try {
+    model = highs.createModel({
       numCols: master.slots.length,
-      starts: Int32Array.from({ length: master.slots.length + 1 }, (_, j) => j),
-      indices: Int32Array.from(master.slots, (s) => s.row),
-      values: new Float64Array(master.slots.length).fill(1),
-    },
-  });
+      numRows: master.nRows,
+      sense: highs.constants.objectiveSense.maximize,
+      colCost: Float64Array.from(master.slots, (s) => s.value),
+      colLower: new Float64Array(master.slots.length),
+      colUpper: Float64Array.from(master.slots, (s) => s.upper),
+      rowLower: new Float64Array(master.nRows).fill(-highs.infinity),
+      rowUpper: Float64Array.from(master.rowUpper),
+      matrix: {
+        format: "csc",
+        numRows: master.nRows,
+        numCols: master.slots.length,
+        starts: Int32Array.from({ length: master.slots.length + 1 }, (_, j) => j),
+        indices: Int32Array.from(master.slots, (s) => s.row),
+        values: new Float64Array(master.slots.length).fill(1),
+      },
+    });
+  } catch (error) {
+    options.failures?.record("route bound: HiGHS", error);
+    return none;
+  }
   const result: RouteBoundResult = { ...none };
   const known = new Set<string>();
   const addColumns = (routes: Array<{ c: number; stops: readonly number[] }>): void => {
