@@ -108,6 +108,28 @@ describe("route bound on named cases", () => {
     expect(result.value).toBeCloseTo(10, 4);
   });
 
+  it("counts a visit pinned off the time grid in a window the grid leaves empty", async () => {
+    // 91–104 holds no multiple of 15, but a planner's pinned minute need not be on the grid
+    const instance = {
+      ...makeInstance({
+        name: "pinned off the grid",
+        travel: [
+          [0, 10],
+          [10, 0],
+        ],
+        dwell: [30],
+        windows: [[[91, 104]]],
+        routes: [{ shiftEnd: 400 }],
+        groups: [{ value: 10, stops: [0] }],
+        pinned: [{ stop: 0, route: 0, start: 95 }],
+      }),
+      timeGrid: 15,
+    };
+    expect(solveExact(instance).value).toBe(10);
+    const result = await routeBound(instance, { timeLimitSeconds: 30 });
+    expect(result.value).toBeGreaterThanOrEqual(10);
+  });
+
   it("stops at once when cancelled, with no bound", async () => {
     const failures = new FailureLog();
     const result = await routeBound(conflictingWindows(), { isCancelled: () => true, failures });

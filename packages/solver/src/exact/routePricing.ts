@@ -60,7 +60,9 @@ export class RoutePricer {
     const R = p.nRoutes;
     const list: number[] = [];
     for (let s = 0; s < p.nStops; s++) {
-      if (inst.allowed[s * R + r] && p.windows.offset[s + 1]! > p.windows.offset[s]!) list.push(s);
+      // a window holding a grid point, or a visit pinned here (its minute may be off the grid)
+      const open = p.windows.offset[s + 1]! > p.windows.offset[s]! || p.pinnedStart.has(s * R + r);
+      if (inst.allowed[s * R + r] && open) list.push(s);
     }
     this.candidates = Int32Array.from(list);
     const capacity = Math.min(spec.maxWorkMinutes, spec.shiftEnd - spec.shiftStart) - (spec.lunch?.minutes ?? 0);
