@@ -221,9 +221,7 @@ export class PublishedPlans {
       return cached.feed;
     }
     this.renders += 1;
-    const text = BUILDERS[kind](published.source, id, { lang, url, today });
-    // RFC 5545 ends every content line, the last one included, with CRLF.
-    const body = text.endsWith("\r\n") ? text : `${text}\r\n`;
+    const body = BUILDERS[kind](published.source, id, { lang, url, today });
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
     const feed: RenderedFeed =
       cached?.feed.etag === etag ? cached.feed : { body: Buffer.from(body, "utf8"), etag, lastModified: new Date() };
