@@ -107,6 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       memoryLimitMb: config.solveMemoryMb,
       overrunSeconds: config.solveOverrunSeconds,
       onError: (planId, message) => app.log.error({ planId }, message),
+      onWarning: (planId, message) => app.log.warn({ planId }, message),
     });
   // Jobs run by this process died with its previous run; jobs run elsewhere (workers on a
   // shared database) are theirs to finish.
