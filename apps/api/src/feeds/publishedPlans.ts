@@ -90,9 +90,17 @@ export type FeedKind = "stop" | "bus" | "locality";
 
 const BUILDERS = { stop: buildStopCalendar, bus: buildBusCalendar, locality: buildLocalityCalendar } as const;
 
-/** Today's date in UTC (the day cancellations are measured against). */
+const DAY_MS = 86_400_000;
+let currentDay = { iso: "", start: 0 };
+
+/** Today's date in UTC (the day cancellations are measured against), formatted once a day. */
 function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+  const now = Date.now();
+  if (now < currentDay.start || now >= currentDay.start + DAY_MS) {
+    const start = Math.floor(now / DAY_MS) * DAY_MS;
+    currentDay = { iso: new Date(start).toISOString().slice(0, 10), start };
+  }
+  return currentDay.iso;
 }
 
 /** A scenario's loaded state is valid for one latest publication on one day. */
