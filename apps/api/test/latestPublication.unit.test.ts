@@ -27,6 +27,14 @@ const MOVED = [
 const FEED = "/calendars/stops/s-usme.ics";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** `store` with its latestPublication read going through `through` (counting, delaying). */
+function withLatestPublication(
+  store: Store,
+  through: (read: Store["latestPublication"], scenarioId: string) => ReturnType<Store["latestPublication"]>,
+): Store {
+  return { ...store, latestPublication: (scenarioId) => through(store.latestPublication, scenarioId) };
+}
+
 describe("two servers on one SQLite database", () => {
   let a: TestApp;
   let bStore: Store;
@@ -77,7 +85,6 @@ describe("two servers on one SQLite database", () => {
 describe("PublishedPlans' reuse of the latest-publication read", () => {
   let t: TestApp;
   let reads: Map<string, number>;
-  let counted: Store;
   let clock: number;
   let plans: PublishedPlans;
   beforeAll(async () => {
@@ -86,15 +93,9 @@ describe("PublishedPlans' reuse of the latest-publication read", () => {
     await storeTinyWithPlan(t, MOVED, "plan-2");
     await t.app.inject({ method: "POST", url: "/api/v1/plans/plan-1/publish", headers: AUTH });
     reads = new Map();
-    counted = new Proxy(t.store, {
-      get(target, key, receiver) {
-        if (key === "latestPublication")
-          return (scenarioId: string) => {
-            reads.set(scenarioId, (reads.get(scenarioId) ?? 0) + 1);
-            return target.latestPublication(scenarioId);
-          };
-        return Reflect.get(target, key, receiver);
-      },
+    const counted = withLatestPublication(t.store, (read, scenarioId) => {
+      reads.set(scenarioId, (reads.get(scenarioId) ?? 0) + 1);
+      return read(scenarioId);
     });
     clock = 0;
     plans = new PublishedPlans(counted, { latestMaxAgeMs: 1000, now: () => clock });
@@ -144,17 +145,11 @@ describe("PublishedPlans' reuse of the latest-publication read", () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let slowReads = 0;
-    const slow = new Proxy(t.store, {
-      get(target, key, receiver) {
-        if (key === "latestPublication")
-          return async (scenarioId: string) => {
-            slowReads += 1;
-            const latest = await target.latestPublication(scenarioId);
-            if (slowReads === 2) await gate;
-            return latest;
-          };
-        return Reflect.get(target, key, receiver);
-      },
+    const slow = withLatestPublication(t.store, async (read, scenarioId) => {
+      slowReads += 1;
+      const latest = await read(scenarioId);
+      if (slowReads === 2) await gate;
+      return latest;
     });
     let slowClock = 0;
     const slowPlans = new PublishedPlans(slow, { latestMaxAgeMs: 1000, now: () => slowClock });
