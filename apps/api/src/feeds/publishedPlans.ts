@@ -25,6 +25,7 @@ import {
   type CalendarLanguage,
   type CalendarSource,
   type FeedEvent,
+  normalizeName,
 } from "@carebus/calendar";
 import type { Plan } from "@carebus/model";
 import { LRUCache } from "lru-cache";
@@ -39,6 +40,11 @@ export interface Published {
   source: CalendarSource;
   /** confirmed events of the feed history (today's view), by stop id */
   visitsByStop: Map<string, FeedEvent[]>;
+  /**
+   * Feed ids as the scenario spells them, by what a request may name: stop and bus ids, and
+   * localities by their normalized name (any case or accents); one map lookup per feed request.
+   */
+  feedIds: Record<FeedKind, Map<string, string>>;
 }
 
 /** A rendered feed. */
@@ -203,6 +209,12 @@ export class PublishedPlans {
       list.push(event);
       visitsByStop.set(event.stopId, list);
     }
+    const { stops, buses } = scenario.scenario;
+    const localities = new Map<string, string>();
+    for (const stop of stops) {
+      const name = normalizeName(stop.locality);
+      if (!localities.has(name)) localities.set(name, stop.locality);
+    }
     const value: Published = {
       scenario,
       publications,
@@ -210,6 +222,11 @@ export class PublishedPlans {
       latestPlan: plans.get(latest.planId)!,
       source,
       visitsByStop,
+      feedIds: {
+        stop: new Map(stops.map((stop) => [stop.id, stop.id])),
+        bus: new Map(buses.map((bus) => [bus.id, bus.id])),
+        locality: localities,
+      },
     };
     this.loaded.set(scenarioId, { key, value });
     return value;
