@@ -12,8 +12,12 @@ const root = fileURLToPath(new URL(".", import.meta.url));
  */
 function sourceAliases(): Array<{ find: RegExp; replacement: string }> {
   // exact names only, so "@carebus/model" does not swallow "@carebus/model/locale"; the pages
-  // bundle a few model modules on their own (@carebus/model/locale, …): those map to their file
-  const aliases = [{ find: /^@carebus\/model\/(\w+)$/, replacement: join(root, "packages/model/src/$1.ts") }];
+  // bundle a few model modules on their own (@carebus/model/locale, …): those map to their file;
+  // a package's test helpers (@carebus/solver/testing) map to its src/testing/index.ts
+  const aliases = [
+    { find: /^@carebus\/(\w+)\/testing$/, replacement: join(root, "packages/$1/src/testing/index.ts") },
+    { find: /^@carebus\/model\/(\w+)$/, replacement: join(root, "packages/model/src/$1.ts") },
+  ];
   for (const group of ["packages", "apps"]) {
     for (const entry of readdirSync(join(root, group), { withFileTypes: true })) {
       const dir = join(root, group, entry.name);

@@ -87,7 +87,9 @@ async function waitFor(server: RunningServer, id: string, wanted: (body: Record<
   throw new Error(`plan ${id} never reached the wanted state`);
 }
 
-describe("solve jobs through PostgreSQL", () => {
+// Each wait below allows 60 s on its own; the test's budget covers two of them, so a slow run on a
+// busy machine fails with the wait that was not met instead of the global 60 s timeout.
+describe("solve jobs through PostgreSQL", { timeout: 150_000 }, () => {
   it("runs a job queued by one server in the worker and streams it on the other", async () => {
     const started = await post(a, { timeLimitSeconds: 2, seed: 3 });
     expect(started.statusCode).toBe(202);

@@ -4,7 +4,8 @@
  * "ambiguous"), an unknown option names the command's help, and numbers are checked here once.
  */
 import { parseArgs } from "node:util";
-import type { CommandSpec } from "./commandSpecs.js";
+import type { CommandIo } from "./commandIo.js";
+import { commandHelp, type CommandSpec } from "./commandSpecs.js";
 
 /** A command line that cannot be used; the message is meant for the user as it is. */
 export class UsageError extends Error {}
@@ -47,6 +48,61 @@ export function parseCommandArgs(spec: CommandSpec, args: readonly string[]): Pa
   } catch (error) {
     throw new UsageError(usageMessage(spec, error as Error & { code?: string }));
   }
+}
+
+/** The line shown under a usage error: the synopsis, and where every option is listed. */
+export function usageLine(spec: CommandSpec): string {
+  const synopsis = `carebus ${spec.name}${spec.positionals ? ` ${spec.positionals}` : ""}`;
+  return `usage: ${synopsis} [options]  (carebus ${spec.name} --help lists them)`;
+}
+
+/**
+ * A command's arguments: parsed against `spec`, then read into what the command needs by
+ * `read` (which throws UsageError for its own rules: how many files, which values). The command
+ * line is answered here when that is all there is to do: --help prints the spec's help (exit 0),
+ * a usage error prints `carebus <command>: message` and the usage line (exit 2).
+ * @returns `{ args }` to run with, or `{ exitCode }` when the command is done
+ */
+export function readCommandArgs<T>(
+  spec: CommandSpec,
+  args: readonly string[],
+  io: CommandIo,
+  read: (parsed: ParsedArgs) => T,
+): { args: T } | { exitCode: number } {
+  try {
+    const parsed = parseCommandArgs(spec, args);
+    if (parsed.values.help) {
+      io.stdout(commandHelp(spec));
+      return { exitCode: 0 };
+    }
+    return { args: read(parsed) };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`carebus ${spec.name}: ${error.message}\n${usageLine(spec)}\n`);
+    return { exitCode: 2 };
+  }
+}
+
+/**
+ * The positional arguments when there are exactly `count` of them ("plan file", "scenario file").
+ * @throws UsageError naming what was expected and how many came
+ */
+export function exactPositionals(parsed: ParsedArgs, count: number, what: string): string[] {
+  if (parsed.positionals.length !== count) {
+    const expected = count === 1 ? `exactly one ${what}` : `${count} ${what}s`;
+    throw new UsageError(`expected ${expected}, got ${parsed.positionals.length}`);
+  }
+  return parsed.positionals;
+}
+
+/**
+ * The arguments of a command that takes options only.
+ * @throws UsageError naming the first argument that is not an option
+ */
+export function optionsOnly(parsed: ParsedArgs): ParsedArgs {
+  if (parsed.positionals.length > 0)
+    throw new UsageError(`unexpected argument ${JSON.stringify(parsed.positionals[0])}`);
+  return parsed;
 }
 
 function isOption(spec: CommandSpec, text: string): boolean {

@@ -2,7 +2,9 @@
  * What every command shares: where it writes (tests pass their own sinks) and how it reads a
  * JSON input file, so that a missing file and bad JSON read the same in every command.
  */
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parsePlan, parseScenario, scenarioHash, type Plan, type Scenario } from "@carebus/model";
 
 /** Where a command writes. */
@@ -17,8 +19,26 @@ export const PROCESS_IO: CommandIo = {
   stderr: (text) => process.stderr.write(text),
 };
 
+/** The bundled Bogotá scenario, the default scenario of the commands that read a plan (src/ or dist/). */
+export const DEFAULT_SCENARIO_PATH = fileURLToPath(new URL("../../../data/bogota/scenario.json", import.meta.url));
+
 /** An input file that cannot be used; its message names the file and says why. */
 export class InputFileError extends Error {}
+
+/**
+ * Writes a command's output file (--out), creating its folder first: on a fresh clone
+ * `--out .carebus/plan.json` names a folder that does not exist yet.
+ * @returns null when written, else the message for the user: `--out: cannot write FILE: why`
+ */
+export async function writeOutFile(path: string, content: string | Uint8Array): Promise<string | null> {
+  try {
+    await mkdir(dirname(resolve(path)), { recursive: true });
+    await writeFile(path, content);
+    return null;
+  } catch (error) {
+    return `--out: cannot write ${path}: ${(error as Error).message}`;
+  }
+}
 
 /**
  * The parsed JSON content of `path`; `what` names it in messages ("plan", "scenario", or "").

@@ -26,7 +26,59 @@ export interface CommandSpec {
   options: OptionSpec[];
 }
 
+// Options several commands share, each defined once; what differs between commands (the
+// default, what is written or spoken) is a parameter.
 const HELP: OptionSpec = { name: "help", short: "h", description: "print this help and exit" };
+const JSON_OUTPUT = (what: string): OptionSpec => ({ name: "json", description: `print ${what} as JSON` });
+const OUT = (what: string): OptionSpec => ({
+  name: "out",
+  value: "FILE",
+  default: "stdout",
+  description: `write ${what} here`,
+});
+const LANG = (what: string, byDefault: string): OptionSpec => ({
+  name: "lang",
+  value: "es|en",
+  default: byDefault,
+  description: `language of ${what}`,
+});
+const SCENARIO = (description: string): OptionSpec => ({
+  name: "scenario",
+  value: "FILE",
+  default: "data/bogota/scenario.json",
+  description,
+});
+const PLAN_SCENARIO = SCENARIO("the plan's scenario");
+const DATABASE = (byDefault: string, description: string): OptionSpec => ({
+  name: "database",
+  value: "postgresql://…",
+  default: byDefault,
+  description,
+});
+const TIME_LIMIT = (byDefault: string): OptionSpec => ({
+  name: "time-limit",
+  value: "S",
+  default: byDefault,
+  description: "seconds of search",
+});
+const ITERATIONS = (description: string): OptionSpec => ({
+  name: "iterations",
+  value: "N",
+  default: "none",
+  description,
+});
+const SEED = (byDefault: string): OptionSpec => ({
+  name: "seed",
+  value: "K",
+  default: byDefault,
+  description: "random seed",
+});
+const INPUT_FILE = (name: string, byDefault: string, description: string): OptionSpec => ({
+  name,
+  value: "FILE",
+  default: byDefault,
+  description,
+});
 
 export const COMMAND_SPECS: Record<string, CommandSpec> = {
   validate: {
@@ -40,17 +92,12 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
     summary: "plan a scenario, optionally from a plan with pins and exclusions",
     positionals: "<scenario.json>",
     options: [
-      { name: "time-limit", value: "S", default: "the scenario's, else 10", description: "seconds of search" },
-      { name: "iterations", value: "N", default: "none", description: "stop after N iterations (repeatable runs)" },
-      { name: "seed", value: "K", default: "the scenario's, else 1", description: "random seed" },
-      { name: "out", value: "FILE", default: "stdout", description: "write the plan JSON here" },
+      TIME_LIMIT("the scenario's, else 10"),
+      ITERATIONS("stop after N iterations (repeatable runs)"),
+      SEED("the scenario's, else 1"),
+      OUT("the plan JSON"),
       { name: "directions", value: "es|en", default: "none", description: "add turn-by-turn directions" },
-      {
-        name: "lang",
-        value: "es|en",
-        default: "the scenario's locale, else es",
-        description: "language of the summary",
-      },
+      LANG("the summary", "the scenario's locale, else es"),
       {
         name: "from",
         value: "plan.json",
@@ -79,17 +126,17 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
     name: "diff",
     summary: "compare two plans: caregivers, value, stops added and removed, visits moved, travel",
     positionals: "<a.json> <b.json>",
-    options: [{ name: "json", description: "print the comparison as JSON" }, HELP],
+    options: [JSON_OUTPUT("the comparison"), HELP],
   },
   export: {
     name: "export",
     summary: "write a plan as a visit table (CSV, XLSX) or driver sheets (PDF)",
     positionals: "<plan.json>",
     options: [
-      { name: "scenario", value: "FILE", default: "data/bogota/scenario.json", description: "the plan's scenario" },
+      PLAN_SCENARIO,
       { name: "format", value: "csv|xlsx|pdf", default: "csv", description: "what to write" },
-      { name: "out", value: "FILE", default: "stdout", description: "write here" },
-      { name: "lang", value: "es|en", default: "es", description: "language of the headings and sheets" },
+      OUT("the table or the sheets"),
+      LANG("the headings and sheets", "es"),
       HELP,
     ],
   },
@@ -99,9 +146,9 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
     positionals: "<instance.txt>",
     options: [
       { name: "vehicles", value: "M", default: "required", description: "number of routes" },
-      { name: "time-limit", value: "S", default: "1", description: "seconds of search" },
-      { name: "seed", value: "K", default: "1", description: "random seed" },
-      { name: "iterations", value: "N", default: "none", description: "stop after N iterations" },
+      TIME_LIMIT("1"),
+      SEED("1"),
+      ITERATIONS("stop after N iterations"),
       {
         name: "distance",
         value: "trunc1|trunc2|round2|exact",
@@ -109,7 +156,7 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
         description: "how the file's distances are rounded",
       },
       { name: "recombine", description: "also recombine the best routes with HiGHS" },
-      { name: "json", description: "print one JSON object" },
+      JSON_OUTPUT("one object"),
       HELP,
     ],
   },
@@ -117,24 +164,20 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
     name: "geojson",
     summary: "print a plan as a GeoJSON FeatureCollection",
     positionals: "<plan.json>",
-    options: [
-      { name: "scenario", value: "FILE", default: "data/bogota/scenario.json", description: "the plan's scenario" },
-      { name: "pretty", description: "indent the JSON" },
-      HELP,
-    ],
+    options: [PLAN_SCENARIO, { name: "pretty", description: "indent the JSON" }, HELP],
   },
   import: {
     name: "import",
     summary: "build a scenario from CSV/GeoJSON files a planner keeps",
     positionals: "",
     options: [
-      { name: "stops", value: "FILE", default: "required", description: "stops (CSV or GeoJSON)" },
-      { name: "demand", value: "FILE", default: "required", description: "where caregivers live (CSV or GeoJSON)" },
-      { name: "care-blocks", value: "FILE", default: "none", description: "Care Blocks (CSV or GeoJSON)" },
-      { name: "buses", value: "FILE", default: "none", description: "buses (CSV)" },
-      { name: "depots", value: "FILE", default: "none", description: "depots (CSV)" },
-      { name: "settings", value: "FILE", default: "none", description: "horizon and other settings (JSON)" },
-      { name: "out", value: "FILE", default: "stdout", description: "write the scenario JSON here" },
+      INPUT_FILE("stops", "required", "stops (CSV or GeoJSON)"),
+      INPUT_FILE("demand", "required", "where caregivers live (CSV or GeoJSON)"),
+      INPUT_FILE("care-blocks", "none", "Care Blocks (CSV or GeoJSON)"),
+      INPUT_FILE("buses", "none", "buses (CSV)"),
+      INPUT_FILE("depots", "none", "depots (CSV)"),
+      INPUT_FILE("settings", "none", "horizon and other settings (JSON)"),
+      OUT("the scenario JSON"),
       HELP,
     ],
   },
@@ -152,8 +195,13 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
     summary: "run solve jobs of servers sharing a PostgreSQL database",
     positionals: "",
     options: [
-      { name: "database", value: "postgresql://…", default: "required", description: "the servers' database" },
-      { name: "concurrency", value: "N", default: "1", description: "solves at a time" },
+      DATABASE("required (CAREBUS_DATABASE_URL)", "the servers' database"),
+      {
+        name: "concurrency",
+        value: "N",
+        default: "1",
+        description: "solves at once on this host (1-64; more than one per core only slows each)",
+      },
       HELP,
     ],
   },
@@ -165,18 +213,11 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
       { name: "port", value: "N", default: "3000 (CAREBUS_PORT)", description: "port to listen on" },
       { name: "host", value: "H", default: "127.0.0.1 (CAREBUS_HOST)", description: "address to listen on" },
       { name: "data-dir", value: "DIR", default: ".carebus (CAREBUS_DATA_DIR)", description: "where the store lives" },
-      {
-        name: "database",
-        value: "postgresql://…",
-        default: "none: SQLite in --data-dir (CAREBUS_DATABASE_URL)",
-        description: "store and solve queue in PostgreSQL; solves then run in carebus worker",
-      },
-      {
-        name: "scenario",
-        value: "FILE",
-        default: "data/bogota/scenario.json",
-        description: "scenario stored on first start",
-      },
+      DATABASE(
+        "none: SQLite in --data-dir (CAREBUS_DATABASE_URL)",
+        "store and solve queue in PostgreSQL; solves then run in carebus worker",
+      ),
+      SCENARIO("scenario stored on first start"),
       {
         name: "plan",
         value: "FILE",

@@ -22,7 +22,6 @@ import { RunPanel } from "./planner/runPanel.js";
 import { renderStopDetails } from "./planner/stopDetails.js";
 import { pinButton, renderWeekGrid } from "./planner/weekGrid.js";
 import { ChangesPanel } from "./planner/changesPanel.js";
-import { changesText } from "./planner/changesText.js";
 import { ComparePanel, renderDownloads } from "./planner/planDiffView.js";
 import type { Words } from "./planner/words.js";
 
@@ -116,7 +115,7 @@ async function main(): Promise<void> {
   const { map } = createBaseMap(byId("map"), config, words().t.mapLabel);
   const plannerMap = new PlannerMap(map, (stopId) => openStop(stopId, null, true));
 
-  const changeWords = () => ({ text: changesText(state.lang), locale: words().locale });
+  const changeWords = () => ({ text: words().t.changes, locale: words().locale });
   const openStop = (stopId: string, ref: VisitRef | null, focus: boolean) => {
     if (!state.index) return;
     state.openStop = { stopId, ref };
@@ -205,7 +204,7 @@ async function main(): Promise<void> {
   const show = (fit: boolean) => {
     const w = words();
     const loaded = currentPlan();
-    renderDownloads(byId("downloads"), loaded?.planId ?? null, state.lang);
+    renderDownloads(byId("downloads"), loaded?.planId ?? null, state.lang, w.t.changes);
     changes.render();
     if (state.scenario) void comparePanel.load(state.scenario.id, loaded?.planId ?? null).catch(() => undefined);
     syncPlanSelect(w);

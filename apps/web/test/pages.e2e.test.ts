@@ -6,21 +6,14 @@
  * Screenshots of both pages at desktop and phone sizes go to test-artifacts/ at the repo root.
  * Skipped only when /usr/bin/chromium is missing (.ci/run installs it).
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import ICAL from "ical.js";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, openSqliteStore, type Store } from "@carebus/api";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { SERVICE_LABELS, formatFigure, type Plan, type Scenario } from "@carebus/model";
-import { webRoot } from "../index.js";
+import { canvasInk, haveChromium, repoRoot, servePages } from "./pagesServer.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const TOKEN = "web-e2e-token-0123456789";
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const artifacts = join(repoRoot, "test-artifacts");
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -69,42 +62,13 @@ function unlabelledControls(page: Page): Promise<string[]> {
   );
 }
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium)
-  console.warn(`pages e2e skipped: ${CHROMIUM} is missing (apt-get install -y chromium fonts-liberation)`);
-
 describe.skipIf(!haveChromium)("web pages against the real server", () => {
-  let dir: string;
-  let store: Store;
-  let app: Awaited<ReturnType<typeof buildApp>>;
-  let base: string;
-  let browser: Browser;
+  const server = servePages("pages");
+  const { api } = server;
   let scenario: Scenario;
   let plan: Plan;
   let planId: string;
   const consoleErrors: string[] = [];
-
-  async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${TOKEN}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  }
-
-  /** Waits for a plan job to end (bounded number of polls, not a timing assertion). */
-  async function waitForPlan(id: string): Promise<{ status: string; plan?: Plan; error?: string }> {
-    for (let i = 0; i < 600; i++) {
-      const { body } = await api<{ status: string; plan?: Plan; error?: string }>("GET", `/api/v1/plans/${id}`);
-      if (body.status === "done" || body.status === "failed" || body.status === "cancelled") return body;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`plan ${id} did not finish`);
-  }
 
   async function newPage(context: BrowserContext): Promise<Page> {
     const page = await context.newPage();
@@ -116,56 +80,16 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
   }
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [fileURLToPath(new URL("../build.mjs", import.meta.url))], { stdio: "pipe" });
     mkdirSync(artifacts, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), "carebus-web-"));
-    store = openSqliteStore(dir);
-    app = await buildApp({
-      store,
-      apiToken: TOKEN,
-      webRoot,
-      config: { dataDir: dir, writeRateLimitPerMinute: 10_000 },
-    });
-    base = await app.listen({ host: "127.0.0.1", port: 0 });
-
     scenario = testScenario();
-    expect((await api("POST", "/api/v1/scenarios", scenario)).status).toBe(201);
-    const job = await api<{ id: string }>("POST", "/api/v1/plans", {
-      scenarioId: scenario.id,
-      options: { iterationLimit: 50, seed: 1 },
-    });
-    expect(job.status).toBe(202);
-    planId = job.body.id;
-    const done = await waitForPlan(planId);
-    expect(done.status, `solve ended ${done.status}: ${done.error ?? ""}`).toBe("done");
-    plan = done.plan!;
+    ({ planId, plan } = await server.solveAndPublish(scenario));
     expect(plan.routes.some((r) => r.visits.length > 0)).toBe(true);
-    expect((await api("POST", `/api/v1/plans/${planId}/publish`)).status).toBe(201);
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("planner shows the published plan: routes drawn, week grid, coverage, stop details with directions", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await server.browser.newContext({ viewport: DESKTOP });
     const page = await newPage(context);
-    await page.goto(`${base}/`);
+    await page.goto(`${server.base}/`);
     const visitButtons = page.locator(".week-grid button.visit");
     await visitButtons.first().waitFor();
     // issue 12: Spanish by default, plans named for people, services by name
@@ -187,13 +111,7 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     await page.screenshot({ path: join(artifacts, "planner-desktop.png") });
 
     // Routes are drawn on their own canvas: it must hold painted pixels, and none once every bus is unticked.
-    const routeInk = () =>
-      page.locator(".leaflet-carebus-routes-pane canvas").evaluate((canvas: HTMLCanvasElement) => {
-        const data = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
-        let painted = 0;
-        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted++;
-        return painted;
-      });
+    const routeInk = () => canvasInk(page, ".leaflet-carebus-routes-pane canvas");
     expect(await routeInk()).toBeGreaterThan(100);
     const busBoxes = page.locator("#bus-toggles input[type=checkbox]");
     expect(await busBoxes.count()).toBe(scenario.buses.length);
@@ -229,16 +147,16 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
 
     await page.screenshot({ path: join(artifacts, "planner-desktop-stop-details-es.png") });
     await page.setViewportSize(PHONE);
-    await page.goto(`${base}/`);
+    await page.goto(`${server.base}/`);
     await visitButtons.first().waitFor();
     await page.screenshot({ path: join(artifacts, "planner-phone-es.png"), fullPage: false });
     await context.close();
   });
 
   it("planner switches to English, keeps the choice after a reload, and switches back", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await server.browser.newContext({ viewport: DESKTOP });
     const page = await newPage(context);
-    await page.goto(`${base}/`);
+    await page.goto(`${server.base}/`);
     await page.locator(".week-grid button.visit").first().waitFor();
     expect(await page.locator("#lang-toggle").textContent()).toBe("English");
     await page.click("#lang-toggle");
@@ -271,9 +189,9 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
   });
 
   it("planner runs a new plan with visible progress, compares it, publishes it, and cancels another", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await server.browser.newContext({ viewport: DESKTOP });
     const page = await newPage(context);
-    await page.goto(`${base}/`);
+    await page.goto(`${server.base}/`);
     await page.locator(".week-grid button.visit").first().waitFor();
     // Record every text the live progress region shows.
     await page.evaluate(() => {
@@ -293,7 +211,7 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     await page.click("#run-button");
     // The token is asked for once, in a dialog.
     await page.locator("#token-dialog").waitFor({ state: "visible" });
-    await page.fill("#token-input", TOKEN);
+    await page.fill("#token-input", server.token);
     const started = page.waitForResponse((r) => r.url().endsWith("/api/v1/plans") && r.request().method() === "POST");
     await page.click("#token-dialog button[value=save]");
     const newId = ((await (await started).json()) as { id: string }).id;
@@ -328,9 +246,9 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
 
   it("planner pins a visit, excludes a bus-day, re-plans from the plan on show keeping the pin, shows what moved, and downloads each export", async () => {
     const onShow = (await api<{ planId: string }>("GET", `/api/v1/scenarios/${scenario.id}/published`)).body.planId;
-    const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
+    const context = await server.browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
     const page = await newPage(context);
-    await page.goto(`${base}/`);
+    await page.goto(`${server.base}/`);
     await page.locator(".week-grid button.pin").first().waitFor();
     // pin the first visit of the grid, and take another bus-day (with visits) out of service
     const pin = page.locator(".week-grid button.pin").first();
@@ -352,7 +270,7 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     const started = page.waitForRequest((r) => r.url().endsWith("/api/v1/plans") && r.method() === "POST");
     await page.click("#replan-button");
     await page.locator("#token-dialog").waitFor({ state: "visible" });
-    await page.fill("#token-input", TOKEN);
+    await page.fill("#token-input", server.token);
     await page.click("#token-dialog button[value=save]");
     const body = (await started).postDataJSON() as Record<string, unknown>;
     expect(body).toMatchObject({
@@ -394,14 +312,23 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
       expect(bytes.length, format).toBeGreaterThan(100);
       expect(bytes.subarray(0, Buffer.byteLength(starts[format]!)).toString(), format).toBe(starts[format]);
     }
+
+    // the change tools speak the page's catalogue: English on the switch
+    await page.goto(`${server.base}/?lang=en`);
+    await page.locator(".week-grid button.pin").first().waitFor();
+    expect(await page.locator("#changes-heading").textContent()).toBe("Changes for re-planning");
+    expect(await page.locator("#replan-button").textContent()).toBe("Re-plan from the plan on show");
+    expect(await page.locator("#diff-heading").textContent()).toBe("Compare two plans");
+    expect(await page.locator("#downloads a[data-format=pdf]").textContent()).toBe("Route sheets (PDF)");
+    expect(await page.locator(".week-grid button.pin").first().getAttribute("title")).toMatch(/^(Pin|Unpin) /);
     await context.close();
   });
 
   it("community page finds a stop by name, shows its next visits and a valid calendar subscription", async () => {
-    const context = await browser.newContext({ viewport: PHONE, locale: "es-CO" });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+    const context = await server.browser.newContext({ viewport: PHONE, locale: "es-CO" });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.base });
     const page = await newPage(context);
-    await page.goto(`${base}/community`);
+    await page.goto(`${server.base}/community`);
     expect(await page.locator("h1").textContent()).toBe("¿Cuándo llega el bus del cuidado?");
     expect(await page.locator("html").getAttribute("lang")).toBe("es");
 
@@ -454,16 +381,16 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     // the choice is remembered in this browser, on this page and on the planner
     await page.reload();
     expect(await page.locator("h1").textContent()).toBe("When does the care bus come?");
-    await page.goto(`${base}/`);
+    await page.goto(`${server.base}/`);
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
     await context.close();
   });
 
   it("community page finds a stop by its neighbourhood (a UPZ of the cited list) and suggests only searches that find one", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await server.browser.newContext({ viewport: DESKTOP });
     const page = await newPage(context);
     const overview = page.waitForResponse((r) => r.url().includes("limit=200"));
-    await page.goto(`${base}/community`);
+    await page.goto(`${server.base}/community`);
     await overview;
     // the placeholder names places served stops carry: each of them finds at least one stop
     await expect.poll(() => page.locator("#search-input").getAttribute("placeholder")).toMatch(/^p\. ej\. /);
@@ -487,7 +414,7 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
   });
 
   it("community page finds the nearest stops to a clicked point and to the person's location", async () => {
-    const context = await browser.newContext({
+    const context = await server.browser.newContext({
       viewport: DESKTOP,
       geolocation: { latitude: 4.62, longitude: -74.19 },
       permissions: ["geolocation"],
@@ -497,7 +424,7 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     const overview = page.waitForResponse(
       (r) => r.url().includes("/api/v1/stops?near=") && r.url().includes("limit=200"),
     );
-    await page.goto(`${base}/community`);
+    await page.goto(`${server.base}/community`);
     await overview;
     const visited = scenario.stops.filter((s) => plan.routes.some((r) => r.visits.some((v) => v.stopId === s.id)));
 
@@ -531,18 +458,18 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
   });
 
   it("issue 17: serves the pages and /docs under the security headers, and /docs renders the API", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await server.browser.newContext({ viewport: DESKTOP });
     const page = await newPage(context);
     const violations: string[] = [];
     page.on("console", (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
     });
     for (const path of ["/", "/community"]) {
-      const response = await page.goto(`${base}${path}`);
+      const response = await page.goto(`${server.base}${path}`);
       expect(response?.headers()["content-security-policy"], path).toContain("default-src 'self'");
       expect(response?.headers()["x-content-type-options"], path).toBe("nosniff");
     }
-    const docs = await page.goto(`${base}/docs`);
+    const docs = await page.goto(`${server.base}/docs`);
     expect(docs?.headers()["content-security-policy"]).toContain("script-src 'self'");
     await expect.poll(() => page.locator(".opblock").count(), { timeout: 30_000 }).toBeGreaterThan(10);
     await page.locator(".opblock-summary").first().click();

@@ -8,16 +8,16 @@
  * Each component is guarded on its own: when one cannot run (its package not built yet, a
  * provider missing) it is recorded as skipped with the reason and the others still run.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Metric } from "../result.js";
+import { createMetric, type Metric } from "../result.js";
 import { SuiteSkipped, type Suite, type SuiteContext, type SuiteOutput } from "../suite.js";
 import { defaultToptwDir } from "../quality/toptwSuite.js";
 import { generateScenario } from "./generateScenario.js";
 import { generateGridNetwork, gridBounds } from "./generateGridNetwork.js";
 import { measure } from "./measure.js";
+import { cliStartupCases, measureCliStartup } from "./cliStartup.js";
 
 /** Sizes of the component inputs, full and quick. */
 export function componentSizes(quick: boolean) {
@@ -69,23 +69,23 @@ async function runComponents(context: SuiteContext): Promise<SuiteOutput> {
   };
 
   await guarded("cli-startup", async () => {
-    // a cold `carebus` process each call, as a user types it: Node's own start-up included
-    const main = path.join(context.repoRoot, "apps/cli/dist/main.js");
+    const cases = cliStartupCases(context.repoRoot);
+    const main = cases[1]!.args[0]!;
     if (!existsSync(main)) throw new Error(`${main} is not built`);
-    const small = path.join(context.repoRoot, "data/examples/small.json");
-    const runs = context.quick ? 5 : 20;
-    const cases: Array<[string, string[], string]> = [
-      ["node-baseline", ["-e", "0"], "node -e 0: the floor every command pays"],
-      ["help", [main, "--help"], "carebus --help (target ≤ 200 ms)"],
-      ["validate-small", [main, "validate", small], "carebus validate data/examples/small.json (target ≤ 400 ms)"],
-    ];
-    for (const [name, args, note] of cases) {
+    const figures = measureCliStartup(cases, context.quick ? 5 : 15);
+    const load = `load average ${figures.loadBefore[0]!.toFixed(2)} → ${figures.loadAfter[0]!.toFixed(2)}`;
+    for (const c of cases) {
       metrics.push(
-        await measure(
-          `components/cli-startup/${name}`,
-          "components",
-          () => execFileSync(process.execPath, args, { stdio: "ignore" }),
-          { iterations: runs, warmupIterations: 1, note },
+        createMetric(
+          {
+            id: `components/cli-startup/${c.name}`,
+            suite: "components",
+            unit: "ms",
+            better: "lower",
+            budget: "time",
+            note: `${c.note}; cold processes, interleaved; ${load}`,
+          },
+          figures.samples[c.name]!,
         ),
       );
     }

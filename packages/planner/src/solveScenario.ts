@@ -105,15 +105,21 @@ export async function solvePrepared(
     ...(options.initial ? { initial: options.initial } : {}),
     ...(onProgress ? { onProgress: (p: Progress) => onProgress({ ...p, bound: quick, boundKind: "quick" }) } : {}),
   });
+  // The bound's LP and loading HiGHS do not watch the cancel flag, and on a busy machine they
+  // take seconds: a run cancelled before them skips them, so its first plan is kept rather than
+  // lost when the caller's grace time runs out.
+  const cancelled = () => options.isCancelled?.() === true;
   // HiGHS gets a quarter of the budget, at most 10 s (the Bogotá week needs ~1.3 s, loading included)
   const failures = options.failures ?? new FailureLog();
-  const rated = await ratedUpperBound(instance, { timeLimitSeconds: Math.min(10, timeLimitSeconds / 4), failures });
+  const rated = cancelled()
+    ? { value: quick, kind: "quick" as const }
+    : await ratedUpperBound(instance, { timeLimitSeconds: Math.min(10, timeLimitSeconds / 4), failures });
   const bound = rated.value;
   // route-pool recombination: +0.5–0.7% on the Bogotá week at 10 s (seeds 1–3), where the
   // search alone stalls. Its MIPs are capped by the clock, so a run with an iteration limit
   // (which must repeat exactly) searches without it; so does a run where HiGHS cannot load.
   const mipSolver =
-    iterationLimit === undefined
+    iterationLimit === undefined && !cancelled()
       ? await loadMipSolver().catch((error: unknown) => {
           failures.record("loading HiGHS for recombination", error);
           return null;

@@ -7,7 +7,8 @@
 import { describe, expect, it } from "vitest";
 import type { Scenario } from "@carebus/model";
 import { test, fc } from "@fast-check/vitest";
-import { arbSmallScenario, arbTinyInstance } from "@carebus/testkit";
+import { arbSmallScenario } from "@carebus/testkit";
+import { arbTinyInstance } from "@carebus/solver/testing";
 import { createEstimateProvider } from "@carebus/geo";
 import { checkSolution, solve } from "@carebus/solver";
 import { prepareScenario } from "@carebus/planner";

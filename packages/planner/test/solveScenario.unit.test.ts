@@ -30,6 +30,22 @@ const fixedTravel = (travel: (typeof SCENARIO_FIXTURES)[number]["travel"]): Trav
 });
 
 describe("solveScenario on the small example", () => {
+  it("keeps the first plan, without waiting for the bound or HiGHS, when cancelled as it is found", async () => {
+    let reported = false;
+    const plan = await solveScenario(small, {
+      timeLimitSeconds: 60,
+      seed: 3,
+      onProgress: () => {
+        reported = true;
+      },
+      isCancelled: () => reported,
+    });
+    expect(validatePlan(plan)).toEqual([]);
+    expect(plan.routes.flatMap((r) => r.visits).length).toBeGreaterThan(0);
+    expect(plan.stats.boundKind).toBe("quick");
+    expect(plan.stats.bound).toBeGreaterThanOrEqual(plan.stats.value);
+  });
+
   it("writes a schema-valid plan whose totals agree with its visits", async () => {
     const plan = await solveScenario(small, { iterationLimit: 300, seed: 3 });
     expect(validatePlan(plan)).toEqual([]);

@@ -5,7 +5,7 @@
  * tight-chain float case (a window opening of 0.1 reached by 10.4 − 0.3 − 10) stays feasible.
  */
 import { describe, expect, it } from "vitest";
-import { makeInstance, randomToptwText } from "@carebus/testkit";
+import { makeInstance, randomToptwText } from "@carebus/solver/testing";
 import { checkSolution, readToptw, solve, type Instance } from "@carebus/solver";
 import { solveChecked } from "../src/solve.js";
 

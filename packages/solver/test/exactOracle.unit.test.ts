@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { arbTinyInstance } from "@carebus/testkit";
+import { arbTinyInstance } from "@carebus/solver/testing";
 import { checkSolution, solve, solveExact, upperBound, upperBoundAsync } from "@carebus/solver";
 import { buildBoundModel } from "../src/exact/boundModel.js";
 import { solveBoundModelSync, solveWithHighs } from "../src/exact/upperBound.js";

@@ -3,7 +3,7 @@
  * own safety margin, and never when a real gap is left.
  */
 import { describe, expect, it } from "vitest";
-import { makeInstance } from "@carebus/testkit";
+import { makeInstance } from "@carebus/solver/testing";
 import { meetsBound, solve, upperBound } from "@carebus/solver";
 
 describe("issue #11: optimal when plan and bound meet", () => {

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { test, fc } from "@fast-check/vitest";
-import { arbTinyInstance, makeInstance } from "@carebus/testkit";
+import { arbTinyInstance, makeInstance } from "@carebus/solver/testing";
 import {
   checkSolution,
   createRng,

@@ -7,7 +7,7 @@
  * start. Every plan is also handed to the independent checker.
  */
 import { describe, expect, it } from "vitest";
-import { randomToptwText } from "@carebus/testkit";
+import { randomToptwText } from "@carebus/solver/testing";
 import { checkSolution, readToptw, solve, type Instance, type RouteSpec, type SolveOptions } from "@carebus/solver";
 
 const LIMITS: SolveOptions = { iterationLimit: 200, timeLimitMs: 1e9 };

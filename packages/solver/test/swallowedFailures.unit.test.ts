@@ -4,7 +4,7 @@
  * passes the checker, and the result says how often HiGHS failed and why.
  */
 import { describe, expect, it } from "vitest";
-import { randomToptwText } from "@carebus/testkit";
+import { randomToptwText } from "@carebus/solver/testing";
 import { checkSolution, FailureLog, readToptw, solve, type MipSolver } from "@carebus/solver";
 
 describe("issue #11: swallowed failures are counted", () => {

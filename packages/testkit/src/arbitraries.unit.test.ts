@@ -1,30 +1,12 @@
-/** The arbitraries produce what they promise: valid scenarios, well-formed tiny instances. */
+/** The arbitrary produces what it promises: valid small scenarios. */
 import { describe, expect } from "vitest";
 import { test } from "@fast-check/vitest";
 import { validateScenario } from "@carebus/model";
-import { arbSmallScenario, arbTinyInstance } from "./arbitraries.js";
+import { arbSmallScenario } from "./arbitraries.js";
 
 describe("arbitraries", () => {
   test.prop([arbSmallScenario()], { seed: 1, numRuns: 200 })("every small scenario passes validation", (scenario) => {
     expect(validateScenario(scenario)).toEqual([]);
     expect(scenario.stops.length).toBeLessThanOrEqual(8);
   });
-
-  test.prop([arbTinyInstance()], { seed: 1, numRuns: 200 })(
-    "every tiny instance is within the exact method's limits and well formed",
-    (instance) => {
-      expect(instance.nStops).toBeLessThanOrEqual(8);
-      expect(instance.routes.length).toBeLessThanOrEqual(3);
-      expect(instance.travel.length).toBe(instance.nLocations ** 2);
-      expect(instance.allowed.length).toBe(instance.nStops * instance.routes.length);
-      expect(instance.windowOffset[instance.nStops]).toBe(instance.windowOpen.length);
-      for (const route of instance.routes) {
-        expect(route.depot).toBeGreaterThanOrEqual(instance.nStops);
-        if (route.lunch) {
-          expect(route.lunch.start).toBeGreaterThanOrEqual(route.shiftStart);
-          expect(route.lunch.end).toBeLessThanOrEqual(route.shiftEnd);
-        }
-      }
-    },
-  );
 });

@@ -6,8 +6,6 @@
  */
 import type { Coverage, TravelMatrix } from "@carebus/geo";
 import type { Bus, Scenario, Stop } from "@carebus/model";
-import type { Instance } from "@carebus/solver";
-import { buildInstance, type ScenarioIndex } from "@carebus/planner";
 
 /** A scenario with its geography and the answer worked out by hand. */
 export interface ScenarioFixture {
@@ -262,8 +260,3 @@ export const SCENARIO_FIXTURES: readonly ScenarioFixture[] = [
   pinnedVisit,
   holiday,
 ];
-
-/** The solver instance of a fixture (and the index back to its ids). */
-export function fixtureInstance(fixture: ScenarioFixture): { instance: Instance; index: ScenarioIndex } {
-  return buildInstance(fixture.scenario, fixture);
-}

@@ -1,11 +1,11 @@
 /**
- * @carebus/testkit: named tiny fixtures with hand-computed answers, hand-built instances and
- * fast-check arbitraries shared by the tests of every package. Never imported by product code.
+ * @carebus/testkit: named tiny scenarios with hand-computed answers, fast-check arbitraries of
+ * scenarios, hand-made plan routes and the benchmark-data helpers shared by the tests of every
+ * package. It depends only on the model and geo, so any package's tests may use it; instance-level
+ * helpers live in @carebus/solver/testing. Never imported by product code.
  */
-export { makeInstance, euclideanMinutes, type InstanceSpec } from "./makeInstance.js";
 export {
   SCENARIO_FIXTURES,
-  fixtureInstance,
   holiday,
   lateWindow,
   lunchSplit,
@@ -15,7 +15,6 @@ export {
   uniformMatrix,
   type ScenarioFixture,
 } from "./fixtures.js";
-export { arbTinyInstance, arbSmallScenario, type TinyInstanceOptions } from "./arbitraries.js";
+export { arbSmallScenario } from "./arbitraries.js";
 export { handMadeRoute, type HandMadeVisit } from "./handMadeRoute.js";
 export { benchdataPath, benchdataRequired, describeWithBenchdata, repositoryRoot } from "./benchdata.js";
-export { randomToptwText } from "./randomToptw.js";

@@ -6,8 +6,8 @@
  */
 import { PlanError, diffPlans, parsePlan, type Delta, type Plan, type PlanDiff, type VisitSlot } from "@carebus/model";
 import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
-import { UsageError, parseCommandArgs } from "../commandArgs.js";
-import { COMMAND_SPECS, commandHelp } from "../commandSpecs.js";
+import { exactPositionals, readCommandArgs } from "../commandArgs.js";
+import { COMMAND_SPECS } from "../commandSpecs.js";
 
 const SPEC = COMMAND_SPECS.diff!;
 
@@ -16,22 +16,13 @@ const SPEC = COMMAND_SPECS.diff!;
  * @returns 0 with the comparison on stdout, 2 for bad arguments or plans
  */
 export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<number> {
-  let parsed: ReturnType<typeof parseCommandArgs>;
-  try {
-    parsed = parseCommandArgs(SPEC, args);
-    if (!parsed.values.help && parsed.positionals.length !== 2)
-      throw new UsageError(`expected two plan files, got ${parsed.positionals.length}`);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`carebus diff: ${error.message}\nusage: carebus diff <a.json> <b.json> [--json]\n`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.stdout(commandHelp(SPEC));
-    return 0;
-  }
+  const read = readCommandArgs(SPEC, args, io, (parsed) => ({
+    files: exactPositionals(parsed, 2, "plan file"),
+    json: parsed.values.json === true,
+  }));
+  if ("exitCode" in read) return read.exitCode;
   const plans: Plan[] = [];
-  for (const file of parsed.positionals) {
+  for (const file of read.args.files) {
     try {
       plans.push(parsePlan(await readJsonFile(file, "plan")));
     } catch (error) {
@@ -45,7 +36,7 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
     }
   }
   const diff = diffPlans(plans[0]!, plans[1]!);
-  io.stdout(parsed.values.json ? `${JSON.stringify(diff, null, 2)}\n` : formatDiff(diff));
+  io.stdout(read.args.json ? `${JSON.stringify(diff, null, 2)}\n` : formatDiff(diff));
   return 0;
 }
 

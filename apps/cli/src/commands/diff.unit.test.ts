@@ -2,50 +2,27 @@
  * `carebus diff`: a plan against itself reports no change; against a copy whose one bus-day
  * was handed to another bus, exactly that bus-day's visits moved (worked out from the file).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { describe, expect, it } from "vitest";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Plan } from "@carebus/model";
-import { run as solve } from "./solve.js";
+import { captured, solvedSmallPlan } from "../../test/runCommand.js";
 import { run } from "./diff.js";
 
-const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
-const SMALL = join(ROOT, "data/examples/small.json");
-
-let dir: string;
-let planFile: string;
-let plan: Plan;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "carebus-diff-"));
-  planFile = join(dir, "a.json");
-  const quiet = { stdout: () => {}, stderr: () => {} };
-  expect(await solve([SMALL, "--iterations", "100", "--seed", "4", "--out", planFile], quiet)).toBe(0);
-  plan = JSON.parse(await readFile(planFile, "utf8"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function runCaptured(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const solved = solvedSmallPlan("diff");
+const runCaptured = captured(run);
 
 describe("carebus diff", () => {
   it("reports no change between a plan and itself", async () => {
-    const text = await runCaptured([planFile, planFile]);
+    const text = await runCaptured([solved.planFile, solved.planFile]);
     expect(text).toEqual({ code: 0, stdout: "the plans are the same: no visit moved, same totals\n", stderr: "" });
-    const json = JSON.parse((await runCaptured([planFile, planFile, "--json"])).stdout);
+    const json = JSON.parse((await runCaptured([solved.planFile, solved.planFile, "--json"])).stdout);
     expect(json.same).toBe(true);
     expect(json.moves).toEqual([]);
     expect(json.value.delta).toBe(0);
   });
 
   it("lists exactly the visits of a bus-day handed to another bus as moved, same day and time", async () => {
+    const { plan, planFile, dir } = solved;
     const route = plan.routes[0]!;
     const other = { ...plan, routes: plan.routes.map((r, i) => (i === 0 ? { ...r, busId: "bus-spare" } : r)) };
     const otherFile = join(dir, "b.json");
@@ -70,6 +47,7 @@ describe("carebus diff", () => {
   });
 
   it("exits 2 with one file or an unreadable one", async () => {
+    const { planFile, dir } = solved;
     expect((await runCaptured([planFile])).code).toBe(2);
     const missing = await runCaptured([planFile, join(dir, "nope.json")]);
     expect(missing.code).toBe(2);

@@ -5,35 +5,27 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { exportScenario, formatProblem, ImportError } from "@carebus/import";
 import { validateScenario, type Scenario } from "@carebus/model";
 import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
+import { UsageError, exactPositionals, readCommandArgs, stringValue } from "../commandArgs.js";
+import { COMMAND_SPECS } from "../commandSpecs.js";
 
-const USAGE = "usage: carebus export-scenario <scenario.json> --out-dir DIR";
+const SPEC = COMMAND_SPECS["export-scenario"]!;
 
 /**
  * Runs `carebus export-scenario`.
  * @returns 0 when the files were written, 2 on a bad scenario or a value no file can hold
  */
 export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(args);
-  } catch (error) {
-    io.stderr(`carebus export-scenario: ${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
-  const [file, ...extra] = parsed.positionals;
-  const outDir = parsed.values["out-dir"];
-  if (file === undefined || extra.length > 0 || outDir === undefined) {
-    io.stderr(`carebus export-scenario: expected one scenario file and --out-dir\n${USAGE}\n`);
-    return 2;
-  }
+  const read = readCommandArgs(SPEC, args, io, (parsed) => {
+    const file = exactPositionals(parsed, 1, "scenario file")[0]!;
+    const outDir = stringValue(parsed, "out-dir");
+    if (outDir === undefined) throw new UsageError("--out-dir is required: the folder to write the files in");
+    return { file, outDir };
+  });
+  if ("exitCode" in read) return read.exitCode;
+  const { file, outDir } = read.args;
   let value: unknown;
   try {
     value = await readJsonFile(file, "scenario");
@@ -65,12 +57,4 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
       .join("\n")}\n`,
   );
   return 0;
-}
-
-function parse(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    options: { "out-dir": { type: "string" }, help: { type: "boolean", short: "h" } },
-  });
 }

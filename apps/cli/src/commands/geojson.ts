@@ -4,16 +4,19 @@
  * for any map tool. A plan names its scenario only by id and hash, so the scenario comes from
  * --scenario or, by default, the bundled data/bogota/scenario.json; its hash must match.
  */
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { CarebusError } from "@carebus/model";
 import { GeoError, planToGeoJson } from "@carebus/geo";
-import { InputFileError, PROCESS_IO, readPlanAndScenario, type CommandIo } from "../commandIo.js";
+import {
+  DEFAULT_SCENARIO_PATH,
+  InputFileError,
+  PROCESS_IO,
+  readPlanAndScenario,
+  type CommandIo,
+} from "../commandIo.js";
+import { exactPositionals, readCommandArgs, stringValue } from "../commandArgs.js";
+import { COMMAND_SPECS } from "../commandSpecs.js";
 
-const USAGE = "usage: carebus geojson <plan.json> [--scenario scenario.json] [--pretty]";
-
-/** The bundled scenario, found from this file's place in the repository (src/ or dist/). */
-export const DEFAULT_SCENARIO_PATH = fileURLToPath(new URL("../../../../data/bogota/scenario.json", import.meta.url));
+const SPEC = COMMAND_SPECS.geojson!;
 
 /**
  * Runs `carebus geojson`.
@@ -21,31 +24,17 @@ export const DEFAULT_SCENARIO_PATH = fileURLToPath(new URL("../../../../data/bog
  *   that does not match the plan; 3 when geography fails; 1 otherwise
  */
 export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<number> {
-  let values: { scenario?: string | undefined; pretty?: boolean | undefined; help?: boolean | undefined };
-  let positionals: string[];
+  const read = readCommandArgs(SPEC, args, io, (parsed) => ({
+    planPath: exactPositionals(parsed, 1, "plan file")[0]!,
+    scenarioPath: stringValue(parsed, "scenario") ?? DEFAULT_SCENARIO_PATH,
+    pretty: parsed.values.pretty === true,
+  }));
+  if ("exitCode" in read) return read.exitCode;
+  const { planPath, scenarioPath, pretty } = read.args;
   try {
-    ({ values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { scenario: { type: "string" }, pretty: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    }));
-  } catch (error) {
-    io.stderr(`carebus geojson: ${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
-  const [planPath, ...extra] = positionals;
-  if (planPath === undefined || extra.length > 0) {
-    io.stderr(`carebus geojson: expected exactly one plan file, got ${positionals.length}\n${USAGE}\n`);
-    return 2;
-  }
-  try {
-    const { plan, scenario } = await readPlanAndScenario(planPath, values.scenario ?? DEFAULT_SCENARIO_PATH);
+    const { plan, scenario } = await readPlanAndScenario(planPath, scenarioPath);
     const collection = planToGeoJson(plan, scenario);
-    io.stdout(`${values.pretty ? JSON.stringify(collection, null, 2) : JSON.stringify(collection)}\n`);
+    io.stdout(`${pretty ? JSON.stringify(collection, null, 2) : JSON.stringify(collection)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof InputFileError) {

@@ -4,23 +4,14 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { scenarioHash } from "@carebus/model";
 import { tinyPlan, tinyScenario } from "../../../../packages/geo/test/tinyScenario.js";
-import { DEFAULT_SCENARIO_PATH, run } from "./geojson.js";
+import { DEFAULT_SCENARIO_PATH } from "../commandIo.js";
+import { captured } from "../../test/runCommand.js";
+import { run } from "./geojson.js";
 
 const dir = mkdtempSync(join(tmpdir(), "carebus-geojson-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function capture() {
-  const out = { stdout: "", stderr: "" };
-  const io = {
-    stdout: (t: string) => {
-      out.stdout += t;
-    },
-    stderr: (t: string) => {
-      out.stderr += t;
-    },
-  };
-  return { out, io };
-}
+const runCaptured = captured(run);
 
 const scenario = tinyScenario();
 const scenarioPath = join(dir, "scenario.json");
@@ -30,8 +21,8 @@ writeFileSync(planPath, JSON.stringify(tinyPlan(scenario, scenarioHash(scenario)
 
 describe("carebus geojson", () => {
   it("prints the plan's FeatureCollection when the scenario's hash matches", async () => {
-    const { out, io } = capture();
-    expect(await run([planPath, "--scenario", scenarioPath], io)).toBe(0);
+    const out = await runCaptured([planPath, "--scenario", scenarioPath]);
+    expect(out.code).toBe(0);
     const fc = JSON.parse(out.stdout) as { type: string; features: Array<{ properties: { kind: string } }> };
     expect(fc.type).toBe("FeatureCollection");
     expect(fc.features.map((f) => f.properties.kind)).toEqual(["stop", "stop", "depot", "route"]);
@@ -41,15 +32,15 @@ describe("carebus geojson", () => {
   it("refuses a scenario whose hash differs from the plan's, with exit code 2", async () => {
     const other = join(dir, "other.json");
     writeFileSync(other, JSON.stringify({ ...scenario, name: "changed" }));
-    const { out, io } = capture();
-    expect(await run([planPath, "--scenario", other], io)).toBe(2);
+    const out = await runCaptured([planPath, "--scenario", other]);
+    expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/--scenario: .*other\.json .* is not the scenario of plan/);
     expect(out.stdout).toBe("");
   });
 
   it("checks the plan against the bundled Bogotá scenario when --scenario is absent", async () => {
-    const { out, io } = capture();
-    expect(await run([planPath], io)).toBe(2);
+    const out = await runCaptured([planPath]);
+    expect(out.code).toBe(2);
     expect(out.stderr).toContain(DEFAULT_SCENARIO_PATH);
   });
 
@@ -57,8 +48,8 @@ describe("carebus geojson", () => {
     const bad = join(dir, "bad.json");
     writeFileSync(bad, "{");
     for (const args of [[join(dir, "nope.json")], [bad], [], [planPath, "extra.json"], [planPath, "--colour"]]) {
-      const { out, io } = capture();
-      expect(await run(args, io)).toBe(2);
+      const out = await runCaptured(args);
+      expect(out.code).toBe(2);
       expect(out.stderr).toMatch(/^carebus geojson: /);
     }
   });

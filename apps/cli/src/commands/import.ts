@@ -4,13 +4,13 @@
  * files with @carebus/import and writes it (to --out, else stdout). Every problem of every
  * file is printed at once as `file:line: column "x": message`, exit 2, and no file is written.
  */
-import { readFile, writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
+import { readFile } from "node:fs/promises";
 import { formatJson, formatProblem, ImportError, importScenario, type InputFile } from "@carebus/import";
-import { PROCESS_IO, type CommandIo } from "../commandIo.js";
+import { PROCESS_IO, writeOutFile, type CommandIo } from "../commandIo.js";
+import { UsageError, optionsOnly, readCommandArgs, stringValue } from "../commandArgs.js";
+import { COMMAND_SPECS } from "../commandSpecs.js";
 
-const USAGE =
-  "usage: carebus import --stops FILE --demand FILE [--care-blocks FILE] [--buses FILE] [--depots FILE] [--settings FILE] [--out scenario.json]";
+const SPEC = COMMAND_SPECS.import!;
 
 const FILE_OPTIONS = ["stops", "demand", "care-blocks", "buses", "depots", "settings"] as const;
 
@@ -19,29 +19,16 @@ const FILE_OPTIONS = ["stops", "demand", "care-blocks", "buses", "depots", "sett
  * @returns 0 when the scenario was written, 2 on any problem with the input files
  */
 export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args,
-      options: {
-        ...Object.fromEntries(FILE_OPTIONS.map((name) => [name, { type: "string" as const }])),
-        out: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }).values;
-  } catch (error) {
-    io.stderr(`carebus import: ${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
-  const missing = (["stops", "demand"] as const).filter((name) => values[name] === undefined);
-  if (missing.length > 0) {
-    io.stderr(`carebus import: ${missing.map((m) => `--${m}`).join(" and ")} required\n${USAGE}\n`);
-    return 2;
-  }
+  const read = readCommandArgs(SPEC, args, io, (parsed) => {
+    const values = Object.fromEntries(
+      [...FILE_OPTIONS, "out"].map((name) => [name, stringValue(optionsOnly(parsed), name)]),
+    );
+    const missing = (["stops", "demand"] as const).filter((name) => values[name] === undefined);
+    if (missing.length > 0) throw new UsageError(`${missing.map((m) => `--${m}`).join(" and ")} required`);
+    return values;
+  });
+  if ("exitCode" in read) return read.exitCode;
+  const values = read.args;
   const files: Partial<Record<(typeof FILE_OPTIONS)[number], InputFile>> = {};
   const unreadable: string[] = [];
   for (const name of FILE_OPTIONS) {
@@ -74,7 +61,11 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
     return 2;
   }
   if (typeof values.out === "string") {
-    await writeFile(values.out, text);
+    const failed = await writeOutFile(values.out, text);
+    if (failed) {
+      io.stderr(`carebus import: ${failed}\n`);
+      return 2;
+    }
     io.stdout(`scenario written to ${values.out}\n`);
   } else {
     io.stdout(text);

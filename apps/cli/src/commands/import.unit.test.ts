@@ -3,13 +3,11 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { validateScenario } from "@carebus/model";
 import { run as runImport } from "./import.js";
 import { run as runExport } from "./export-scenario.js";
-import type { CommandIo } from "../commandIo.js";
+import { ROOT, captured } from "../../test/runCommand.js";
 
-const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const T = (name: string) => join(ROOT, "data/templates", name);
 
 let dir: string;
@@ -19,13 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-async function captured(run: (args: string[], io: CommandIo) => Promise<number>, args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const templateArgs = (demand: string) => [
   "--stops",
@@ -45,10 +36,17 @@ const templateArgs = (demand: string) => [
 describe("carebus import and export-scenario (issue 14)", () => {
   it("writes a valid scenario from the templates", async () => {
     const out = join(dir, "scenario.json");
-    const { code, stderr } = await captured(runImport, [...templateArgs("demanda-poligonos.geojson"), "--out", out]);
+    const { code, stderr } = await captured(runImport)([...templateArgs("demanda-poligonos.geojson"), "--out", out]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(validateScenario(JSON.parse(await readFile(out, "utf8")))).toEqual([]);
+  });
+
+  it("says why it cannot write --out, exit 2", async () => {
+    const inFile = join(ROOT, "data/templates/paradas.csv", "scenario.json"); // a file is not a folder
+    const { code, stderr } = await captured(runImport)([...templateArgs("demanda-poligonos.geojson"), "--out", inFile]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^carebus import: --out: cannot write .*paradas\.csv\/scenario\.json: /);
   });
 
   it("prints every problem as file:line: column, exits 2 and writes nothing", async () => {
@@ -60,7 +58,7 @@ describe("carebus import and export-scenario (issue 14)", () => {
     const out = join(dir, "never.json");
     const args = templateArgs("demanda.csv");
     args[1] = stops;
-    const { code, stderr } = await captured(runImport, [...args, "--out", out]);
+    const { code, stderr } = await captured(runImport)([...args, "--out", out]);
     expect(code).toBe(2);
     expect(stderr.split("\n").slice(0, 2)).toEqual([
       `${stops}:2: column "latitud": expected a number, got "x"`,
@@ -73,7 +71,7 @@ describe("carebus import and export-scenario (issue 14)", () => {
   it("exports the small example to files that import back to the same scenario", async () => {
     const outDir = join(dir, "exported");
     const source = join(ROOT, "data/examples/small.json");
-    expect((await captured(runExport, [source, "--out-dir", outDir])).code).toBe(0);
+    expect((await captured(runExport)([source, "--out-dir", outDir])).code).toBe(0);
     const back = join(dir, "back.json");
     const f = (n: string) => join(outDir, n);
     const args = [
@@ -89,7 +87,7 @@ describe("carebus import and export-scenario (issue 14)", () => {
       f("settings.json"),
     ];
     if (existsSync(f("care-blocks.csv"))) args.push("--care-blocks", f("care-blocks.csv"));
-    const imported = await captured(runImport, [...args, "--out", back]);
+    const imported = await captured(runImport)([...args, "--out", back]);
     expect(imported.stderr).toBe("");
     expect(JSON.parse(await readFile(back, "utf8"))).toEqual(JSON.parse(await readFile(source, "utf8")));
   });
@@ -97,7 +95,7 @@ describe("carebus import and export-scenario (issue 14)", () => {
   it("refuses an invalid scenario with exit 2", async () => {
     const bad = join(dir, "bad.json");
     await writeFile(bad, JSON.stringify({ format: "carebus-scenario" }));
-    const { code, stderr } = await captured(runExport, [bad, "--out-dir", join(dir, "x")]);
+    const { code, stderr } = await captured(runExport)([bad, "--out-dir", join(dir, "x")]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/the scenario is invalid/);
   });

@@ -10,28 +10,22 @@
  * variables.
  */
 import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { loadConfig, startServer, type RunningServer, type ServerConfig } from "@carebus/api";
 import { randomUUID } from "node:crypto";
 import { PlanError, parseScenario, scenarioHash, ScenarioError, type Plan, type Scenario } from "@carebus/model";
-import { InputFileError, readJsonFile, readPlanAndScenario } from "../commandIo.js";
+import { DEFAULT_SCENARIO_PATH, InputFileError, PROCESS_IO, readJsonFile, readPlanAndScenario } from "../commandIo.js";
 import { databaseProblem, redactedDatabase } from "../databaseIo.js";
+import { optionsOnly, positiveNumber, readCommandArgs, stringValue, usageLine } from "../commandArgs.js";
+import { COMMAND_SPECS } from "../commandSpecs.js";
 
-import { UsageError, parseCommandArgs, positiveNumber, stringValue, type ParsedArgs } from "../commandArgs.js";
-import { COMMAND_SPECS, commandHelp } from "../commandSpecs.js";
+const SPEC = COMMAND_SPECS.serve!;
 
-const USAGE = "usage: carebus serve [options]  (carebus serve --help lists them)";
-
-/** Repository root, found from this module's place (apps/cli/{src,dist}/commands/serve.*). */
-const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
-/** The scenario served when --scenario is not given. */
-export const DEFAULT_SCENARIO = resolve(REPOSITORY_ROOT, "data/bogota/scenario.json");
 const DEFAULT_PLAN_SECONDS = 20;
 /** With PostgreSQL, solves wait for a `carebus worker`: say so when none took the job this soon. */
 const QUEUED_HINT_MS = 10_000;
 
 function fail(message: string): number {
-  process.stderr.write(`carebus serve: ${message}\n${USAGE}\n`);
+  process.stderr.write(`carebus serve: ${message}\n${usageLine(SPEC)}\n`);
   return 2;
 }
 
@@ -128,18 +122,9 @@ async function firstStopFeed(
 
 /** Runs `carebus serve`; resolves with the exit code after SIGINT/SIGTERM. */
 export async function run(args: string[]): Promise<number> {
-  let parsed: ParsedArgs;
-  try {
-    parsed = parseCommandArgs(COMMAND_SPECS.serve!, args);
-    if (parsed.positionals.length > 0)
-      throw new UsageError(`unexpected argument ${JSON.stringify(parsed.positionals[0])}`);
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-  if (parsed.values.help) {
-    process.stdout.write(commandHelp(COMMAND_SPECS.serve!));
-    return 0;
-  }
+  const read = readCommandArgs(SPEC, args, PROCESS_IO, optionsOnly);
+  if ("exitCode" in read) return read.exitCode;
+  const parsed = read.args;
   const values = Object.fromEntries(
     ["port", "host", "data-dir", "database", "scenario", "plan", "plan-seconds", "log-level"].map((name) => [
       name,
@@ -170,7 +155,7 @@ export async function run(args: string[]): Promise<number> {
   } catch (error) {
     return fail((error as Error).message);
   }
-  const scenarioFile = resolve(values.scenario ?? DEFAULT_SCENARIO);
+  const scenarioFile = resolve(values.scenario ?? DEFAULT_SCENARIO_PATH);
   let scenario: Scenario;
   let planFromFile: Plan | undefined;
   try {

@@ -6,7 +6,6 @@
  * replan), and the summary says how many visits of the --from plan moved.
  * Exit codes: 0 ok, 1 internal error, 2 bad input, 3 geography/routing unavailable.
  */
-import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import {
   CarebusError,
@@ -33,22 +32,23 @@ import {
 import { GeoError, addDirections } from "@carebus/geo";
 import { describeSwallowed, FailureLog, meetsBound } from "@carebus/solver";
 import { replan, solveScenario, type ScenarioProgress } from "@carebus/planner";
-import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
+import { InputFileError, PROCESS_IO, readJsonFile, writeOutFile, type CommandIo } from "../commandIo.js";
 import {
   UsageError,
   nonNegativeInteger,
   oneOf,
-  parseCommandArgs,
+  exactPositionals,
   positiveNumber,
+  readCommandArgs,
   stringValue,
   stringValues,
+  type ParsedArgs,
 } from "../commandArgs.js";
-import { COMMAND_SPECS, commandHelp } from "../commandSpecs.js";
+import { COMMAND_SPECS } from "../commandSpecs.js";
 
 export type { CommandIo } from "../commandIo.js";
 
 const SPEC = COMMAND_SPECS.solve!;
-const USAGE = "usage: carebus solve <scenario.json> [options]  (carebus solve --help lists them)";
 
 interface SolveArgs {
   file: string;
@@ -70,17 +70,9 @@ interface SolveArgs {
  * @returns the exit code (0 ok, 1 internal, 2 bad input, 3 geography unavailable)
  */
 export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<number> {
-  let parsed: SolveArgs | "help";
-  try {
-    parsed = parseSolveArgs(args);
-  } catch (error) {
-    io.stderr(`carebus solve: ${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (parsed === "help") {
-    io.stdout(commandHelp(SPEC));
-    return 0;
-  }
+  const read = readCommandArgs(SPEC, args, io, readSolveArgs);
+  if ("exitCode" in read) return read.exitCode;
+  const parsed = read.args;
   const scenario = await readScenario(parsed.file, io);
   if (typeof scenario === "number") return scenario;
   const baseDir = dirname(resolve(parsed.file));
@@ -120,11 +112,9 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
 
   const json = `${JSON.stringify(plan, null, 2)}\n`;
   if (parsed.out) {
-    try {
-      await mkdir(dirname(resolve(parsed.out)), { recursive: true });
-      await writeFile(parsed.out, json);
-    } catch (error) {
-      io.stderr(`carebus solve: --out: cannot write ${parsed.out}: ${(error as Error).message}\n`);
+    const failed = await writeOutFile(parsed.out, json);
+    if (failed) {
+      io.stderr(`carebus solve: ${failed}\n`);
       return 2;
     }
     io.stdout(summary(plan, words));
@@ -135,12 +125,8 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
   return 0;
 }
 
-function parseSolveArgs(args: string[]): SolveArgs | "help" {
-  const parsed = parseCommandArgs(SPEC, args);
-  if (parsed.values.help) return "help";
-  if (parsed.positionals.length !== 1)
-    throw new UsageError(`expected exactly one scenario file, got ${parsed.positionals.length}`);
-  const out: SolveArgs = { file: parsed.positionals[0]!, changes: {}, flagOf: new Map() };
+function readSolveArgs(parsed: ParsedArgs): SolveArgs {
+  const out: SolveArgs = { file: exactPositionals(parsed, 1, "scenario file")[0]!, changes: {}, flagOf: new Map() };
   const timeLimit = stringValue(parsed, "time-limit");
   if (timeLimit !== undefined) out.timeLimitSeconds = positiveNumber("time-limit", timeLimit);
   const iterations = stringValue(parsed, "iterations");

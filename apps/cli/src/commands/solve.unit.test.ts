@@ -6,12 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { validatePlan } from "@carebus/model";
-import { run, type CommandIo } from "./solve.js";
-
-const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
-const SMALL = join(ROOT, "data/examples/small.json");
+import { SMALL, captured } from "../../test/runCommand.js";
+import { run } from "./solve.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -21,13 +18,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function runCaptured(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const io: CommandIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
+const runCaptured = captured(run);
 
 describe("carebus solve", () => {
   it("writes a valid plan to --out (creating its folder) and prints the summary on stdout", async () => {

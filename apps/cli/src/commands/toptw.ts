@@ -19,18 +19,16 @@ import {
   type MipSolver,
 } from "@carebus/solver";
 
-import { parseCommandArgs, stringValue, type ParsedArgs } from "../commandArgs.js";
+import { PROCESS_IO } from "../commandIo.js";
+import { readCommandArgs, stringValue } from "../commandArgs.js";
 import { COMMAND_SPECS } from "../commandSpecs.js";
 
 const CONVENTIONS: readonly DistanceConvention[] = ["trunc1", "trunc2", "round2", "exact"];
 
 export async function run(args: string[]): Promise<number> {
-  let parsed: ParsedArgs;
-  try {
-    parsed = parseCommandArgs(COMMAND_SPECS.toptw!, args);
-  } catch (error) {
-    return fail(error instanceof Error ? error.message : String(error));
-  }
+  const read = readCommandArgs(COMMAND_SPECS.toptw!, args, PROCESS_IO, (parsed) => parsed);
+  if ("exitCode" in read) return read.exitCode;
+  const parsed = read.args;
   const positionals = parsed.positionals;
   const values = {
     vehicles: stringValue(parsed, "vehicles"),

@@ -5,7 +5,6 @@
  * published JSON Schema. Reading and parsing the file is the only work done here; the rules
  * live in @carebus/model.
  */
-import { parseArgs } from "node:util";
 import {
   PLAN_FORMAT,
   formatSummary,
@@ -19,33 +18,29 @@ import {
   type Scenario,
 } from "@carebus/model";
 import { InputFileError, PROCESS_IO, readJsonFile, type CommandIo } from "../commandIo.js";
+import { UsageError, exactPositionals, readCommandArgs, type ParsedArgs } from "../commandArgs.js";
+import { COMMAND_SPECS } from "../commandSpecs.js";
 
 export type { CommandIo } from "../commandIo.js";
 
-const USAGE = "usage: carebus validate <scenario.json | plan.json>  |  carebus validate --schema [scenario|plan]";
+const SPEC = COMMAND_SPECS.validate!;
+const SCHEMAS = ["scenario", "plan"] as const;
+
+/** What to do: print a schema, or check a file. */
+type ValidateArgs = { schema: (typeof SCHEMAS)[number] } | { file: string };
 
 /**
  * Runs `carebus validate`.
  * @returns 0 when the file is valid (or a schema was printed), 2 on any problem with the input
  */
 export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<number> {
-  let parsed: ReturnType<typeof parseValidateArgs>;
-  try {
-    parsed = parseValidateArgs(args);
-  } catch (error) {
-    io.stderr(`carebus validate: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.stdout(`${USAGE}\n`);
+  const read = readCommandArgs(SPEC, args, io, readValidateArgs);
+  if ("exitCode" in read) return read.exitCode;
+  if ("schema" in read.args) {
+    io.stdout(`${JSON.stringify(read.args.schema === "plan" ? planJsonSchema : scenarioJsonSchema, null, 2)}\n`);
     return 0;
   }
-  if (parsed.values.schema) return printSchema(parsed.positionals, io);
-  const [file, ...extra] = parsed.positionals;
-  if (file === undefined || extra.length > 0) {
-    io.stderr(`carebus validate: expected exactly one file, got ${parsed.positionals.length}\n${USAGE}\n`);
-    return 2;
-  }
+  const file = read.args.file;
 
   let value: unknown;
   try {
@@ -67,22 +62,12 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
   return 0;
 }
 
-function parseValidateArgs(args: string[]) {
-  return parseArgs({
-    args,
-    allowPositionals: true,
-    options: { schema: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-  });
-}
-
-function printSchema(positionals: readonly string[], io: CommandIo): number {
-  const [which = "scenario", ...extra] = positionals;
-  if (extra.length > 0 || (which !== "scenario" && which !== "plan")) {
-    io.stderr(`carebus validate: --schema takes "scenario" or "plan", got ${JSON.stringify(positionals.join(" "))}\n`);
-    return 2;
-  }
-  io.stdout(`${JSON.stringify(which === "plan" ? planJsonSchema : scenarioJsonSchema, null, 2)}\n`);
-  return 0;
+function readValidateArgs(parsed: ParsedArgs): ValidateArgs {
+  if (!parsed.values.schema) return { file: exactPositionals(parsed, 1, "file")[0]! };
+  const [schema = "scenario", ...extra] = parsed.positionals;
+  if (extra.length > 0 || !(SCHEMAS as readonly string[]).includes(schema))
+    throw new UsageError(`--schema takes "scenario" or "plan", got ${JSON.stringify(parsed.positionals.join(" "))}`);
+  return { schema: schema as (typeof SCHEMAS)[number] };
 }
 
 function describePlan(plan: Plan): string {

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Scenario } from "@carebus/model";
-import { run, type CommandIo } from "./validate.js";
+import { ROOT, captured } from "../../test/runCommand.js";
+import { run } from "./validate.js";
 
-const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const FIXTURE = join(ROOT, "packages/model/test/fixtures/valid-small.json");
 const PLAN_FIXTURE = join(ROOT, "packages/model/test/fixtures/valid-plan.json");
 
@@ -18,13 +17,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function runCaptured(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CommandIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
+const runCaptured = captured(run);
 
 async function writeScenario(name: string, change: (s: Scenario) => void): Promise<string> {
   const scenario = JSON.parse(await readFile(FIXTURE, "utf8"));

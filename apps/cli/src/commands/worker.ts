@@ -5,41 +5,27 @@
  * time-limited); a second one exits at once, and the jobs it held go to another worker when
  * their leases run out. CAREBUS_DATABASE_URL and CAREBUS_MAX_SOLVE_SECONDS apply as for serve.
  */
-import { parseArgs } from "node:util";
-import { availableParallelism } from "node:os";
 import { checkDatabaseUrl, loadConfig, startSolveWorkers, type SolveWorkers } from "@carebus/api";
+import { PROCESS_IO } from "../commandIo.js";
+import { optionsOnly, readCommandArgs, stringValue, usageLine } from "../commandArgs.js";
+import { COMMAND_SPECS } from "../commandSpecs.js";
 import { databaseProblem, redactedDatabase } from "../databaseIo.js";
 
-const USAGE = "usage: carebus worker --database postgresql://… [--concurrency N]";
+const SPEC = COMMAND_SPECS.worker!;
 
 function fail(message: string): number {
-  process.stderr.write(`carebus worker: ${message}\n${USAGE}\n`);
+  process.stderr.write(`carebus worker: ${message}\n${usageLine(SPEC)}\n`);
   return 2;
 }
 
 /** Runs `carebus worker`; resolves with the exit code after SIGINT/SIGTERM. */
 export async function run(args: string[]): Promise<number> {
-  let values: { database?: string; concurrency?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        database: { type: "string" },
-        concurrency: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-  if (values.help) {
-    process.stdout.write(
-      `${USAGE}\n  --concurrency N  solves at once on this host (default 1; at most the cores, ${availableParallelism()} here)\n`,
-    );
-    return 0;
-  }
+  const read = readCommandArgs(SPEC, args, PROCESS_IO, (parsed) => ({
+    database: stringValue(optionsOnly(parsed), "database"),
+    concurrency: stringValue(parsed, "concurrency"),
+  }));
+  if ("exitCode" in read) return read.exitCode;
+  const values = read.args;
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(values.database !== undefined ? { databaseUrl: values.database } : {});

@@ -7,7 +7,7 @@
 import type { ChangeSet } from "@carebus/model";
 import { byId, h, replaceChildren } from "../shared/dom.js";
 import { formatDate } from "../shared/format.js";
-import type { ChangesText } from "./changesText.js";
+import type { ChangesText } from "./messages.js";
 
 /** One pinned visit: a stop on a bus-day. */
 export interface Pin {

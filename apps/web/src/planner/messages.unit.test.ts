@@ -4,14 +4,30 @@ import { PLANNER_CATALOGUE } from "./messages.js";
 
 const html = readFileSync(new URL("../index.html", import.meta.url), "utf8");
 
+/**
+ * Every key of `words` with the kind of its value, groups (the change tools' words, the
+ * statuses, …) followed into: "changes.pinTitle function", "statuses.done string".
+ */
+function keyKinds(words: object, prefix = ""): string[] {
+  return Object.entries(words).flatMap(([key, value]) =>
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? keyKinds(value, `${prefix}${key}.`)
+      : [`${prefix}${key} ${Array.isArray(value) ? `array of ${value.length}` : typeof value}`],
+  );
+}
+
 describe("planner message catalogue", () => {
-  it("has exactly the same keys in Spanish and English", () => {
-    const es = Object.keys(PLANNER_CATALOGUE.es).sort();
-    expect(Object.keys(PLANNER_CATALOGUE.en).sort()).toEqual(es);
-    for (const [key, value] of Object.entries(PLANNER_CATALOGUE.es)) {
-      const other = (PLANNER_CATALOGUE.en as Record<string, unknown>)[key];
-      expect(typeof other, key).toBe(typeof value);
-    }
+  it("has exactly the same keys in Spanish and English, in every group, with the same kinds of value", () => {
+    const es = keyKinds(PLANNER_CATALOGUE.es).sort();
+    expect(keyKinds(PLANNER_CATALOGUE.en).sort()).toEqual(es);
+    // the change tools (pins, exclusions, re-planning, comparing, downloads) are in it
+    for (const key of ["changes.pinTitle function", "changes.whatMoved string", "changes.routeSheets string"])
+      expect(es).toContain(key);
+  });
+
+  it("tells a key missing in one language apart", () => {
+    const { pin: _dropped, ...changes } = PLANNER_CATALOGUE.en.changes;
+    expect(keyKinds({ ...PLANNER_CATALOGUE.en, changes }).sort()).not.toEqual(keyKinds(PLANNER_CATALOGUE.es).sort());
   });
 
   it("has a text for every data-i18n key of the page", () => {

@@ -7,7 +7,7 @@ import type { PlanDiff, VisitSlot } from "@carebus/model";
 import { getJson } from "../shared/api.js";
 import { byId, h, replaceChildren } from "../shared/dom.js";
 import { formatDate, formatNumber } from "../shared/format.js";
-import type { ChangesText } from "./changesText.js";
+import type { ChangesText } from "./messages.js";
 
 interface PlanListItem {
   id: string;
@@ -113,7 +113,12 @@ export class ComparePanel {
 }
 
 /** Download links of the plan on show: CSV, XLSX and the drivers' PDF sheets. */
-export function renderDownloads(container: HTMLElement, planId: string | null, lang: "es" | "en"): void {
+export function renderDownloads(
+  container: HTMLElement,
+  planId: string | null,
+  lang: "es" | "en",
+  text: ChangesText,
+): void {
   if (!planId) {
     replaceChildren(container);
     return;
@@ -129,12 +134,5 @@ export function renderDownloads(container: HTMLElement, planId: string | null, l
       },
       label,
     );
-  replaceChildren(
-    container,
-    link("csv", "CSV"),
-    " ",
-    link("xlsx", "Excel (XLSX)"),
-    " ",
-    link("pdf", lang === "es" ? "Hojas de ruta (PDF)" : "Route sheets (PDF)"),
-  );
+  replaceChildren(container, link("csv", text.csv), " ", link("xlsx", text.xlsx), " ", link("pdf", text.routeSheets));
 }

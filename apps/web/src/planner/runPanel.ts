@@ -8,7 +8,6 @@ import { byId, h, replaceChildren } from "../shared/dom.js";
 import { formatNumber, formatPercent } from "../shared/format.js";
 import type { Plan, PlanJob, SolveProgress } from "../shared/types.js";
 import type { ChangeSet } from "@carebus/model";
-import { changesText } from "./changesText.js";
 import { comparePlans } from "./comparePlans.js";
 import { fetchDiff, renderDiff } from "./planDiffView.js";
 import { ensureToken, forgetToken } from "./token.js";
@@ -243,7 +242,7 @@ export class RunPanel {
         this.finishedPlan = job.plan;
         this.publishButton.disabled = false;
         if (this.basePlanId) {
-          const text = changesText(this.words.lang);
+          const text = this.words.t.changes;
           renderDiff(
             this.compare,
             await fetchDiff(this.basePlanId, id),

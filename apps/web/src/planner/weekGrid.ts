@@ -10,7 +10,7 @@ import type { PlanRoute } from "../shared/types.js";
 import { stopName, type PlanIndex, type VisitRef } from "./planIndex.js";
 import type { Words } from "./words.js";
 import type { ChangesPanel, Pin } from "./changesPanel.js";
-import type { ChangesText } from "./changesText.js";
+import type { ChangesText } from "./messages.js";
 
 /** The pin toggle of one visit (also used in the stop details). */
 export function pinButton(

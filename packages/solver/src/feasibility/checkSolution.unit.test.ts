@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { benchdataPath, describeWithBenchdata, makeInstance } from "@carebus/testkit";
+import { benchdataPath, describeWithBenchdata } from "@carebus/testkit";
+import { makeInstance } from "@carebus/solver/testing";
 import type { Instance, SolvedRoute } from "../instance/instance.js";
 import { readToptw } from "../io/toptw.js";
 import { checkSolution } from "./checkSolution.js";

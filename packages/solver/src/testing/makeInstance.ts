@@ -3,7 +3,7 @@
  * routes and demand groups as plain arrays and get a well-formed Instance back. Defaults follow
  * the scenario mapping (no limits, no set-up, one visit per stop, one group per stop).
  */
-import type { Instance, PinnedVisit, RouteSpec } from "@carebus/solver";
+import type { Instance, PinnedVisit, RouteSpec } from "../instance/instance.js";
 
 /** A readable description of an instance; every omitted field takes a neutral default. */
 export interface InstanceSpec {

@@ -2,7 +2,7 @@
  * Seeded random literature-format TOPTW texts for tests that need an instance where the search
  * has work to do (dozens of customers, windows, a few vehicles) without reading benchmark data.
  */
-import { createRng } from "@carebus/solver";
+import { createRng } from "../random.js";
 
 /**
  * A TOPTW text with `n` customers on a 100 × 100 square around a depot at (50, 50), horizon

@@ -3,12 +3,13 @@
  * buildInstance, then the exact method and the search engine, both judged by the checker.
  */
 import { describe, expect, it } from "vitest";
-import { SCENARIO_FIXTURES, fixtureInstance, type ScenarioFixture } from "@carebus/testkit";
+import { SCENARIO_FIXTURES, type ScenarioFixture } from "@carebus/testkit";
+import { buildInstance } from "@carebus/planner";
 import { checkSolution, solve, solveExact, upperBound, type SolvedRoute } from "@carebus/solver";
 import { formatClock } from "@carebus/model";
 
 function visitsById(fixture: ScenarioFixture, routes: SolvedRoute[]) {
-  const { index } = fixtureInstance(fixture);
+  const { index } = buildInstance(fixture.scenario, fixture);
   const out: Record<string, Array<{ busId: string; date: string; start: string }>> = {};
   routes.forEach((route, r) => {
     for (const v of route.visits) {
@@ -36,7 +37,7 @@ function expectMatches(fixture: ScenarioFixture, routes: SolvedRoute[]) {
 }
 
 describe.each(SCENARIO_FIXTURES.map((f) => [f.name, f] as const))("fixture: %s", (_, fixture) => {
-  const { instance, index } = fixtureInstance(fixture);
+  const { instance, index } = buildInstance(fixture.scenario, fixture);
 
   const expectedDates = fixture.expected.dates;
   if (expectedDates) {
@@ -75,7 +76,7 @@ describe.each(SCENARIO_FIXTURES.map((f) => [f.name, f] as const))("fixture: %s",
 describe("fixture details", () => {
   it("lunch split: the break is taken between the two visits, at the first stop", () => {
     const fixture = SCENARIO_FIXTURES.find((f) => f.name === "lunch split")!;
-    const { instance } = fixtureInstance(fixture);
+    const { instance } = buildInstance(fixture.scenario, fixture);
     const exact = solveExact(instance);
     const used = exact.routes.find((r) => r.visits.length > 0)!;
     expect(used.lunch).toEqual({ start: 720, afterVisits: 1 });
