@@ -35,6 +35,10 @@ function withLatestPublication(
   return { ...store, latestPublication: (scenarioId) => through(store.latestPublication, scenarioId) };
 }
 
+/** A publication written straight into the shared store, as another process would. */
+const publishDirectly = (store: Store, id: string, planId: string, publishedAt: string) =>
+  store.insertPublication({ id, scenarioId: tinyScenario.id, planId, publishedAt });
+
 describe("two servers on one SQLite database", () => {
   let a: TestApp;
   let bStore: Store;
@@ -109,23 +113,13 @@ describe("PublishedPlans' reuse of the latest-publication read", () => {
     await plans.get(id);
     expect(reads.get(id)).toBe(1);
     // plan-2 published by another process (straight into the shared store)
-    await t.store.insertPublication({
-      id: "pub-2",
-      scenarioId: id,
-      planId: "plan-2",
-      publishedAt: "2026-07-01T00:00:00Z",
-    });
+    await publishDirectly(t.store, "pub-2", "plan-2", "2026-07-01T00:00:00Z");
     expect((await plans.get(id))?.latest.planId).toBe("plan-1");
     clock = 1000;
     expect((await plans.get(id))?.latest.planId).toBe("plan-2");
     expect(reads.get(id)).toBe(2);
     // this process publishes: the next read goes to the store whatever the clock says
-    await t.store.insertPublication({
-      id: "pub-3",
-      scenarioId: id,
-      planId: "plan-1",
-      publishedAt: "2026-07-01T00:01:00Z",
-    });
+    await publishDirectly(t.store, "pub-3", "plan-1", "2026-07-01T00:01:00Z");
     plans.forgetLatest(id);
     expect((await plans.get(id))?.latest.id).toBe("pub-3");
     expect(reads.get(id)).toBe(3);
@@ -156,12 +150,7 @@ describe("PublishedPlans' reuse of the latest-publication read", () => {
     const old = (await slowPlans.get(id))?.latest.id;
     slowClock = 1000;
     const before = slowPlans.get(id);
-    await t.store.insertPublication({
-      id: "pub-4",
-      scenarioId: id,
-      planId: "plan-2",
-      publishedAt: "2026-07-01T00:02:00Z",
-    });
+    await publishDirectly(t.store, "pub-4", "plan-2", "2026-07-01T00:02:00Z");
     slowPlans.forgetLatest(id);
     release();
     expect((await before)?.latest.id).toBe(old);
