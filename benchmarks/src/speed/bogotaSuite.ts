@@ -90,7 +90,7 @@ async function runBogota(context: SuiteContext): Promise<SuiteOutput> {
     );
   }
   if (b) {
-    metrics.push(ms("boundMs", b.boundMs, "LP upper bound (upperBoundAsync)"));
+    metrics.push(ms("boundMs", b.boundMs, "LP bound (upperBoundAsync), then route bound (routeBound)"));
     if (b.bound > 0)
       metrics.push(
         createMetric(

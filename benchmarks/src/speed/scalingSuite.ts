@@ -171,7 +171,7 @@ function scalingMetrics(rows: readonly ScalingRow[], fits: ScalingFits): Metric[
     }
     const b = row.bound;
     if (b) {
-      time("boundMs", [b.boundMs], "LP upper bound (upperBoundAsync)");
+      time("boundMs", [b.boundMs], "LP bound (upperBoundAsync), then route bound (routeBound)");
       if (s) {
         if (b.bound > 0)
           metrics.push(
@@ -240,7 +240,7 @@ export async function runBoundJob(
   try {
     const bound = await runWorker<BoundSample>({ ...job, kind: "bound" }, capMs, log);
     log(
-      `  LP bound ${bound.bound.toFixed(1)} in ${bound.boundMs.toFixed(0)} ms, peak RSS ${bound.maxRssMB.toFixed(0)} MB`,
+      `  LP bound ${bound.lpBound.toFixed(1)} in ${bound.lpMs.toFixed(0)} ms, route bound ${bound.routeBound?.toFixed(1) ?? "none"}${bound.routeConverged ? " (converged)" : ` (not converged; its relaxation is at least ${bound.routeMasterValue?.toFixed(1) ?? "?"})`}, ${bound.boundMs.toFixed(0)} ms in all, peak RSS ${bound.maxRssMB.toFixed(0)} MB`,
     );
     return { bound };
   } catch (error) {

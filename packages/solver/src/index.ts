@@ -14,3 +14,4 @@ export { loadMipSolver, type MipSolver } from "./exact/highs.js";
 export * from "./exact/scheduleSequence.js";
 export * from "./feasibility/coverageValue.js";
 export { trivialBound } from "./exact/boundModel.js";
+export { routeBound, type RouteBoundOptions, type RouteBoundResult } from "./exact/routeBound.js";

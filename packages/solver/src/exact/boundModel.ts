@@ -192,12 +192,34 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
     model.rows.push({ vars: visitsOfStop[s]!, coefs: visitsOfStop[s]!.map(() => 1), max: most });
   }
   // coverage: a group's visit slots, filled in order of non-increasing value, are no more
-  // than the visits of the stops covering it. Groups covered by the same stops always have the
-  // same count, so they share one set of slots, weighted by their summed value.
+  // than the visits of the stops covering it
   const envelope = concaveEnvelope(instance.visitValues);
+  let group = 0;
+  for (const { stops, weight } of mergedGroups(instance, (s) => visitsOfStop[s]!.length > 0)) {
+    const cover = stops.flatMap((s) => visitsOfStop[s]!);
+    const most = cover.reduce((sum, v) => sum + model.upper[v]!, 0);
+    const slots = coverageSlots(envelope, weight, most).map((slot, k) =>
+      addVar(`y_${group}_${k}`, slot.value, 0, slot.upper),
+    );
+    group++;
+    if (slots.length === 0) continue;
+    model.rows.push({ vars: [...slots, ...cover], coefs: [...slots.map(() => 1), ...cover.map(() => -1)], max: 0 });
+  }
+  return model;
+}
+
+/**
+ * The demand groups with value, each with the stops covering it among those `served` may
+ * visit. Groups covered by the same stops always have the same count, so they are merged into
+ * one, weighted by their summed value (exact).
+ */
+export function mergedGroups(
+  instance: Instance,
+  served: (stop: number) => boolean,
+): Array<{ stops: number[]; weight: number }> {
   const coveringStops: number[][] = Array.from({ length: instance.groupValue.length }, () => []);
-  for (let s = 0; s < S; s++) {
-    if (visitsOfStop[s]!.length === 0) continue;
+  for (let s = 0; s < instance.nStops; s++) {
+    if (!served(s)) continue;
     for (let i = instance.stopGroupOffset[s]!; i < instance.stopGroupOffset[s + 1]!; i++)
       coveringStops[instance.stopGroups[i]!]!.push(s);
   }
@@ -210,21 +232,24 @@ export function buildBoundModel(instance: Instance, aggregate = false): BoundMod
     if (entry) entry.weight += weight;
     else merged.set(key, { stops, weight });
   });
-  let group = 0;
-  for (const { stops, weight } of merged.values()) {
-    const cover = stops.flatMap((s) => visitsOfStop[s]!);
-    const most = cover.reduce((sum, v) => sum + model.upper[v]!, 0);
-    const slots: number[] = [];
-    for (let k = 0; k < envelope.length - 1 && k < most; k++)
-      slots.push(addVar(`y_${group}_${k}`, weight * envelope[k]!, 0, 1));
-    if (most >= envelope.length && envelope[envelope.length - 1]! > 0) {
-      slots.push(addVar(`y_${group}_t`, weight * envelope[envelope.length - 1]!, 0, most - (envelope.length - 1)));
-    }
-    group++;
-    if (slots.length === 0) continue;
-    model.rows.push({ vars: [...slots, ...cover], coefs: [...slots.map(() => 1), ...cover.map(() => -1)], max: 0 });
-  }
-  return model;
+  return [...merged.values()];
+}
+
+/**
+ * The visit slots of a (merged) group of `weight` whose covering stops get at most `most`
+ * visits: one per position of the envelope but the last, up to 1 each, then a tail at the last
+ * envelope value for the visits beyond. A plan with c visits fills the first c (MODEL.md).
+ */
+export function coverageSlots(
+  envelope: readonly number[],
+  weight: number,
+  most: number,
+): Array<{ value: number; upper: number }> {
+  const slots: Array<{ value: number; upper: number }> = [];
+  for (let k = 0; k < envelope.length - 1 && k < most; k++) slots.push({ value: weight * envelope[k]!, upper: 1 });
+  if (most >= envelope.length && envelope[envelope.length - 1]! > 0)
+    slots.push({ value: weight * envelope[envelope.length - 1]!, upper: most - (envelope.length - 1) });
+  return slots;
 }
 
 /**
@@ -312,7 +337,7 @@ function groupRoutesByBus(instance: Instance): number[][] {
 }
 
 /** Most days of `sorted` (day numbers) that can be chosen at least `gap` apart (greedy is optimal). */
-function spacedDays(sorted: readonly number[], gap: number): number {
+export function spacedDays(sorted: readonly number[], gap: number): number {
   let count = 0;
   let last = -Infinity;
   for (const d of sorted) {

@@ -4,6 +4,8 @@
  * loaded module is synchronous, which lets the synchronous search engine call it.
  */
 
+import type { Highs } from "highs";
+
 /** HiGHS's one-shot API: CPLEX LP text in, status and column values out. */
 export interface MipSolver {
   solve(
@@ -31,13 +33,21 @@ const WARM_UP = [
 export const lpNumber = (x: number): string =>
   Number.isInteger(x) ? String(x) : x.toPrecision(15).replace(/\.?0+(e|$)/, "$1");
 
-let highsPromise: Promise<MipSolver> | null = null;
+let highsPromise: Promise<Highs> | null = null;
 let warmPromise: Promise<MipSolver> | null = null;
 
-/** The loaded HiGHS module (cached); rejects when the WebAssembly cannot be loaded. */
-export function loadHighs(): Promise<MipSolver> {
-  highsPromise ??= import("highs").then((m) => (m.default as unknown as () => Promise<MipSolver>)());
+/**
+ * The loaded HiGHS runtime (cached), with its persistent models (`createModel`: add columns
+ * and re-solve from the last basis); rejects when the WebAssembly cannot be loaded.
+ */
+export function loadHighsRuntime(): Promise<Highs> {
+  highsPromise ??= import("highs").then((m) => (m.default as unknown as () => Promise<Highs>)());
   return highsPromise;
+}
+
+/** The loaded HiGHS module's one-shot API (cached); rejects when the WebAssembly cannot be loaded. */
+export function loadHighs(): Promise<MipSolver> {
+  return loadHighsRuntime() as unknown as Promise<MipSolver>;
 }
 
 /**

@@ -1,0 +1,338 @@
+/**
+ * The strong upper bound: the linear relaxation of a set-packing model whose columns are whole
+ * bus-day routes (MODEL.md, "the route bound"), solved by column generation. HiGHS keeps the
+ * restricted master (a persistent model: new columns are added and the LP re-solved from the
+ * last basis); routePricing.ts finds, per route class, the feasible routes the master's duals
+ * price highest. Every round yields a valid bound (the Lagrangian bound of the round's duals,
+ * MODEL.md), so the answer improves while the loop runs and can be stopped at any round: by the
+ * time limit, the caller's cancellation or the column cap.
+ */
+import type { Highs } from "highs";
+import type { Instance, SolvedRoute } from "../instance/instance.js";
+import type { FailureLog } from "../failureLog.js";
+import { Problem } from "../solution/problem.js";
+import { Solution } from "../solution/solution.js";
+import { concaveEnvelope, coverageSlots, mergedGroups, spacedDays } from "./boundModel.js";
+import { loadHighsRuntime } from "./highs.js";
+import { RoutePricer } from "./routePricing.js";
+
+/** Options of {@link routeBound}. */
+export interface RouteBoundOptions {
+  /** wall-clock budget, loading HiGHS included; default 10 s */
+  timeLimitSeconds?: number;
+  /** polled between pricing calls; true stops the loop with the best bound so far */
+  isCancelled?: () => boolean;
+  /** where a HiGHS failure is counted (the loop then stops with what it has) */
+  failures?: FailureLog;
+  /** a known plan (one route per instance route): its routes are the master's first columns */
+  initial?: readonly SolvedRoute[];
+  /** where HiGHS comes from (default: the package's, loaded once); tests pass a failing one */
+  loadRuntime?: () => Promise<Highs>;
+  /** called after every round that improved the bound, with the new bound */
+  onBound?: (bound: number) => void;
+}
+
+/** What {@link routeBound} found. */
+export interface RouteBoundResult {
+  /** the best valid bound of any round (inflated against round-off), null when no round gave one */
+  value: number | null;
+  /** the master's LP optimum was reached: `value` is the relaxation's optimum */
+  converged: boolean;
+  /**
+   * the last restricted master's optimum: the relaxation's optimum is at least this (its
+   * columns are a subset), so no bound from it can come lower — null before the first solve
+   */
+  masterValue: number | null;
+  rounds: number;
+  columns: number;
+}
+
+/** Routes added per route class and round (the best priced ones). */
+const COLUMNS_PER_CLASS = 20;
+/** Orders of stops a pricing call may examine before it gives up being exact: quick, then long. */
+const QUICK_PRICING_NODES = 20_000;
+const PRICING_NODES = 2_000_000;
+/** Largest master kept: columns of routes, and rows (memory). */
+const MAX_COLUMNS = 200_000;
+const MAX_ROWS = 400_000;
+/** Reduced cost below which a route is not worth adding (relative to its class's dual). */
+const PRICE_TOLERANCE = 1e-9;
+/** Safety margin against the LP's round-off, as for the LP bound (upperBound.ts). */
+const ROUND_OFF = 1e-7;
+
+/** The rows of the master and where each stop's visits enter them. */
+interface Master {
+  nRows: number;
+  nDays: number;
+  rowUpper: number[];
+  /** per route class: its row (at most as many routes as the class has bus-days) */
+  classRow: number[];
+  /** per stop and date: the once-a-day / days-between rows a visit that day enters */
+  dayRows: Map<number, number[]>;
+  /** per stop: its max-visits row, or -1 */
+  maxRow: Int32Array;
+  /** per stop: the coverage rows of the groups it covers */
+  coverRows: number[][];
+  /** visit-slot columns: cost, upper bound and coverage row */
+  slots: Array<{ value: number; upper: number; row: number }>;
+}
+
+/**
+ * A valid upper bound on every plan's value from the route relaxation, or null when HiGHS gave
+ * no optimum in time (or cannot load: counted in `options.failures`).
+ * @example const { value } = await routeBound(instance, { timeLimitSeconds: 5 });
+ */
+export async function routeBound(instance: Instance, options: RouteBoundOptions = {}): Promise<RouteBoundResult> {
+  const started = performance.now();
+  const deadline = started + (options.timeLimitSeconds ?? 10) * 1000;
+  const outOfTime = () => performance.now() >= deadline || options.isCancelled?.() === true;
+  const none: RouteBoundResult = { value: null, converged: false, masterValue: null, rounds: 0, columns: 0 };
+  const p = new Problem(instance);
+  const probe = new Solution(p, null);
+  const classes = routeClasses(p);
+  const pricers = classes.map(({ routes }) => new RoutePricer(p, routes[0]!, probe));
+  const master = buildMaster(instance, classes, pricers);
+  if (master.nRows > MAX_ROWS) return none;
+  // no group any route could cover: nothing can be worth anything
+  if (master.slots.length === 0) return { ...none, value: 0, converged: true };
+  let highs: Highs;
+  try {
+    highs = await (options.loadRuntime ?? loadHighsRuntime)();
+  } catch (error) {
+    options.failures?.record("route bound: loading HiGHS", error);
+    return none;
+  }
+  let model: ReturnType<Highs["createModel"]>;
+  try {
+    model = highs.createModel({
+      numCols: master.slots.length,
+      numRows: master.nRows,
+      sense: highs.constants.objectiveSense.maximize,
+      colCost: Float64Array.from(master.slots, (s) => s.value),
+      colLower: new Float64Array(master.slots.length),
+      colUpper: Float64Array.from(master.slots, (s) => s.upper),
+      rowLower: new Float64Array(master.nRows).fill(-highs.infinity),
+      rowUpper: Float64Array.from(master.rowUpper),
+      matrix: {
+        format: "csc",
+        numRows: master.nRows,
+        numCols: master.slots.length,
+        starts: Int32Array.from({ length: master.slots.length + 1 }, (_, j) => j),
+        indices: Int32Array.from(master.slots, (s) => s.row),
+        values: new Float64Array(master.slots.length).fill(1),
+      },
+    });
+  } catch (error) {
+    options.failures?.record("route bound: HiGHS", error);
+    return none;
+  }
+  const result: RouteBoundResult = { ...none };
+  const known = new Set<string>();
+  const addColumns = (routes: Array<{ c: number; stops: readonly number[] }>): void => {
+    const fresh = routes.filter(({ c, stops }) => {
+      const key = `${c}:${[...stops].sort((a, b) => a - b).join(",")}`;
+      if (stops.length === 0 || known.has(key)) return false;
+      known.add(key);
+      return true;
+    });
+    if (fresh.length === 0) return;
+    const starts = [0];
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (const { c, stops } of fresh) {
+      for (const [row, coef] of columnEntries(master, classes[c]!.day, c, stops)) {
+        indices.push(row);
+        values.push(coef);
+      }
+      starts.push(indices.length);
+    }
+    model.addCols({
+      cost: new Float64Array(fresh.length),
+      lower: new Float64Array(fresh.length),
+      upper: new Float64Array(fresh.length).fill(highs.infinity),
+      matrix: {
+        format: "csc",
+        numRows: master.nRows,
+        numCols: fresh.length,
+        starts: Int32Array.from(starts),
+        indices: Int32Array.from(indices),
+        values: Float64Array.from(values),
+      },
+    });
+    result.columns += fresh.length;
+  };
+  try {
+    model.options.set({ output_flag: false });
+    if (options.initial) {
+      addColumns(options.initial.map((route, r) => ({ c: p.routeClass[r]!, stops: route.visits.map((v) => v.stop) })));
+    }
+    const worth = new Float64Array(p.nStops);
+    /** One pricing call per class under `duals`; null when time ran out before the last class. */
+    const pricingPass = (nodes: number) => {
+      let exact = true;
+      let bound = 0;
+      const priced: Array<{ c: number; stops: number[] }> = [];
+      for (let c = 0; c < classes.length; c++) {
+        if (outOfTime()) return null;
+        stopWorth(master, classes[c]!.day, duals, pricers[c]!.candidates, worth);
+        const classDual = duals[master.classRow[c]!]!;
+        const found = pricers[c]!.price(worth, classDual + PRICE_TOLERANCE * (1 + classDual), COLUMNS_PER_CLASS, nodes);
+        exact &&= found.exact;
+        bound += classes[c]!.routes.length * Math.max(0, found.best);
+        for (const route of found.routes) priced.push({ c, stops: route.stops });
+      }
+      return { exact, classes: bound, priced };
+    };
+    let duals: number[] = [];
+    let best = Infinity;
+    while (!outOfTime()) {
+      model.options.set({ time_limit: Math.max(0.001, (deadline - performance.now()) / 1000) });
+      model.run();
+      if (model.getModelStatus() !== highs.constants.modelStatus.optimal) break;
+      const rmp = model.getObjectiveValue();
+      result.masterValue = rmp;
+      duals = Array.from(model.getSolution().rowDual, (u) => Math.max(0, u));
+      result.rounds++;
+      // the Lagrangian bound of these duals: every row's right-hand side at its dual, every
+      // slot at its upper bound when its reduced cost is positive, every route class at its
+      // best route's priced worth (MODEL.md)
+      let bound = 0;
+      for (let i = 0; i < master.nRows; i++) bound += master.rowUpper[i]! * duals[i]!;
+      for (const i of master.classRow) bound -= master.rowUpper[i]! * duals[i]!;
+      for (const slot of master.slots) bound += slot.upper * Math.max(0, slot.value - duals[slot.row]!);
+      // a short search per class finds good routes quickly; only when none of them finds any
+      // must the long one prove that none exists
+      let pass = pricingPass(QUICK_PRICING_NODES);
+      if (pass && pass.priced.length === 0 && !pass.exact) pass = pricingPass(PRICING_NODES);
+      if (!pass) break;
+      const { exact, priced } = pass;
+      bound += pass.classes;
+      if (bound < best) {
+        best = bound;
+        result.value = inflate(best);
+        options.onBound?.(result.value);
+      }
+      if (priced.length === 0 && exact) {
+        result.converged = true;
+        break;
+      }
+      if (exact && best - rmp <= ROUND_OFF * Math.abs(rmp)) {
+        result.converged = true;
+        break;
+      }
+      if (result.columns + priced.length > MAX_COLUMNS) break;
+      addColumns(priced);
+    }
+  } catch (error) {
+    options.failures?.record("route bound: HiGHS", error);
+  } finally {
+    model.dispose();
+  }
+  return result;
+}
+
+const inflate = (value: number) => value + Math.abs(value) * ROUND_OFF + 1e-6;
+
+/** Route classes (interchangeable bus-days, Problem.routeClass) with their routes and date. */
+function routeClasses(p: Problem): Array<{ routes: number[]; day: number }> {
+  const byClass = new Map<number, number[]>();
+  p.routeClass.forEach((c, r) => {
+    const list = byClass.get(c);
+    if (list) list.push(r);
+    else byClass.set(c, [r]);
+  });
+  const out: Array<{ routes: number[]; day: number }> = [];
+  // in the order of Problem.routeClass's ids, so route r's class is out[routeClass[r]]
+  for (let c = 0; c < byClass.size; c++) {
+    const routes = byClass.get(c)!;
+    out.push({ routes, day: p.inst.routes[routes[0]!]!.day });
+  }
+  return out;
+}
+
+/** Rows of the master: one per route class, per stop's day windows and max visits, per group. */
+function buildMaster(
+  instance: Instance,
+  classes: ReadonlyArray<{ routes: number[]; day: number }>,
+  pricers: readonly RoutePricer[],
+): Master {
+  const rowUpper: number[] = [];
+  const row = (upper: number) => rowUpper.push(upper) - 1;
+  const classRow = classes.map(({ routes }) => row(routes.length));
+  // the dates on which each stop can be served at all
+  const daysOf: Array<Set<number>> = Array.from({ length: instance.nStops }, () => new Set());
+  pricers.forEach((pricer, c) => {
+    for (const s of pricer.candidates) daysOf[s]!.add(classes[c]!.day);
+  });
+  const dayRows = new Map<number, number[]>();
+  const maxRow = new Int32Array(instance.nStops).fill(-1);
+  const nDays = instance.dayNumbers.length;
+  for (let s = 0; s < instance.nStops; s++) {
+    const days = [...daysOf[s]!].sort((a, b) => instance.dayNumbers[a]! - instance.dayNumbers[b]!);
+    if (days.length === 0) continue;
+    // at most one visit in any minDaysBetween consecutive day numbers (once a day when 0 or 1)
+    const gap = Math.max(1, instance.minDaysBetween[s]!);
+    const seen = new Set<string>();
+    for (const d0 of days) {
+      const from = instance.dayNumbers[d0]!;
+      const inside = days.filter((d) => instance.dayNumbers[d]! >= from && instance.dayNumbers[d]! < from + gap);
+      const key = inside.join(",");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const i = row(1);
+      for (const d of inside) {
+        const key2 = s * nDays + d;
+        const list = dayRows.get(key2);
+        if (list) list.push(i);
+        else dayRows.set(key2, [i]);
+      }
+    }
+    const numbers = days.map((d) => instance.dayNumbers[d]!);
+    maxRow[s] = row(Math.min(instance.maxVisits[s]!, spacedDays(numbers, gap)));
+  }
+  const coverRows: number[][] = Array.from({ length: instance.nStops }, () => []);
+  const envelope = concaveEnvelope(instance.visitValues);
+  const slots: Master["slots"] = [];
+  for (const { stops, weight } of mergedGroups(instance, (s) => maxRow[s]! >= 0)) {
+    const most = stops.reduce((sum, s) => sum + rowUpper[maxRow[s]!]!, 0);
+    const group = coverageSlots(envelope, weight, most);
+    if (group.length === 0) continue;
+    const i = row(0);
+    for (const s of stops) coverRows[s]!.push(i);
+    for (const slot of group) slots.push({ ...slot, row: i });
+  }
+  return { nRows: rowUpper.length, nDays, rowUpper, classRow, dayRows, maxRow, coverRows, slots };
+}
+
+/** The once-a-day / days-between rows a visit of `stop` on date `day` enters. */
+function dayRowsOf(master: Master, stop: number, day: number): readonly number[] {
+  return master.dayRows.get(stop * master.nDays + day) ?? [];
+}
+
+/** The master's entries of a route of class `c` on date `day` visiting `stops`. */
+function columnEntries(master: Master, day: number, c: number, stops: readonly number[]): Map<number, number> {
+  const entries = new Map<number, number>([[master.classRow[c]!, 1]]);
+  const add = (row: number, coef: number) => entries.set(row, (entries.get(row) ?? 0) + coef);
+  for (const s of stops) {
+    for (const row of dayRowsOf(master, s, day)) add(row, 1);
+    if (master.maxRow[s]! >= 0) add(master.maxRow[s]!, 1);
+    for (const row of master.coverRows[s]!) add(row, -1);
+  }
+  return entries;
+}
+
+/** Each candidate's worth on date `day` under the duals: the reduced cost it adds to a route. */
+function stopWorth(
+  master: Master,
+  day: number,
+  duals: readonly number[],
+  candidates: Int32Array,
+  worth: Float64Array,
+): void {
+  for (const s of candidates) {
+    let w = master.maxRow[s]! >= 0 ? -duals[master.maxRow[s]!]! : 0;
+    for (const row of master.coverRows[s]!) w += duals[row]!;
+    for (const row of dayRowsOf(master, s, day)) w -= duals[row]!;
+    worth[s] = w;
+  }
+}
