@@ -5,7 +5,6 @@
  * owns the store it passes in.
  */
 import fastifyCors from "@fastify/cors";
-import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -18,6 +17,7 @@ import { ApiError, notFound, unauthorized } from "./errors.js";
 import { PublishedPlans } from "./feeds/publishedPlans.js";
 import { installJsonBodyParser } from "./jsonBody.js";
 import { OneLinePerRequest } from "./requestLog.js";
+import { installSecurityHeaders, securityHeaderOptions } from "./securityHeaders.js";
 import { JobQueue } from "./jobs/jobQueue.js";
 import type { SolveJobs } from "./jobs/solveJobs.js";
 import { calendarRoutes } from "./routes/calendars.js";
@@ -91,8 +91,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.server.maxConnections = config.maxConnections;
   installErrorHandlers(app);
   installJsonBodyParser(app);
-  app.addHook("onRequest", async (request, reply) => {
+  app.addHook("onRequest", (request, reply, done) => {
     void reply.header("x-request-id", request.id);
+    done();
   });
 
   const store = options.store;
@@ -106,6 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       memoryLimitMb: config.solveMemoryMb,
       overrunSeconds: config.solveOverrunSeconds,
       onError: (planId, message) => app.log.error({ planId }, message),
+      onWarning: (planId, message) => app.log.warn({ planId }, message),
     });
   // Jobs run by this process died with its previous run; jobs run elsewhere (workers on a
   // shared database) are theirs to finish.
@@ -126,31 +128,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         `too many write requests: at most ${context.max} a minute from one client; retry in ${context.after}`,
       ),
   });
-  // The pages load nothing from elsewhere except the optional map tiles. Leaflet writes style
-  // attributes and data: images; style attributes cannot run script, style elements stay 'self'.
-  const tileOrigin = config.tileUrl ? tileOriginOf(config.tileUrl) : null;
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        baseUri: ["'self'"],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", "data:"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        imgSrc: ["'self'", "data:", ...(tileOrigin ? [tileOrigin] : [])],
-        objectSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
-        styleSrcAttr: ["'unsafe-inline'"],
-        // Deployments on plain http (a LAN address) must keep loading their own assets.
-        upgradeInsecureRequests: null,
-      },
-    },
-    frameguard: { action: "deny" },
-    referrerPolicy: { policy: "no-referrer" },
-  });
+  installSecurityHeaders(app, securityHeaderOptions(config.tileUrl ? tileOriginOf(config.tileUrl) : null));
   if (config.corsOrigin)
     await app.register(fastifyCors, { origin: config.corsOrigin, methods: ["GET", "HEAD", "POST", "DELETE"] });
   await app.register(fastifySwagger, {
@@ -194,16 +172,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   };
   // Links name the server's public address: configured, or an allowed Host, or the address
   // it listens on; a stranger's Host header is never copied into a link or a feed.
+  // Asked for on every feed request; the listen address does not change once it is known.
+  let listeningBaseUrl: string | null = null;
   const ownBaseUrl = (): string => {
+    if (listeningBaseUrl !== null) return listeningBaseUrl;
     const address = app.server.address();
     if (address === null || typeof address === "string") return "http://localhost";
     const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-    return `http://${host === "0.0.0.0" || host === "[::]" ? "127.0.0.1" : host}:${address.port}`;
+    listeningBaseUrl = `http://${host === "0.0.0.0" || host === "[::]" ? "127.0.0.1" : host}:${address.port}`;
+    return listeningBaseUrl;
   };
   const allowedHosts = new Set(config.allowedHosts);
   const publishedPlans = new PublishedPlans(store, {
-    entries: config.feedCacheEntries,
-    bytes: config.feedCacheBytes,
+    limits: { entries: config.feedCacheEntries, bytes: config.feedCacheBytes },
   });
   const publishedOf = async (scenarioId: string | null) => {
     if (scenarioId === null) throw notFound("scenario", "(default)");

@@ -8,7 +8,7 @@
  * `writeClientError`, written straight to the socket.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { STATUS_CODES } from "node:http";
+import { STATUS_CODES, type ServerResponse } from "node:http";
 import { CarebusError, type Issue } from "@carebus/model";
 import type { Socket } from "node:net";
 import { ApiError } from "./errors.js";
@@ -141,7 +141,9 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: str
 /**
  * Fastify's `clientErrorHandler`: HTTP that Node's parser refuses (or that arrives too slowly)
  * never reaches a route, so the error body is written to the socket here, then the socket is
- * closed, as Node itself does.
+ * closed, as Node itself does. When a response has already started on the socket (the bytes
+ * after a complete request are what is malformed), nothing more is written: like Node's own
+ * handler, one exchange gets one response.
  */
 export function writeClientError(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === "ECONNRESET" || socket.destroyed) return;
@@ -151,7 +153,8 @@ export function writeClientError(error: Error & { code?: string }, socket: Socke
     message: "the request is not valid HTTP/1.1",
   };
   const text = JSON.stringify(body(known.status, known.code, known.message));
-  if (socket.writable) {
+  const current = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (socket.writable && !current?.headersSent) {
     socket.write(
       `HTTP/1.1 ${known.status} ${STATUS_CODES[known.status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
         `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,

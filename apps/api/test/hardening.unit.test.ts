@@ -9,6 +9,7 @@
  * feedCache.unit.test.ts, memory in unknownIds.integration.test.ts.
  */
 import { rmSync } from "node:fs";
+import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUTH, WEEK, createTestApp, storeTinyWithPlan, tinyScenario, makeWebRoot, type TestApp } from "./helpers.js";
 
@@ -253,10 +254,14 @@ describe("headers and links", () => {
 });
 
 describe("feeds", () => {
-  it("end every line, the last one included, with CRLF", async () => {
-    const res = await t.app.inject("/calendars/stops/s-usme.ics");
-    expect(res.body.endsWith("END:VCALENDAR\r\n")).toBe(true);
-    expect(res.body.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+  it("end every line, the last one included, with CRLF (rendered so by @carebus/calendar), and ical.js reads them", async () => {
+    for (const url of ["/calendars/stops/s-usme.ics", "/calendars/buses/b1.ics", "/calendars/localities/usme.ics"]) {
+      const res = await t.app.inject(url);
+      expect(res.statusCode).toBe(200);
+      expect(res.body.endsWith("END:VCALENDAR\r\n")).toBe(true);
+      expect(res.body.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+      expect(new ICAL.Component(ICAL.parse(res.body)).getAllSubcomponents("vevent").length).toBeGreaterThan(0);
+    }
   });
 
   it("date Last-Modified to the rendering of the text, not to the publication", async () => {

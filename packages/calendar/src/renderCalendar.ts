@@ -114,5 +114,7 @@ export function renderCalendar(
       x: { "X-CAREBUS-STOP-ID": event.stopId, "X-CAREBUS-BUS-ID": event.busId },
     });
   }
-  return calendar.toString();
+  // RFC 5545 ends every content line with CRLF, the last one included; ical-generator stops
+  // after END:VCALENDAR, and strict parsers and some calendar apps drop a last unterminated line.
+  return `${calendar.toString()}\r\n`;
 }

@@ -137,6 +137,21 @@ describe("stop feed", () => {
   });
 });
 
+describe("line endings (RFC 5545)", () => {
+  it("ends every content line with CRLF, the last one included, in every kind of feed, and ical.js reads each", () => {
+    const source = { scenario, publications: [first] };
+    for (const text of [
+      buildStopCalendar(source, "s1"),
+      buildBusCalendar(source, "b1", { lang: "en" }),
+      buildLocalityCalendar(source, "usme"),
+    ]) {
+      expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
+      expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+      expect(parseFeed(text).events.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe("bus and locality feeds", () => {
   it("lists every visit of the bus, each UID once", () => {
     const events = parseFeed(buildBusCalendar({ scenario, publications: [first] }, "b1")).events;

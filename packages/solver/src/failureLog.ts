@@ -36,3 +36,8 @@ export class FailureLog {
     return [...this.byPlace.values()].map((f) => ({ ...f }));
   }
 }
+
+/** "upper bound: HiGHS failed 2 time(s), the plan was made without it: wasm trap" (CLI and server logs). */
+export function describeSwallowed(failure: SwallowedFailure): string {
+  return `${failure.where} failed ${failure.count} time(s), the plan was made without it: ${failure.message}`;
+}

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Plan } from "@carebus/model";
+import { describeSwallowed } from "@carebus/solver";
 import { publicErrorMessage } from "../publicErrors.js";
 import type { PlanOptions, PlanProgress, PlanStatus, ScenarioRecord, Store } from "../store/store.js";
 import { effectiveTimeLimit, isTerminal, type JobEvent, type SolveJobs } from "./solveJobs.js";
@@ -38,6 +39,8 @@ export interface JobQueueOptions {
   memoryLimitMb?: number;
   /** called for failures worth a log line, with the full cause (the store keeps the public form) */
   onError?: (planId: string, message: string) => void;
+  /** called once per place where the solve survived failures (HiGHS that cannot load or errs) */
+  onWarning?: (planId: string, message: string) => void;
 }
 
 interface Job {
@@ -230,7 +233,11 @@ export class JobQueue implements SolveJobs {
     if (message.type === "progress") {
       job.progress = message.progress;
       this.emit(job, { type: "progress", progress: message.progress });
-    } else if (message.type === "done") {
+      return;
+    }
+    for (const failure of message.failures)
+      this.options.onWarning?.(job.planId, `the solve survived a failure: ${describeSwallowed(failure)}`);
+    if (message.type === "done") {
       const plan = message.plan as Plan;
       job.progress = {
         value: plan.stats.value,

@@ -80,6 +80,7 @@ export async function startSolveWorkers(options: SolveWorkersOptions): Promise<S
     maxSolveSeconds: options.maxSolveSeconds ?? DEFAULT_CONFIG.maxSolveSeconds,
     defaultSolveSeconds: DEFAULT_CONFIG.defaultSolveSeconds,
     onError: (planId, message) => log(`plan ${planId}: ${message}`),
+    onWarning: (planId, message) => log(`plan ${planId}: ${message}`),
   });
   const boss = createBoss(store, {
     supervise: true,

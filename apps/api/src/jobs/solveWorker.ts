@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { ChangeSet, Plan, Scenario } from "@carebus/model";
+import { FailureLog, type SwallowedFailure } from "@carebus/solver";
 import type { JobProgress } from "./jobQueue.js";
 
 /** Data the parent hands to the worker. */
@@ -23,8 +24,8 @@ export interface SolveWorkerData {
 /** Messages the worker posts. */
 export type SolveWorkerMessage =
   | { type: "progress"; progress: JobProgress }
-  | { type: "done"; plan: unknown }
-  | { type: "error"; code: string | null; message: string };
+  | { type: "done"; plan: unknown; failures: SwallowedFailure[] }
+  | { type: "error"; code: string | null; message: string; failures: SwallowedFailure[] };
 
 const PROGRESS_INTERVAL_MS = 250;
 
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   const data = workerData as SolveWorkerData;
   const flag = new Int32Array(data.cancelBuffer);
   let lastSent = 0;
+  // failures the solve survived (HiGHS that cannot load or errs): the server logs them
+  const failures = new FailureLog();
   try {
     const { replan, solveScenario } = await import("@carebus/planner");
     const replanning = data.changes !== undefined || data.basePlan !== undefined;
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
         : solveScenario(scenario, options);
     const plan = await solveWith(data.scenario, {
       ...data.options,
+      failures,
       isCancelled: () => Atomics.load(flag, 0) !== 0,
       onProgress: (progress) => {
         const now = Date.now();
@@ -51,13 +55,14 @@ async function main(): Promise<void> {
         port.postMessage({ type: "progress", progress } satisfies SolveWorkerMessage);
       },
     });
-    port.postMessage({ type: "done", plan } satisfies SolveWorkerMessage);
+    port.postMessage({ type: "done", plan, failures: failures.list() } satisfies SolveWorkerMessage);
   } catch (error) {
     const code = typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : null;
     port.postMessage({
       type: "error",
       code,
       message: error instanceof Error ? error.message : String(error),
+      failures: failures.list(),
     } satisfies SolveWorkerMessage);
   }
 }

@@ -59,15 +59,9 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext): void {
   async function serve(kind: FeedKind, request: FastifyRequest<FeedRequest>, reply: FastifyReply) {
     const asked = request.params.file.slice(0, -".ics".length);
     const published = await ctx.publishedFor(request);
-    const scenario = published.scenario.scenario;
     // The id as the scenario spells it: the cache key and the feed's own URL come from it, so
     // re-encodings of the same id (%75-kennedy) or of a locality (USME, usmé) share one feed.
-    const id =
-      kind === "stop"
-        ? scenario.stops.find((s) => s.id === asked)?.id
-        : kind === "bus"
-          ? scenario.buses.find((b) => b.id === asked)?.id
-          : scenario.stops.find((s) => normalizeName(s.locality) === normalizeName(asked))?.locality;
+    const id = published.feedIds[kind].get(kind === "locality" ? normalizeName(asked) : asked);
     if (id === undefined) throw notFound(kind === "locality" ? "locality" : kind, asked);
     const url = `${ctx.baseUrl(request)}/calendars/${FOLDERS[kind]}/${encodeURIComponent(id)}.ics`;
     const feed = ctx.published.feed(published, kind, id, request.query.lang ?? "es", url);

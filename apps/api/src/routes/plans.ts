@@ -545,6 +545,7 @@ export function planRoutes(app: FastifyInstance, ctx: AppContext): void {
         planId: record.id,
         publishedAt: new Date().toISOString(),
       });
+      ctx.published.forgetLatest(record.scenarioId);
       return reply.code(publication.id === publicationId ? 201 : 200).send({
         publicationId: publication.id,
         planId: record.id,

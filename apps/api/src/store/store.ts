@@ -128,7 +128,7 @@ export interface Store {
   insertPublication(record: PublicationRecord): Promise<PublicationRecord>;
   /** Publications of a scenario, oldest first. */
   listPublications(scenarioId: string): Promise<PublicationRecord[]>;
-  /** The scenario's latest publication (what feeds serve), read on every feed request. */
+  /** The scenario's latest publication (what feeds serve), read at most once a second per scenario by each API process. */
   latestPublication(scenarioId: string): Promise<PublicationRecord | undefined>;
   close(): Promise<void>;
 }

@@ -30,7 +30,7 @@ import {
   type Weekday,
 } from "@carebus/model";
 import { GeoError, addDirections } from "@carebus/geo";
-import { FailureLog, meetsBound } from "@carebus/solver";
+import { describeSwallowed, FailureLog, meetsBound } from "@carebus/solver";
 import { replan, solveScenario, type ScenarioProgress } from "@carebus/planner";
 import { InputFileError, PROCESS_IO, readJsonFile, writeOutFile, type CommandIo } from "../commandIo.js";
 import {
@@ -108,8 +108,7 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
   } catch (error) {
     return reportError(error, io, parsed.flagOf);
   }
-  for (const f of failures.list())
-    io.stderr(`carebus solve: ${f.where} failed ${f.count} time(s), the plan was made without it: ${f.message}\n`);
+  for (const f of failures.list()) io.stderr(`carebus solve: ${describeSwallowed(f)}\n`);
 
   const json = `${JSON.stringify(plan, null, 2)}\n`;
   if (parsed.out) {
