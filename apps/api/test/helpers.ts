@@ -19,6 +19,16 @@ export const tinyScenario = JSON.parse(
   readFileSync(new URL("./fixtures/tiny.json", import.meta.url), "utf8"),
 ) as Scenario;
 
+/**
+ * For jobs a test must catch while they run: the Bogotá week, whose plan never meets its bound,
+ * so its search runs until its time limit or a cancel. (The tiny scenario's plan is proven
+ * optimal within a second or two, and its search then stops on its own: a "long" job on it can
+ * end as done before a cancel lands.)
+ */
+export const longRunningScenario = JSON.parse(
+  readFileSync(new URL("../../../data/bogota/scenario.json", import.meta.url), "utf8"),
+) as Scenario;
+
 export interface TestApp {
   app: FastifyInstance;
   store: Store;

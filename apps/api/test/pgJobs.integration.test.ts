@@ -6,7 +6,7 @@
  * one plan through both at once gives one publication, and both serve the same feeds.
  */
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,7 +20,7 @@ import {
   type SolveWorkers,
 } from "../src/index.js";
 import { ABANDONED_QUEUE, createBoss, SOLVE_QUEUE } from "../src/jobs/pgQueue.js";
-import { AUTH, TOKEN, tinyScenario } from "./helpers.js";
+import { AUTH, TOKEN, longRunningScenario, tinyScenario } from "./helpers.js";
 import { createTestDatabase, type TestDatabase } from "./postgres/testDatabase.js";
 
 let database: TestDatabase;
@@ -28,16 +28,6 @@ let dir: string;
 let a: RunningServer;
 let b: RunningServer;
 let workers: SolveWorkers;
-
-/**
- * The jobs a test must catch while they run: the Bogotá week, whose plan never meets its bound,
- * so its search runs until its time limit or a cancel. (The tiny scenario's plan is proven
- * optimal within a second or two, and its search then stops on its own: a "long" job on it can
- * end as done before the cancel lands.)
- */
-const bogota = JSON.parse(readFileSync(new URL("../../../data/bogota/scenario.json", import.meta.url), "utf8")) as {
-  id: string;
-};
 
 const start = () =>
   startServer(
@@ -68,7 +58,7 @@ beforeAll(async () => {
     pollingIntervalSeconds: 0.5,
     heartbeatMs: 200,
   });
-  for (const payload of [tinyScenario, bogota]) {
+  for (const payload of [tinyScenario, longRunningScenario]) {
     const res = await a.app.inject({ method: "POST", url: "/api/v1/scenarios", headers: AUTH, payload });
     expect(res.statusCode).toBe(201);
   }
@@ -91,7 +81,7 @@ const post = (server: RunningServer, options: Record<string, number>, scenarioId
   });
 
 /** A job that runs until it is cancelled (a minute at most). */
-const postLong = (server: RunningServer) => post(server, { timeLimitSeconds: 60 }, bogota.id);
+const postLong = (server: RunningServer) => post(server, { timeLimitSeconds: 60 }, longRunningScenario.id);
 
 async function waitFor(server: RunningServer, id: string, wanted: (body: Record<string, unknown>) => boolean) {
   for (let i = 0; i < 600; i += 1) {

@@ -5,13 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/index.js";
-import { AUTH, TOKEN, createTestApp, tinyScenario, type TestApp } from "./helpers.js";
+import { AUTH, TOKEN, createTestApp, longRunningScenario, tinyScenario, type TestApp } from "./helpers.js";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  const res = await t.app.inject({ method: "POST", url: "/api/v1/scenarios", headers: AUTH, payload: tinyScenario });
-  expect(res.statusCode).toBe(201);
+  for (const payload of [tinyScenario, longRunningScenario]) {
+    const res = await t.app.inject({ method: "POST", url: "/api/v1/scenarios", headers: AUTH, payload });
+    expect(res.statusCode).toBe(201);
+  }
 });
 afterAll(async () => t.close());
 
@@ -47,7 +49,7 @@ describe("solve jobs in a worker thread", () => {
   });
 
   it("cancels a queued job at once and a running one at its next check", async () => {
-    const long = { scenarioId: "api-tiny", options: { timeLimitSeconds: 30 } };
+    const long = { scenarioId: longRunningScenario.id, options: { timeLimitSeconds: 30 } };
     const first = (await t.app.inject({ method: "POST", url: "/api/v1/plans", headers: AUTH, payload: long })).json()
       .id as string;
     const second = (await t.app.inject({ method: "POST", url: "/api/v1/plans", headers: AUTH, payload: long })).json()
