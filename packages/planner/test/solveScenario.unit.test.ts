@@ -210,16 +210,22 @@ describe("explanations", () => {
   });
 });
 
+/** A fixture's exact optimum written as a plan, with the instance it was solved on. */
+function exactPlan(fixture: (typeof SCENARIO_FIXTURES)[number]) {
+  const { instance, index } = buildInstance(fixture.scenario, fixture);
+  const exact = solveExact(instance);
+  const plan = toPlan(fixture.scenario, index, instance, exact.routes, {
+    bound: upperBound(instance),
+    iterations: 0,
+    elapsedMs: 0,
+    seed: 1,
+  });
+  return { instance, exact, plan };
+}
+
 describe("toPlan", () => {
   it("writes clock times in the scenario's zone and the lunch between the visits it splits", () => {
-    const { instance, index } = buildInstance(lunchSplit.scenario, lunchSplit);
-    const exact = solveExact(instance);
-    const plan = toPlan(lunchSplit.scenario, index, instance, exact.routes, {
-      bound: upperBound(instance),
-      iterations: 0,
-      elapsedMs: 0,
-      seed: 1,
-    });
+    const { instance, exact, plan } = exactPlan(lunchSplit);
     expect(validatePlan(plan)).toEqual([]);
     const route = plan.routes[0]!;
     expect(route.visits.map((v) => v.stopId)).toEqual(["A", "B"]);
@@ -237,14 +243,7 @@ describe("toPlan", () => {
 
 describe("plan totals", () => {
   it("count each caregiver once however often their stop is visited, and value repeat visits at the repeat value", () => {
-    const { instance, index } = buildInstance(minDaysBetween.scenario, minDaysBetween);
-    const exact = solveExact(instance);
-    const plan = toPlan(minDaysBetween.scenario, index, instance, exact.routes, {
-      bound: upperBound(instance),
-      iterations: 0,
-      elapsedMs: 0,
-      seed: 1,
-    });
+    const { plan } = exactPlan(minDaysBetween);
     expect(plan.totals.value).toBe(15);
     expect(plan.totals.caregiversReached).toBe(10);
     expect(plan.totals.visits).toBe(2);
