@@ -4,7 +4,9 @@
  * stored plan, cancelling queued and running jobs, and jobs interrupted by a restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Plan } from "@carebus/model";
 import { buildApp } from "../src/index.js";
+import { JobQueue } from "../src/jobs/jobQueue.js";
 import { AUTH, TOKEN, createTestApp, longRunningScenario, tinyScenario, type TestApp } from "./helpers.js";
 
 let t: TestApp;
@@ -62,6 +64,45 @@ describe("solve jobs in a worker thread", () => {
     expect(cancelRunning.statusCode).toBe(202);
     const ended = await waitForStatus(first, ["cancelled"]);
     expect(ended.status).toBe("cancelled");
+  });
+
+  it("keeps the first plan of a running job it has to stop before the solve returns", async () => {
+    // No grace: the worker is stopped as soon as the cancel is asked, long before a Bogotá week's
+    // solve could return its best plan, as when a busy machine keeps it in the bound's LP.
+    const queue = new JobQueue({
+      store: t.store,
+      concurrency: 1,
+      maxSolveSeconds: 600,
+      defaultSolveSeconds: 10,
+      graceSeconds: 0,
+    });
+    const scenario = (await t.store.getScenario(longRunningScenario.id))!;
+    await t.store.insertPlan({
+      id: "stopped-early",
+      scenarioId: scenario.id,
+      scenarioHash: scenario.hash,
+      options: { timeLimitSeconds: 8 },
+      status: "queued",
+      error: null,
+      plan: null,
+      createdAt: new Date().toISOString(),
+      finishedAt: null,
+    });
+    const ended = new Promise<string>((resolve) =>
+      queue.subscribe("stopped-early", (event) => {
+        // the search has started, so the first plan was handed over before this progress
+        if (event.type === "progress" && event.progress.iterations > 0) void queue.cancel("stopped-early");
+        if (event.type === "status" && event.status !== "running") resolve(event.status);
+      }),
+    );
+    await queue.submit("stopped-early", scenario, { timeLimitSeconds: 8 });
+    expect(await ended).toBe("cancelled");
+    const stored = await t.store.getPlan("stopped-early");
+    expect(stored?.status).toBe("cancelled");
+    const plan = stored?.plan as Plan | null;
+    expect(plan?.scenario.id).toBe(longRunningScenario.id);
+    expect(plan?.routes.some((route) => route.visits.length > 0)).toBe(true);
+    await queue.close();
   });
 });
 

@@ -48,6 +48,12 @@ export interface SolveScenarioOptions {
    * the search fall back without it); the caller reports them
    */
   failures?: FailureLog;
+  /**
+   * Called once with the first plan (construction, measured against the quick bound), before
+   * the bound's LP, which does not watch the cancel flag and can take seconds: a caller that has
+   * to stop the run before it returns (a cancel past its grace time) still has a plan to keep.
+   */
+  onFirstPlan?: (plan: Plan) => void;
 }
 
 /** The default time limit when neither the caller nor the scenario sets one, in seconds. */
@@ -108,6 +114,18 @@ export async function solvePrepared(
     ...(options.initial ? { initial: options.initial } : {}),
     ...(onProgress ? { onProgress: (p: Progress) => onProgress({ ...p, bound: quick, boundKind: "quick" }) } : {}),
   });
+  options.onFirstPlan?.(
+    toPlan(scenario, index, instance, first.routes, {
+      bound: quick,
+      boundKind: "quick",
+      iterations: first.iterations,
+      elapsedMs: elapsedMs(),
+      seed,
+      timeLimitSeconds,
+      ...(iterationLimit !== undefined ? { iterationLimit } : {}),
+      timeToBestMs: first.timeToBestMs,
+    }),
+  );
   // The bound's LP and loading HiGHS do not watch the cancel flag, and on a busy machine they
   // take seconds: a run cancelled before them skips them, so its first plan is kept rather than
   // lost when the caller's grace time runs out.

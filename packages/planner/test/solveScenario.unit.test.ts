@@ -79,6 +79,29 @@ describe("solveScenario on the small example", () => {
     expect(byLocality).toBeCloseTo(plan.totals.value, 2);
   });
 
+  it("hands over the first plan once, before the bound's LP, valid and no better than the final plan", async () => {
+    const events: string[] = [];
+    const firsts: Plan[] = [];
+    const plan = await solveScenario(small, {
+      iterationLimit: 300,
+      seed: 3,
+      onFirstPlan: (first) => {
+        firsts.push(first);
+        events.push("first-plan");
+      },
+      onProgress: (p) => events.push(p.boundKind ?? "none"),
+    });
+    expect(firsts).toHaveLength(1);
+    // after the construction's report, before any strong bound's
+    expect(events.slice(0, 2)).toEqual(["quick", "first-plan"]);
+    expect(events.indexOf("strong")).toBeGreaterThan(events.indexOf("first-plan"));
+    const first = firsts[0]!;
+    expect(validatePlan(first)).toEqual([]);
+    expect(first.stats.boundKind).toBe("quick");
+    expect(first.routes.flatMap((r) => r.visits).length).toBeGreaterThan(0);
+    expect(first.stats.value).toBeLessThanOrEqual(plan.stats.value + 1e-9);
+  });
+
   it("gives the same plan for the same seed and iteration limit", async () => {
     const strip = (p: Plan) => ({ ...p, stats: { ...p.stats, elapsedMs: 0, timeToBestMs: 0 } });
     const a = await solveScenario(small, { iterationLimit: 200, seed: 5 });

@@ -53,6 +53,8 @@ interface Job {
   worker: Worker | null;
   timers: NodeJS.Timeout[];
   cancelRequested: boolean;
+  /** the run's first plan, stored if the worker has to be stopped before it returns its best */
+  firstPlan: Plan | null;
 }
 
 /**
@@ -106,6 +108,7 @@ export class JobQueue implements SolveJobs {
       worker: null,
       timers: [],
       cancelRequested: false,
+      firstPlan: null,
     };
     this.jobs.set(planId, job);
     this.waiting.push(job);
@@ -235,6 +238,10 @@ export class JobQueue implements SolveJobs {
       this.emit(job, { type: "progress", progress: message.progress });
       return;
     }
+    if (message.type === "first-plan") {
+      job.firstPlan = message.plan as Plan;
+      return;
+    }
     for (const failure of message.failures)
       this.options.onWarning?.(job.planId, `the solve survived a failure: ${describeSwallowed(failure)}`);
     if (message.type === "done") {
@@ -261,7 +268,9 @@ export class JobQueue implements SolveJobs {
   private async terminate(job: Job, status: PlanStatus, error: string): Promise<void> {
     if (isTerminal(job.status)) return;
     const worker = job.worker;
-    await this.finish(job, status, status === "cancelled" ? {} : { error });
+    // A run stopped past its grace time (busy in the bound's LP, say) keeps its first plan.
+    const kept = job.firstPlan ? { plan: job.firstPlan } : {};
+    await this.finish(job, status, status === "cancelled" ? kept : { error });
     await worker?.terminate();
   }
 

@@ -24,6 +24,8 @@ export interface SolveWorkerData {
 /** Messages the worker posts. */
 export type SolveWorkerMessage =
   | { type: "progress"; progress: JobProgress }
+  /** the first plan, kept in case the run must be stopped before it returns (see JobQueue.cancel) */
+  | { type: "first-plan"; plan: unknown }
   | { type: "done"; plan: unknown; failures: SwallowedFailure[] }
   | { type: "error"; code: string | null; message: string; failures: SwallowedFailure[] };
 
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
       ...data.options,
       failures,
       isCancelled: () => Atomics.load(flag, 0) !== 0,
+      onFirstPlan: (plan) => port.postMessage({ type: "first-plan", plan } satisfies SolveWorkerMessage),
       onProgress: (progress) => {
         const now = Date.now();
         if (now - lastSent < PROGRESS_INTERVAL_MS) return;
