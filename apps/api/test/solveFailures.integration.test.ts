@@ -78,11 +78,16 @@ it("logs each place where the solve survived a failure, with the plan id, and st
   }
   expect(status).toBe("done");
 
-  const warnings = lines
-    .filter((line) => line.startsWith("{"))
-    .map((line) => JSON.parse(line) as { level: number; planId?: string; msg: string })
-    .filter((entry) => entry.level === 40 && entry.planId === planId)
-    .map((entry) => entry.msg);
+  const warningsOfPlan = () =>
+    lines
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as { level: number; planId?: string; msg: string })
+      .filter((entry) => entry.level === 40 && entry.planId === planId)
+      .map((entry) => entry.msg);
+  // The server logs before it stores the plan as done, but its log reaches this process through a
+  // pipe, possibly after the status did: wait for the lines (bounded), then compare them all.
+  for (let i = 0; i < 100 && warningsOfPlan().length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+  const warnings = warningsOfPlan();
   expect(warnings).toEqual([
     "the solve survived a failure: upper bound: HiGHS failed 1 time(s), the plan was made without it: WebAssembly is not defined",
     "the solve survived a failure: loading HiGHS for recombination failed 1 time(s), the plan was made without it: WebAssembly is not defined",
