@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
@@ -45,6 +46,11 @@ const ALWAYS_EXCLUDED = ["**/node_modules/**", "**/dist/**"];
 export default defineConfig({
   resolve: { alias: sourceAliases() },
   test: {
+    // Vitest's default in a run is one worker fewer than the cores: a single worker on this 2-core
+    // machine kind, which ran every file in turn. The system tests spend most of their time
+    // waiting on servers, databases, browsers and child processes, so one worker more than the
+    // cores keeps both cores busy while they wait.
+    maxWorkers: availableParallelism() + 1,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
