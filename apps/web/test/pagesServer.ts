@@ -4,7 +4,6 @@
  * API called with the write token, and a scenario stored, solved with a seed and an iteration
  * limit (the same plan on every run) and published before the browser opens a page.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,7 +44,7 @@ export interface PagesServer {
 }
 
 /**
- * Builds the pages and starts the server and chromium before the tests of the calling
+ * Starts the server on the built pages and chromium before the tests of the calling
  * `describe` (its own hooks run after these), and stops them after.
  */
 export function servePages(name: string): PagesServer {
@@ -90,7 +89,10 @@ export function servePages(name: string): PagesServer {
   };
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [fileURLToPath(new URL("../build.mjs", import.meta.url))], { stdio: "pipe" });
+    // The pages as built (pnpm test builds first): rebuilding here raced with the other page
+    // tests' browsers, which met a dist/ emptied under them.
+    if (!existsSync(join(webRoot, "index.html")))
+      throw new Error(`${webRoot} has no pages: run pnpm build (or node apps/web/build.mjs) first`);
     dir = mkdtempSync(join(tmpdir(), `carebus-web-${name}-`));
     store = openSqliteStore(dir);
     app = await buildApp({
