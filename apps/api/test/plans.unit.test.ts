@@ -1,7 +1,7 @@
 /**
  * Plan routes: job requests and their errors, reading a finished plan, GeoJSON, directions,
  * cancel on a finished job, and the SSE stream of a finished job. Real solves (worker thread,
- * iteration-limited, so deterministic) are in solve.unit.test.ts.
+ * iteration-limited, so deterministic) are in solve.integration.test.ts.
  */
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
