@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type Plugin } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -32,6 +33,69 @@ function sourceAliases(): Array<{ find: RegExp; replacement: string }> {
   return aliases;
 }
 
+/** A workspace package's source module: <root>/(packages|apps)/<name>/src/<path>.ts. */
+const SOURCE_MODULE = /^(.*\/(?:packages|apps)\/[^/]+)\/src\/(.+)\.ts$/;
+
+/**
+ * The system tests run the built packages, as users do: a test's import of a package's source
+ * (`../src/index.js`, `@carebus/testkit`) resolves to the module tsc built from it in `dist`,
+ * which Node then loads natively (server.deps.external below) with everything it imports, solve
+ * workers included. Through vite, each of these forked files spent about 2 s importing the
+ * server's sources, and each solve worker about 1 s loading them through tsx. `pnpm test` builds
+ * first; after changing a package, `pnpm build` before running a system test alone.
+ */
+/** The file a workspace package's manifest exports as its main entry. */
+function packageEntry(dir: string): string {
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
+    main?: string;
+    exports?: { ".": { default: string } };
+  };
+  return join(dir, manifest.exports?.["."].default ?? manifest.main ?? "dist/index.js");
+}
+
+function builtPackages(): Plugin {
+  return {
+    name: "carebus:built-packages",
+    enforce: "pre",
+    async resolveId(source, importer, options) {
+      if (!importer || source.startsWith("\0")) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const match = resolved && !resolved.external ? SOURCE_MODULE.exec(resolved.id) : null;
+      if (!match || resolved!.id.endsWith(".test.ts")) return resolved;
+      // a package's index is what its manifest exports (@carebus/model's is a bundle), so a test
+      // and the built modules it imports share one copy of each package
+      const built = match[2] === "index" ? packageEntry(match[1]!) : `${match[1]}/dist/${match[2]}.js`;
+      if (!existsSync(built)) throw new Error(`${built} is missing: the system tests run the build (pnpm build)`);
+      return built;
+    },
+  };
+}
+
+/**
+ * Vitest queues the projects one after another (isolated, system, unit), so the in-process
+ * unit files waited for the last system file to start, while the system files mostly wait on
+ * servers, databases and browsers. One queue across projects, longest first, keeps the cores
+ * busy to the end: files never run yet first (largest first), then files that failed last
+ * time, then by their last duration.
+ */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const cache = this.ctx.cache;
+    const key = (spec: TestSpecification) => `${spec.project.name}:${relative(this.ctx.config.root, spec.moduleId)}`;
+    const rank = (spec: TestSpecification): [number, number] => {
+      const last = cache.getFileTestResults(key(spec));
+      if (!last) return [0, -(cache.getFileStats(key(spec))?.size ?? 0)];
+      return last.failed ? [1, -last.duration] : [2, -last.duration];
+    };
+    const ranks = new Map(files.map((spec) => [spec, rank(spec)]));
+    return [...files].sort((a, b) => {
+      const [ga, da] = ranks.get(a)!;
+      const [gb, db] = ranks.get(b)!;
+      return ga - gb || da - db;
+    });
+  }
+}
+
 /** Where tests live; the file name then picks the project (see CONTRIBUTING.md, "Tests"). */
 const TEST_FOLDERS = ["packages/*/src/**", "packages/*/test/**", "apps/*/src/**", "apps/*/test/**", "data/**"];
 const named = (suffix: string) => TEST_FOLDERS.map((folder) => `${folder}/*${suffix}`);
@@ -51,6 +115,7 @@ export default defineConfig({
     // waiting on servers, databases, browsers and child processes, so one worker more than the
     // cores keeps both cores busy while they wait.
     maxWorkers: availableParallelism() + 1,
+    sequence: { sequencer: LongestFirst },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
@@ -70,8 +135,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        plugins: [builtPackages()],
         test: {
           name: "system",
+          server: { deps: { external: [/\/(?:packages|apps)\/[^/]+\/dist\//] } },
           include: SYSTEM_TESTS,
           exclude: ALWAYS_EXCLUDED,
           pool: "forks",
