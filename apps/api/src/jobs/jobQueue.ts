@@ -58,8 +58,8 @@ interface Job {
 }
 
 /**
- * How to start the worker. Built code runs dist/jobs/solveWorker.js. Tests run this file from
- * source: the worker is then the .ts file, loaded through tsx's register API (Node 20 does not
+ * How to start the worker. Built code (the server, the integration tests) runs
+ * dist/jobs/solveWorker.js. Run from source (a unit test, or tsx), the worker is the .ts file, loaded through tsx's register API (Node 20 does not
  * apply `--import` loaders inside workers), with tsconfig.source.json mapping @carebus/* to
  * the packages' sources the way vitest's aliases do.
  */
