@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vitest/config";
-import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -71,31 +70,6 @@ function builtPackages(): Plugin {
   };
 }
 
-/**
- * Vitest queues the projects one after another (isolated, system, unit), so the in-process
- * unit files waited for the last system file to start, while the system files mostly wait on
- * servers, databases and browsers. One queue across projects, longest first, keeps the cores
- * busy to the end: files never run yet first (largest first), then files that failed last
- * time, then by their last duration.
- */
-class LongestFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const cache = this.ctx.cache;
-    const key = (spec: TestSpecification) => `${spec.project.name}:${relative(this.ctx.config.root, spec.moduleId)}`;
-    const rank = (spec: TestSpecification): [number, number] => {
-      const last = cache.getFileTestResults(key(spec));
-      if (!last) return [0, -(cache.getFileStats(key(spec))?.size ?? 0)];
-      return last.failed ? [1, -last.duration] : [2, -last.duration];
-    };
-    const ranks = new Map(files.map((spec) => [spec, rank(spec)]));
-    return [...files].sort((a, b) => {
-      const [ga, da] = ranks.get(a)!;
-      const [gb, db] = ranks.get(b)!;
-      return ga - gb || da - db;
-    });
-  }
-}
-
 /** Where tests live; the file name then picks the project (see CONTRIBUTING.md, "Tests"). */
 const TEST_FOLDERS = ["packages/*/src/**", "packages/*/test/**", "apps/*/src/**", "apps/*/test/**", "data/**"];
 const named = (suffix: string) => TEST_FOLDERS.map((folder) => `${folder}/*${suffix}`);
@@ -115,7 +89,6 @@ export default defineConfig({
     // waiting on servers, databases, browsers and child processes, so one worker more than the
     // cores keeps both cores busy while they wait.
     maxWorkers: availableParallelism() + 1,
-    sequence: { sequencer: LongestFirst },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
