@@ -309,22 +309,56 @@ export class RoutePricer {
       }
       return list.sort((a, b) => most[b]! - most[a]!);
     };
+    // the first visit of each stop row, at its earliest start (the tables never grow with time,
+    // so that start says most) with the lunch still to take, or taken before it (at the depot, or
+    // after stops worth nothing on the way); -1 when it cannot be
+    const firstEnd = new Int32Array(n).fill(-1);
+    const firstRested = new Int32Array(n).fill(-1);
+    const rested = lunchAfter(spec, spec.shiftStart);
+    const restedAway = lunchAfter(spec, spec.shiftStart + this.shortestOut[home]! + this.shortestService);
+    for (let j = 0; j < n; j++) {
+      const s = valuable[j]!;
+      const fromHome = this.reach(home, s);
+      const end = p.firstStart(s, r, spec.shiftStart + fromHome + spec.setupMinutes) + service[j]!;
+      const arrival = Math.min(rested + fromHome, restedAway + lunchInto[j]!);
+      const endRested = p.firstStart(s, r, arrival + spec.setupMinutes) + service[j]!;
+      if (end <= leave[j]!) firstEnd[j] = index(end);
+      if (endRested <= leave[j]!) firstRested[j] = index(endRested);
+    }
+    // the moments (and rows) a level is read at: every one, or (`cells[g]`, rows) only some
+    const sparse = (moments: Int32Array[]) => {
+      const cells: number[][] = Array.from({ length: points }, () => []);
+      for (const at of moments) {
+        at.forEach((g, j) => {
+          if (g >= 0) cells[g]!.push(j);
+        });
+      }
+      return cells;
+    };
     // one level of a table: the level below `prev` reached without a lunch on the way; with the
     // lunch pending, `base` says whether the route may end here and `after` is the level below
     // once the lunch is taken on the way to the next stop
-    const level = (prev: Float64Array, base: Float64Array | null, after: Float64Array | null) => {
+    const level = (
+      prev: Float64Array,
+      base: Float64Array | null,
+      after: Float64Array | null,
+      cells: number[][] | null,
+    ) => {
       const table = new Float64Array(n * points);
+      const all = Array.from({ length: n }, (_, i) => i);
       for (let g = points - 1; g >= 0; g--) {
+        const rows = cells ? cells[g]! : all;
+        if (rows.length === 0) continue;
         const free = spec.shiftStart + g * step;
         // what each next visit could add from this moment at most: reached by its shortest leg
         const next = ranked(ceiling, (j) => free + into[j]!, prev);
         const rested = lunchAfter(spec, free);
         const nextRested =
           after && rested < Infinity ? ranked(restedCeiling, (j) => rested + lunchInto[j]!, after) : [];
-        for (let i = 0; i < n; i++) {
-          // the table never grows with time: what a later moment reaches, this one reaches too
+        for (const i of rows) {
           let best = base ? base[i * points + g]! : 0;
-          if (g + 1 < points) best = Math.max(best, table[i * points + g + 1]!);
+          // the table never grows with time: what a later moment reaches, this one reaches too
+          if (!cells && g + 1 < points) best = Math.max(best, table[i * points + g + 1]!);
           for (const j of next) {
             if (ceiling[j]! <= best) break;
             const end = p.firstStart(valuable[j]!, r, free + legs[i * n + j]! + spec.setupMinutes) + service[j]!;
@@ -344,27 +378,22 @@ export class RoutePricer {
       }
       return table;
     };
+    // the deepest level, with maxVisits − 1 visits to come, is only read after a first visit (the
+    // search checks the prefixes of one visit by afterFirst): only those moments are worked out
+    const top = levels === this.maxVisits - 1 ? levels : Infinity;
     for (let k = 1; k <= levels; k++) {
-      done.push(level(done[k - 1]!, null, null));
-      if (lunch) pending.push(level(pending[k - 1]!, pending[0]!, done[k - 1]!));
+      const last = k === top;
+      done.push(level(done[k - 1]!, null, null, last ? sparse(lunch ? [firstRested] : [firstEnd, firstRested]) : null));
+      if (lunch) pending.push(level(pending[k - 1]!, pending[0]!, done[k - 1]!, last ? sparse([firstEnd]) : null));
     }
     const open = lunch ? pending : done;
-    // first[k][j]: at least the most k more visits add after a first visit of stop row j (the
-    // table never grows with time, so its earliest start says most), the lunch still to take or
-    // taken before it (at the depot, or after stops worth nothing on the way); -Infinity when
-    // the stop cannot be the first visit
+    // first[k][j]: at least the most k more visits add after a first visit of stop row j;
+    // -Infinity when the stop cannot be the first visit
     const first = Array.from({ length: levels + 1 }, () => new Float64Array(n).fill(-Infinity));
-    const rested = lunchAfter(spec, spec.shiftStart);
-    const restedAway = lunchAfter(spec, spec.shiftStart + this.shortestOut[home]! + this.shortestService);
     for (let j = 0; j < n; j++) {
-      const s = valuable[j]!;
-      const fromHome = this.reach(home, s);
-      const end = p.firstStart(s, r, spec.shiftStart + fromHome + spec.setupMinutes) + service[j]!;
-      const arrival = Math.min(rested + fromHome, restedAway + lunchInto[j]!);
-      const endRested = p.firstStart(s, r, arrival + spec.setupMinutes) + service[j]!;
       for (let k = 0; k <= levels; k++) {
-        if (end <= leave[j]!) first[k]![j] = open[k]![j * points + index(end)]!;
-        if (endRested <= leave[j]!) first[k]![j] = Math.max(first[k]![j]!, done[k]![j * points + index(endRested)]!);
+        if (firstEnd[j]! >= 0) first[k]![j] = open[k]![j * points + firstEnd[j]!]!;
+        if (firstRested[j]! >= 0) first[k]![j] = Math.max(first[k]![j]!, done[k]![j * points + firstRested[j]!]!);
       }
     }
     const roots = new Float64Array(levels + 2);
@@ -380,7 +409,7 @@ export class RoutePricer {
       },
       at: (place, k, e0, e1) => {
         if (k <= 0) return 0;
-        if (k > levels || row[place]! < 0) return Infinity;
+        if (k > levels || k === top || row[place]! < 0) return Infinity;
         const i = row[place]! * points;
         const taken = e1 < Infinity ? done[k]![i + index(e1)]! : -Infinity;
         return Math.max(0, taken, open[k]![i + index(e0)]!);
