@@ -154,6 +154,7 @@ describe("route bound on named cases", () => {
       createModel: () => ({
         options: { set: () => undefined },
         addCols: () => undefined,
+        zeroAllClocks: () => undefined,
         run: () => {
           throw new Error("wasm trap");
         },

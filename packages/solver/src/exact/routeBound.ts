@@ -194,6 +194,8 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
     let lastBounded = started;
     let boundCost = 0;
     while (!outOfTime()) {
+      // HiGHS counts its time limit over every run of the model: restart its clock each round
+      model.zeroAllClocks();
       model.options.set({ time_limit: Math.max(0.001, (deadline - performance.now()) / 1000) });
       model.run();
       if (model.getModelStatus() !== highs.constants.modelStatus.optimal) break;
