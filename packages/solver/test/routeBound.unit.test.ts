@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { arbTinyInstance, makeInstance } from "@carebus/solver/testing";
-import { FailureLog, routeBound, solveExact, upperBound } from "@carebus/solver";
+import { arbTinyInstance, euclideanMinutes, makeInstance } from "@carebus/solver/testing";
+import { FailureLog, createRng, routeBound, solve, solveExact, trivialBound, upperBound } from "@carebus/solver";
 import { Problem } from "../src/solution/problem.js";
 import { Solution } from "../src/solution/solution.js";
 import { RoutePricer } from "../src/exact/routePricing.js";
@@ -99,7 +99,68 @@ function conflictingWindows() {
   });
 }
 
+/**
+ * Forty stops, two buses on two days with set-up, lunch and a work limit, up to five visits a
+ * bus-day: too many orders for the quick search, so the bound comes from the passes with the
+ * completion bound.
+ */
+function fortyStops() {
+  const rng = createRng(7);
+  const n = 40;
+  const points = Array.from(
+    { length: n + 1 },
+    () => [Math.floor(rng.next() * 60), Math.floor(rng.next() * 60)] as const,
+  );
+  const shapes: Array<Array<[number, number]>> = [
+    [[60, 300]],
+    [
+      [0, 200],
+      [240, 430],
+    ],
+    [[200, 430]],
+  ];
+  return makeInstance({
+    name: "forty stops",
+    travel: euclideanMinutes(points),
+    dwell: Array.from({ length: n }, (_, s) => [60, 90, 120][s % 3]!),
+    windows: Array.from({ length: n }, (_, s) => shapes[(s * 7) % 3]!),
+    routes: [0, 1].flatMap((day) =>
+      [0, 1].map((bus) => ({
+        bus,
+        day,
+        shiftEnd: 480,
+        maxWorkMinutes: 450,
+        setupMinutes: 10,
+        packupMinutes: 10,
+        lunch: { start: 200, end: 300, minutes: 30 },
+      })),
+    ),
+    dayNumbers: [0, 1],
+    groups: Array.from({ length: n }, (_, s) => ({ value: 1 + Math.floor(rng.next() * 20), stops: [s, (s + 1) % n] })),
+    visitValues: [1, 0.5],
+  });
+}
+
 describe("route bound on named cases", () => {
+  it("bounds a plan of forty stops the quick search cannot finish, by the passes with the completion bound", async () => {
+    const instance = fortyStops();
+    const plan = solve(instance, { seed: 1, iterationLimit: 300, timeLimitMs: 1e9 });
+    expect(plan.value).toBeGreaterThan(0);
+    const p = new Problem(instance);
+    const pricer = new RoutePricer(p, 0, new Solution(p, null));
+    expect(pricer.maxVisits).toBeLessThanOrEqual(6);
+    // the quick search alone cannot say
+    const worth = Float64Array.from({ length: instance.nStops }, () => 10);
+    expect(pricer.price(worth, 0, 20, 20_000, false).exact).toBe(false);
+    const result = await routeBound(instance, { timeLimitSeconds: 60, initial: plan.routes });
+    // the relaxation's optimum, which the pricing before the completion bound (a location-free
+    // table, 858e5df) converged to as well: a pricing that cuts too much stops below it
+    expect(result.converged).toBe(true);
+    expect(result.value!).toBeCloseTo(347.5, 4);
+    expect(result.value!).toBeGreaterThanOrEqual(plan.value);
+    expect(result.value!).toBeLessThanOrEqual(trivialBound(instance));
+  });
+
   it("proves the optimum of two stops one bus-day cannot both serve", async () => {
     const instance = conflictingWindows();
     expect(solveExact(instance).value).toBe(10);
@@ -154,6 +215,7 @@ describe("route bound on named cases", () => {
       createModel: () => ({
         options: { set: () => undefined },
         addCols: () => undefined,
+        zeroAllClocks: () => undefined,
         run: () => {
           throw new Error("wasm trap");
         },

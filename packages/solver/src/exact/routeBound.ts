@@ -167,8 +167,12 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
       addColumns(options.initial.map((route, r) => ({ c: p.routeClass[r]!, stops: route.visits.map((v) => v.stop) })));
     }
     const worth = new Float64Array(p.nStops);
-    /** One pricing call per class under `duals`; null when time ran out before the last class. */
-    const pricingPass = (nodes: number) => {
+    /**
+     * One pricing call per class under `duals` (with the completion bound, or the quick search
+     * alone); null when time ran out before the last class. `classes` is Infinity when some class
+     * has no bound.
+     */
+    const pricingPass = (nodes: number, withCompletion: boolean) => {
       let exact = true;
       let bound = 0;
       const priced: Array<{ c: number; stops: number[] }> = [];
@@ -176,7 +180,8 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
         if (outOfTime()) return null;
         stopWorth(master, classes[c]!.day, duals, pricers[c]!.candidates, worth);
         const classDual = duals[master.classRow[c]!]!;
-        const found = pricers[c]!.price(worth, classDual + PRICE_TOLERANCE * (1 + classDual), COLUMNS_PER_CLASS, nodes);
+        const threshold = classDual + PRICE_TOLERANCE * (1 + classDual);
+        const found = pricers[c]!.price(worth, threshold, COLUMNS_PER_CLASS, nodes, withCompletion);
         exact &&= found.exact;
         bound += classes[c]!.routes.length * Math.max(0, found.best);
         for (const route of found.routes) priced.push({ c, stops: route.stops });
@@ -185,7 +190,12 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
     };
     let duals: number[] = [];
     let best = Infinity;
+    // when the last pass with the completion bound ended, and how long it took
+    let lastBounded = started;
+    let boundCost = 0;
     while (!outOfTime()) {
+      // HiGHS counts its time limit over every run of the model: restart its clock each round
+      model.zeroAllClocks();
       model.options.set({ time_limit: Math.max(0.001, (deadline - performance.now()) / 1000) });
       model.run();
       if (model.getModelStatus() !== highs.constants.modelStatus.optimal) break;
@@ -200,11 +210,22 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
       for (let i = 0; i < master.nRows; i++) bound += master.rowUpper[i]! * duals[i]!;
       for (const i of master.classRow) bound -= master.rowUpper[i]! * duals[i]!;
       for (const slot of master.slots) bound += slot.upper * Math.max(0, slot.value - duals[slot.row]!);
-      // a short search per class finds good routes quickly; only when none of them finds any
-      // must the long one prove that none exists
-      let pass = pricingPass(QUICK_PRICING_NODES);
-      if (pass && pass.priced.length === 0 && !pass.exact) pass = pricingPass(PRICING_NODES);
-      if (!pass) break;
+      // a short search per class finds good routes quickly, without the completion bound (its
+      // tables cost far more than the search). The long search with the bound runs when the
+      // short one finds nothing (to prove that nothing exists) or, so that a bound comes at all,
+      // once as much time has passed since the last one as that one took.
+      const quick = pricingPass(QUICK_PRICING_NODES, false);
+      if (!quick) break;
+      let pass = quick;
+      const due = performance.now() - lastBounded >= boundCost;
+      if (!quick.exact && (quick.priced.length === 0 || due)) {
+        const before = performance.now();
+        const full = pricingPass(PRICING_NODES, true);
+        if (!full) break;
+        lastBounded = performance.now();
+        boundCost = lastBounded - before;
+        pass = { ...full, priced: [...quick.priced, ...full.priced] };
+      }
       const { exact, priced } = pass;
       bound += pass.classes;
       if (bound < best) {
