@@ -35,6 +35,23 @@ function sourceAliases(): Array<{ find: RegExp; replacement: string }> {
 /** A workspace package's source module: <root>/(packages|apps)/<name>/src/<path>.ts. */
 const SOURCE_MODULE = /^(.*\/(?:packages|apps)\/[^/]+)\/src\/(.+)\.ts$/;
 
+/** per package folder: its manifest's main entry, read once */
+const packageEntries = new Map<string, string>();
+
+/** The file a workspace package's manifest exports as its main entry. */
+function packageEntry(dir: string): string {
+  let entry = packageEntries.get(dir);
+  if (!entry) {
+    const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
+      main?: string;
+      exports?: { ".": { default: string } };
+    };
+    entry = join(dir, manifest.exports?.["."].default ?? manifest.main ?? "dist/index.js");
+    packageEntries.set(dir, entry);
+  }
+  return entry;
+}
+
 /**
  * The system tests run the built packages, as users do: a test's import of a package's source
  * (`../src/index.js`, `@carebus/testkit`) resolves to the module tsc built from it in `dist`,
@@ -43,15 +60,6 @@ const SOURCE_MODULE = /^(.*\/(?:packages|apps)\/[^/]+)\/src\/(.+)\.ts$/;
  * server's sources, and each solve worker about 1 s loading them through tsx. `pnpm test` builds
  * first; after changing a package, `pnpm build` before running a system test alone.
  */
-/** The file a workspace package's manifest exports as its main entry. */
-function packageEntry(dir: string): string {
-  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
-    main?: string;
-    exports?: { ".": { default: string } };
-  };
-  return join(dir, manifest.exports?.["."].default ?? manifest.main ?? "dist/index.js");
-}
-
 function builtPackages(): Plugin {
   return {
     name: "carebus:built-packages",
@@ -85,9 +93,8 @@ export default defineConfig({
   resolve: { alias: sourceAliases() },
   test: {
     // Vitest's default in a run is one worker fewer than the cores: a single worker on this 2-core
-    // machine kind, which ran every file in turn. The system tests spend most of their time
-    // waiting on servers, databases, browsers and child processes, so one worker more than the
-    // cores keeps both cores busy while they wait.
+    // machine kind, which ran every file in turn. One more than the cores fills the time the
+    // system tests wait on servers, databases and browsers (4 or 5 were no faster).
     maxWorkers: availableParallelism() + 1,
     testTimeout: 60_000,
     hookTimeout: 120_000,

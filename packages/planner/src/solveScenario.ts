@@ -114,15 +114,23 @@ export async function solvePrepared(
     ...(options.initial ? { initial: options.initial } : {}),
     ...(onProgress ? { onProgress: (p: Progress) => onProgress({ ...p, bound: quick, boundKind: "quick" }) } : {}),
   });
-  options.onFirstPlan?.(
-    toPlan(scenario, index, instance, first.routes, {
-      bound: quick,
-      boundKind: "quick",
-      iterations: first.iterations,
+  // the plan of `routes`, with the run's settings and the time so far in its stats
+  const planOf = (
+    routes: SolvedRoute[],
+    stats: { bound: number; boundKind: "quick" | "strong"; iterations: number; timeToBestMs: number },
+  ): Plan =>
+    toPlan(scenario, index, instance, routes, {
+      ...stats,
       elapsedMs: elapsedMs(),
       seed,
       timeLimitSeconds,
       ...(iterationLimit !== undefined ? { iterationLimit } : {}),
+    });
+  options.onFirstPlan?.(
+    planOf(first.routes, {
+      bound: quick,
+      boundKind: "quick",
+      iterations: first.iterations,
       timeToBestMs: first.timeToBestMs,
     }),
   );
@@ -162,14 +170,10 @@ export async function solvePrepared(
         }
       : {}),
   });
-  return toPlan(scenario, index, instance, result.routes, {
+  return planOf(result.routes, {
     bound,
     boundKind,
     iterations: result.iterations,
-    elapsedMs: elapsedMs(),
-    seed,
-    timeLimitSeconds,
-    ...(iterationLimit !== undefined ? { iterationLimit } : {}),
     timeToBestMs: result.value > first.value ? searchStart + result.timeToBestMs : first.timeToBestMs,
   });
 }

@@ -59,9 +59,9 @@ interface Job {
 
 /**
  * How to start the worker. Built code (the server, the integration tests) runs
- * dist/jobs/solveWorker.js. Run from source (a unit test, or tsx), the worker is the .ts file, loaded through tsx's register API (Node 20 does not
- * apply `--import` loaders inside workers), with tsconfig.source.json mapping @carebus/* to
- * the packages' sources the way vitest's aliases do.
+ * dist/jobs/solveWorker.js. Run from source (a unit test, or tsx), the worker is the .ts file,
+ * loaded through tsx's register API (Node 20 does not apply `--import` loaders inside workers),
+ * with tsconfig.source.json mapping @carebus/* to the packages' sources the way vitest's aliases do.
  */
 function createSolveWorker(workerData: SolveWorkerData, memoryLimitMb: number | undefined): Worker {
   const resourceLimits =

@@ -24,7 +24,7 @@ export interface SolveWorkerData {
 /** Messages the worker posts. */
 export type SolveWorkerMessage =
   | { type: "progress"; progress: JobProgress }
-  /** the first plan, kept in case the run must be stopped before it returns (see JobQueue.cancel) */
+  /** the first plan, kept in case the run must be stopped before it returns (JobQueue.terminate) */
   | { type: "first-plan"; plan: unknown }
   | { type: "done"; plan: unknown; failures: SwallowedFailure[] }
   | { type: "error"; code: string | null; message: string; failures: SwallowedFailure[] };

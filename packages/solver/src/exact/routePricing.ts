@@ -96,17 +96,7 @@ export class RoutePricer {
     this.lastStart = new Float64Array(p.nStops).fill(-Infinity);
     for (const s of list) this.lastStart[s] = p.lastStart(s, r, Infinity);
     this.schedule = pinsOf(inst, r);
-    const nl = p.nLoc;
-    this.shortestOut = new Float64Array(nl).fill(Infinity);
-    this.shortestIn = new Float64Array(nl).fill(Infinity);
-    for (let a = 0; a < nl; a++) {
-      for (let b = 0; b < nl; b++) {
-        if (a === b) continue;
-        const t = p.travel[a * nl + b]!;
-        if (t < this.shortestOut[a]!) this.shortestOut[a] = t;
-        if (t < this.shortestIn[b]!) this.shortestIn[b] = t;
-      }
-    }
+    ({ out: this.shortestOut, into: this.shortestIn } = shortestLegsOf(p));
   }
 
   /**
@@ -435,4 +425,25 @@ function pinsOf(inst: Instance, r: number): ScheduleOptions {
     else startRanges.set(pin.stop, [pin.start, pin.latestStart]);
   }
   return { pinnedStarts, startRanges };
+}
+
+/** per Problem: the shortest leg out of and into each location, shared by the pricers of every class */
+const shortestLegs = new WeakMap<Problem, { out: Float64Array; into: Float64Array }>();
+
+function shortestLegsOf(p: Problem): { out: Float64Array; into: Float64Array } {
+  let legs = shortestLegs.get(p);
+  if (!legs) {
+    const nl = p.nLoc;
+    legs = { out: new Float64Array(nl).fill(Infinity), into: new Float64Array(nl).fill(Infinity) };
+    for (let a = 0; a < nl; a++) {
+      for (let b = 0; b < nl; b++) {
+        if (a === b) continue;
+        const t = p.travel[a * nl + b]!;
+        if (t < legs.out[a]!) legs.out[a] = t;
+        if (t < legs.into[b]!) legs.into[b] = t;
+      }
+    }
+    shortestLegs.set(p, legs);
+  }
+  return legs;
 }
