@@ -190,8 +190,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (scenarioId === null) throw notFound("scenario", "(default)");
     const published = await publishedPlans.get(scenarioId);
     if (published) return published;
-    const known = (await store.listScenarios()).some((s) => s.id === scenarioId);
-    throw known ? notFound("publication", scenarioId) : notFound("scenario", scenarioId);
+    // one indexed read: listing every scenario for each request naming an unknown id made a
+    // stranger's requests cost as much as the deployment holds scenarios
+    throw (await store.hasScenario(scenarioId))
+      ? notFound("publication", scenarioId)
+      : notFound("scenario", scenarioId);
   };
   // One limiter for every write route, run before the token check so that wrong-token
   // attempts count against the same budget as accepted writes.

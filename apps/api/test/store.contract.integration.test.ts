@@ -90,6 +90,8 @@ describe.each(Object.keys(IMPLEMENTATIONS))("Store contract: %s", (kind) => {
       ScenarioExistsError,
     );
     expect(await store.getScenario("missing")).toBeUndefined();
+    expect(await store.hasScenario(tinyScenario.id)).toBe(true);
+    expect(await store.hasScenario("missing")).toBe(false);
   });
 
   it("lists scenarios by creation time with their published plan", async () => {

@@ -194,6 +194,10 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         createdAt: row.created_at.toISOString(),
       };
     },
+    async hasScenario(id) {
+      const { rowCount } = await pool.query("SELECT 1 FROM scenarios WHERE id = $1", [id]);
+      return rowCount === 1;
+    },
     async listScenarios(): Promise<ScenarioSummary[]> {
       const { rows } = await pool.query<{
         id: string;

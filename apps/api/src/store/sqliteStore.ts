@@ -173,6 +173,9 @@ export function openSqliteStore(dataDir: string): Store {
         createdAt: row.created_at,
       };
     },
+    async hasScenario(id) {
+      return statements.scenarioHash.get(id) !== undefined;
+    },
     async listScenarios(): Promise<ScenarioSummary[]> {
       const rows = statements.listScenarios.all() as Array<{
         id: string;

@@ -104,6 +104,8 @@ export interface Store {
   /** Stores a scenario; returns false when the same content is stored already. @throws ScenarioExistsError */
   insertScenario(record: ScenarioRecord): Promise<boolean>;
   getScenario(id: string): Promise<ScenarioRecord | undefined>;
+  /** Whether a scenario is stored under `id` (one indexed read; its JSON is not loaded). */
+  hasScenario(id: string): Promise<boolean>;
   listScenarios(): Promise<ScenarioSummary[]>;
   insertPlan(record: PlanRecord): Promise<void>;
   /**
