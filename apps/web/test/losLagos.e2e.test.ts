@@ -3,7 +3,7 @@
  * clock change, so its visits lie in the future) stored, solved with a seed and an iteration
  * limit, and published on the real server; Debian's chromium then reads the community page
  * (Chilean date format, 10:00 on both sides of the change) and the planner page (priority
- * index layer and caregivers by priority band). Skipped only when /usr/bin/chromium is missing.
+ * index layer and caregivers by priority band). Skipped only when no chromium is installed.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,10 +1,10 @@
 /**
- * End-to-end: the built pages driven by Debian's chromium (playwright-core) against the real
+ * End-to-end: the built pages driven by Debian's chromium-headless-shell (playwright-core) against the real
  * server (buildApp from @carebus/api on a temporary SQLite store, listening on loopback).
  * A small southern-Bogotá scenario is stored, solved with an iteration limit and a seed (so the
  * plan is the same on every run) and published through the API before the browser opens.
  * Screenshots of both pages at desktop and phone sizes go to test-artifacts/ at the repo root.
- * Skipped only when /usr/bin/chromium is missing (.ci/run installs it).
+ * Skipped only when no chromium is installed (.ci/run installs chromium-headless-shell).
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
