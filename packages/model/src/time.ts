@@ -53,14 +53,18 @@ export function weekdayOf(date: string): Weekday {
 /** True when `timeZone` is an IANA zone this runtime knows. */
 export function isTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat("en", { timeZone });
+    wallClockFormat(timeZone);
     return true;
   } catch {
     return false;
   }
 }
 
-/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using it. */
+/**
+ * One formatter per time zone: building an Intl.DateTimeFormat costs far more than using it.
+ * Only zones spelled as the runtime names them are kept, so that the map stays as small as the
+ * zone database however a name is cased (Intl accepts "america/bogota").
+ */
 const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
 
 function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
@@ -76,7 +80,7 @@ function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
       minute: "2-digit",
       second: "2-digit",
     });
-    wallClockFormats.set(timeZone, format);
+    if (format.resolvedOptions().timeZone === timeZone) wallClockFormats.set(timeZone, format);
   }
   return format;
 }

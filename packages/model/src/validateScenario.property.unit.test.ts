@@ -1,5 +1,5 @@
-import { describe, expect } from "vitest";
-import { fc, test } from "@fast-check/vitest";
+import { describe, expect, test } from "vitest";
+import fc from "fast-check";
 import type { TSchema } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 import {
@@ -110,98 +110,118 @@ function wrongType(schema: TSchema): unknown {
 const arbNode = fc.constantFrom(...FIXTURE_NODES);
 
 describe("validateScenario on mutated scenarios", () => {
-  test.prop([arbNode], RUNS)("names the field that got the wrong type", (node) => {
-    expectRelatedIssue(mutate(node.keys, wrongType(node.schema)), node.path);
-  });
+  test("names the field that got the wrong type", () =>
+    fc.assert(
+      fc.property(arbNode, (node) => {
+        expectRelatedIssue(mutate(node.keys, wrongType(node.schema)), node.path);
+      }),
+      RUNS,
+    ));
 
   const requiredNodes = FIXTURE_NODES.filter((n) => n.required && typeof n.keys[n.keys.length - 1] === "string");
-  test.prop([fc.constantFrom(...requiredNodes)], RUNS)("names a required field that was deleted", (node) => {
-    expectRelatedIssue(mutate(node.keys, DELETE), node.path);
-  });
+  test("names a required field that was deleted", () =>
+    fc.assert(
+      fc.property(fc.constantFrom(...requiredNodes), (node) => {
+        expectRelatedIssue(mutate(node.keys, DELETE), node.path);
+      }),
+      RUNS,
+    ));
 
   const rangedNodes = FIXTURE_NODES.filter((n) =>
     ["minimum", "maximum", "exclusiveMinimum"].some((k) => typeof n.schema[k] === "number"),
   );
-  test.prop([fc.constantFrom(...rangedNodes), fc.double({ min: 1e-6, max: 1e6, noNaN: true })], RUNS)(
-    "names a number pushed out of its range",
-    (node, excess) => {
-      const s = node.schema as { minimum?: number; maximum?: number; exclusiveMinimum?: number };
-      const below = s.minimum ?? s.exclusiveMinimum;
-      const outOfRange = below !== undefined ? below - excess : s.maximum! + excess;
-      expectRelatedIssue(
-        mutate(
-          node.keys,
-          node.schema.type === "integer" ? Math.floor(outOfRange) - (below === undefined ? -1 : 0) : outOfRange,
-        ),
-        node.path,
-      );
-    },
-  );
+  test("names a number pushed out of its range", () =>
+    fc.assert(
+      fc.property(fc.constantFrom(...rangedNodes), fc.double({ min: 1e-6, max: 1e6, noNaN: true }), (node, excess) => {
+        const s = node.schema as { minimum?: number; maximum?: number; exclusiveMinimum?: number };
+        const below = s.minimum ?? s.exclusiveMinimum;
+        const outOfRange = below !== undefined ? below - excess : s.maximum! + excess;
+        expectRelatedIssue(
+          mutate(
+            node.keys,
+            node.schema.type === "integer" ? Math.floor(outOfRange) - (below === undefined ? -1 : 0) : outOfRange,
+          ),
+          node.path,
+        );
+      }),
+      RUNS,
+    ));
 
   const references = FIXTURE_NODES.filter((n) => /(\.depotId|\.busKinds\[\d+\]|\.busId|\.stopId)$/.test(n.path));
-  test.prop([fc.constantFrom(...references), fc.string({ minLength: 1, maxLength: 8 })], RUNS)(
-    "names a dangling reference",
-    (node, suffix) => {
-      expectRelatedIssue(mutate(node.keys, `missing-${suffix}`), node.path);
-    },
-  );
+  test("names a dangling reference", () =>
+    fc.assert(
+      fc.property(fc.constantFrom(...references), fc.string({ minLength: 1, maxLength: 8 }), (node, suffix) => {
+        expectRelatedIssue(mutate(node.keys, `missing-${suffix}`), node.path);
+      }),
+      RUNS,
+    ));
 
-  test.prop([arbNode, fc.jsonValue()], RUNS)(
-    "never throws when a subtree is replaced by arbitrary JSON, and names it when the schema rejects it",
-    (node, replacement) => {
-      const value = mutate(node.keys, replacement);
-      const issues = validateScenario(value);
-      if (!Value.Check(node.schema, replacement)) {
+  test("never throws when a subtree is replaced by arbitrary JSON, and names it when the schema rejects it", () =>
+    fc.assert(
+      fc.property(arbNode, fc.jsonValue(), (node, replacement) => {
+        const value = mutate(node.keys, replacement);
+        const issues = validateScenario(value);
+        if (!Value.Check(node.schema, replacement)) {
+          expect(
+            issues.some((i) => related(i.path, node.path)),
+            `no issue related to ${node.path}: ${JSON.stringify(issues)}`,
+          ).toBe(true);
+        }
         expect(
-          issues.some((i) => related(i.path, node.path)),
-          `no issue related to ${node.path}: ${JSON.stringify(issues)}`,
+          issues.every((i) => typeof i.path === "string" && typeof i.message === "string" && i.message.length > 0),
         ).toBe(true);
-      }
-      expect(
-        issues.every((i) => typeof i.path === "string" && typeof i.message === "string" && i.message.length > 0),
-      ).toBe(true);
-    },
-  );
+      }),
+      RUNS,
+    ));
 
   const dateNodes = FIXTURE_NODES.filter(
     (n) => typeof n.schema.pattern === "string" && n.schema.pattern.includes("\\d{4}"),
   );
-  test.prop(
-    [fc.constantFrom(...dateNodes), fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/), fc.integer({ min: 1, max: 366 })],
-    RUNS,
-  )(
-    "never throws on a date of the right shape over any horizon length, and names an unreal one",
-    (node, date, days) => {
-      const scenario = mutate(node.keys, date) as { horizon: { days: number } };
-      scenario.horizon.days = days;
-      const issues = validateScenario(scenario);
-      if (!isIsoDate(date))
-        expect(issues.some((i) => i.path === node.path && /not a real calendar date/.test(i.message))).toBe(true);
-    },
-  );
+  test("never throws on a date of the right shape over any horizon length, and names an unreal one", () =>
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...dateNodes),
+        fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        fc.integer({ min: 1, max: 366 }),
+        (node, date, days) => {
+          const scenario = mutate(node.keys, date) as { horizon: { days: number } };
+          scenario.horizon.days = days;
+          const issues = validateScenario(scenario);
+          if (!isIsoDate(date))
+            expect(issues.some((i) => i.path === node.path && /not a real calendar date/.test(i.message))).toBe(true);
+        },
+      ),
+      RUNS,
+    ));
 
-  test.prop([fc.jsonValue()], RUNS)("never throws on arbitrary JSON at the root, and finds a problem", (value) => {
-    expect(validateScenario(value).length).toBeGreaterThan(0);
-    expect(() => parseScenario(value)).toThrow(ScenarioError);
-  });
-
-  test.prop(
-    [
-      fc.anything({
-        withNullPrototype: true,
-        withObjectString: true,
-        withBoxedValues: true,
-        withSparseArray: true,
-        withTypedArray: true,
-        withMap: true,
-        withSet: true,
-        withDate: true,
+  test("never throws on arbitrary JSON at the root, and finds a problem", () =>
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(validateScenario(value).length).toBeGreaterThan(0);
+        expect(() => parseScenario(value)).toThrow(ScenarioError);
       }),
-    ],
-    RUNS,
-  )("never throws on values JSON cannot even express", (value) => {
-    expect(Array.isArray(validateScenario(value))).toBe(true);
-  });
+      RUNS,
+    ));
+
+  test("never throws on values JSON cannot even express", () =>
+    fc.assert(
+      fc.property(
+        fc.anything({
+          withNullPrototype: true,
+          withObjectString: true,
+          withBoxedValues: true,
+          withSparseArray: true,
+          withTypedArray: true,
+          withMap: true,
+          withSet: true,
+          withDate: true,
+        }),
+        (value) => {
+          expect(Array.isArray(validateScenario(value))).toBe(true);
+        },
+      ),
+      RUNS,
+    ));
 });
 
 /** Small valid scenarios: random horizon, fleet, stops and either demand form. */
@@ -291,19 +311,24 @@ const arbValidScenario: fc.Arbitrary<Scenario> = fc
   });
 
 describe("valid scenarios", () => {
-  test.prop([arbValidScenario], RUNS)("validate, and round-trip through JSON unchanged", (scenario) => {
-    expect(validateScenario(scenario)).toEqual([]);
-    const copy = JSON.parse(JSON.stringify(scenario)) as unknown;
-    expect(copy).toEqual(scenario);
-    expect(parseScenario(copy)).toBe(copy);
-    expect(scenarioHash(copy as Scenario)).toBe(scenarioHash(scenario));
-  });
+  test("validate, and round-trip through JSON unchanged", () =>
+    fc.assert(
+      fc.property(arbValidScenario, (scenario) => {
+        expect(validateScenario(scenario)).toEqual([]);
+        const copy = JSON.parse(JSON.stringify(scenario)) as unknown;
+        expect(copy).toEqual(scenario);
+        expect(parseScenario(copy)).toBe(copy);
+        expect(scenarioHash(copy as Scenario)).toBe(scenarioHash(scenario));
+      }),
+      RUNS,
+    ));
 
-  test.prop([fc.constant(validSmall())], { seed: 42, numRuns: 1 })(
-    "the fixture round-trips through JSON unchanged",
-    (scenario) => {
-      expect(JSON.parse(JSON.stringify(scenario))).toEqual(scenario);
-      expect(validateScenario(JSON.parse(JSON.stringify(scenario)))).toEqual([]);
-    },
-  );
+  test("the fixture round-trips through JSON unchanged", () =>
+    fc.assert(
+      fc.property(fc.constant(validSmall()), (scenario) => {
+        expect(JSON.parse(JSON.stringify(scenario))).toEqual(scenario);
+        expect(validateScenario(JSON.parse(JSON.stringify(scenario)))).toEqual([]);
+      }),
+      { seed: 42, numRuns: 1 },
+    ));
 });

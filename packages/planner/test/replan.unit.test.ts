@@ -4,8 +4,8 @@
  * exclusions are always honoured, every plan passes the independent checker, and no visit
  * the changes do not touch moves.
  */
-import { describe, expect, it } from "vitest";
-import { test, fc } from "@fast-check/vitest";
+import { describe, expect, it, test } from "vitest";
+import fc from "fast-check";
 import {
   ChangeSetError,
   diffPlans,
@@ -216,63 +216,64 @@ describe("replan on random small scenarios", () => {
     .filter((s) => serviceDates(s.horizon).length > 0)
     .chain((s) => fc.tuple(fc.constant(s), arbChanges(s), fc.integer({ min: 1, max: 100 })));
 
-  test.prop([scenarioWithChanges], { seed: 13, numRuns: 25 })(
-    "pins and exclusions are honoured, the checker accepts the plan, untouched visits stay",
-    async ([s, changes, seed]) => {
-      const run = { iterationLimit: 60, seed, travel: estimate };
-      const base = await replan(s, {}, run);
-      let plan: Plan;
-      try {
-        plan = await replan(s, changes, { ...run, basePlan: base });
-      } catch (error) {
-        // a change set may ask the impossible; it must then be refused by name, never half-applied
-        expect(error).toBeInstanceOf(ChangeSetError);
-        expect((error as ChangeSetError).issues.length).toBeGreaterThan(0);
-        return;
-      }
-      // solvePrepared runs the independent checker on the solved routes and throws on any
-      // violation; re-reading times rounded to the second into the checker is not exact here
-      expect(validatePlan(plan)).toEqual([]);
-      const excludedStops = new Set(changes.exclude?.stops);
-      const excludedDays = new Set(changes.exclude?.busDays?.map((d) => `${d.busId}@${d.date}`));
-      for (const r of plan.routes) {
-        expect(excludedDays.has(`${r.busId}@${r.date}`)).toBe(false);
-        for (const v of r.visits) expect(excludedStops.has(v.stopId)).toBe(false);
-      }
-      for (const pin of changes.pins ?? []) {
-        const days = pin.date ? [pin.date] : plan.dates.filter((d) => weekdayOf(d) === pin.weekday);
-        for (const date of days) {
-          const there = plan.routes.some(
-            (r) =>
-              r.date === date &&
-              (pin.busId === undefined || r.busId === pin.busId) &&
-              r.visits.some((v) => v.stopId === pin.stopId),
-          );
-          expect(there, `${pin.stopId} on ${date}`).toBe(true);
+  test("pins and exclusions are honoured, the checker accepts the plan, untouched visits stay", () =>
+    fc.assert(
+      fc.asyncProperty(scenarioWithChanges, async ([s, changes, seed]) => {
+        const run = { iterationLimit: 60, seed, travel: estimate };
+        const base = await replan(s, {}, run);
+        let plan: Plan;
+        try {
+          plan = await replan(s, changes, { ...run, basePlan: base });
+        } catch (error) {
+          // a change set may ask the impossible; it must then be refused by name, never half-applied
+          expect(error).toBeInstanceOf(ChangeSetError);
+          expect((error as ChangeSetError).issues.length).toBeGreaterThan(0);
+          return;
         }
-      }
-      // a base visit stays unless its stop is pinned or excluded, its bus-day is excluded, or
-      // its bus-day received a pinned stop
-      const pinnedStops = new Set((changes.pins ?? []).map((p) => p.stopId));
-      const touchedDays = new Set(
-        plan.routes.filter((r) => r.visits.some((v) => pinnedStops.has(v.stopId))).map((r) => `${r.busId}@${r.date}`),
-      );
-      const startOf = new Map(
-        plan.routes.flatMap((r) =>
-          r.visits.map((v) => [`${v.stopId}@${r.busId}@${r.date}`, minuteOfLocalDateTime(v.serviceStart, r.date)]),
-        ),
-      );
-      for (const r of base.routes) {
-        const day = `${r.busId}@${r.date}`;
-        if (excludedDays.has(day) || touchedDays.has(day)) continue;
-        for (const v of r.visits) {
-          if (pinnedStops.has(v.stopId) || excludedStops.has(v.stopId)) continue;
-          const after = startOf.get(`${v.stopId}@${day}`);
-          expect(after, `${v.stopId} on ${day}`).toBeDefined();
-          expect(Math.abs(after! - minuteOfLocalDateTime(v.serviceStart, r.date))).toBeLessThanOrEqual(1 / 60 + 1e-9);
+        // solvePrepared runs the independent checker on the solved routes and throws on any
+        // violation; re-reading times rounded to the second into the checker is not exact here
+        expect(validatePlan(plan)).toEqual([]);
+        const excludedStops = new Set(changes.exclude?.stops);
+        const excludedDays = new Set(changes.exclude?.busDays?.map((d) => `${d.busId}@${d.date}`));
+        for (const r of plan.routes) {
+          expect(excludedDays.has(`${r.busId}@${r.date}`)).toBe(false);
+          for (const v of r.visits) expect(excludedStops.has(v.stopId)).toBe(false);
         }
-      }
-      expect(plan.stats.movedVisits).toBe(diffPlans(base, plan).movedVisits);
-    },
-  );
+        for (const pin of changes.pins ?? []) {
+          const days = pin.date ? [pin.date] : plan.dates.filter((d) => weekdayOf(d) === pin.weekday);
+          for (const date of days) {
+            const there = plan.routes.some(
+              (r) =>
+                r.date === date &&
+                (pin.busId === undefined || r.busId === pin.busId) &&
+                r.visits.some((v) => v.stopId === pin.stopId),
+            );
+            expect(there, `${pin.stopId} on ${date}`).toBe(true);
+          }
+        }
+        // a base visit stays unless its stop is pinned or excluded, its bus-day is excluded, or
+        // its bus-day received a pinned stop
+        const pinnedStops = new Set((changes.pins ?? []).map((p) => p.stopId));
+        const touchedDays = new Set(
+          plan.routes.filter((r) => r.visits.some((v) => pinnedStops.has(v.stopId))).map((r) => `${r.busId}@${r.date}`),
+        );
+        const startOf = new Map(
+          plan.routes.flatMap((r) =>
+            r.visits.map((v) => [`${v.stopId}@${r.busId}@${r.date}`, minuteOfLocalDateTime(v.serviceStart, r.date)]),
+          ),
+        );
+        for (const r of base.routes) {
+          const day = `${r.busId}@${r.date}`;
+          if (excludedDays.has(day) || touchedDays.has(day)) continue;
+          for (const v of r.visits) {
+            if (pinnedStops.has(v.stopId) || excludedStops.has(v.stopId)) continue;
+            const after = startOf.get(`${v.stopId}@${day}`);
+            expect(after, `${v.stopId} on ${day}`).toBeDefined();
+            expect(Math.abs(after! - minuteOfLocalDateTime(v.serviceStart, r.date))).toBeLessThanOrEqual(1 / 60 + 1e-9);
+          }
+        }
+        expect(plan.stats.movedVisits).toBe(diffPlans(base, plan).movedVisits);
+      }),
+      { seed: 13, numRuns: 25 },
+    ));
 });

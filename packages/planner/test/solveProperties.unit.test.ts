@@ -4,9 +4,9 @@
  * reports, the value never drops below the construction's, and the same seed and iteration
  * limit give the same plan.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, test } from "vitest";
 import type { Scenario } from "@carebus/model";
-import { test, fc } from "@fast-check/vitest";
+import fc from "fast-check";
 import { arbSmallScenario } from "@carebus/testkit";
 import { arbTinyInstance } from "@carebus/solver/testing";
 import { createEstimateProvider } from "@carebus/geo";
@@ -16,35 +16,37 @@ import { prepareScenario } from "@carebus/planner";
 const LIMITS = { iterationLimit: 150, timeLimitMs: 1e9 };
 
 describe("solve on random tiny instances", () => {
-  test.prop([arbTinyInstance(), fc.integer({ min: 1, max: 1000 })], { seed: 42, numRuns: 60 })(
-    "every plan passes the checker, keeps the construction's value and repeats for the same seed",
-    (instance, seed) => {
-      const a = solve(instance, { ...LIMITS, seed });
-      const check = checkSolution(instance, a.routes);
-      expect(check.violations).toEqual([]);
-      expect(a.value).toBeCloseTo(check.value, 6);
-      expect(a.travelMinutes).toBeCloseTo(check.travelMinutes, 6);
-      expect(a.value).toBeGreaterThanOrEqual(a.constructionValue - 1e-9);
-      const b = solve(instance, { ...LIMITS, seed });
-      expect(b.routes).toEqual(a.routes);
-    },
-  );
+  test("every plan passes the checker, keeps the construction's value and repeats for the same seed", () =>
+    fc.assert(
+      fc.property(arbTinyInstance(), fc.integer({ min: 1, max: 1000 }), (instance, seed) => {
+        const a = solve(instance, { ...LIMITS, seed });
+        const check = checkSolution(instance, a.routes);
+        expect(check.violations).toEqual([]);
+        expect(a.value).toBeCloseTo(check.value, 6);
+        expect(a.travelMinutes).toBeCloseTo(check.travelMinutes, 6);
+        expect(a.value).toBeGreaterThanOrEqual(a.constructionValue - 1e-9);
+        const b = solve(instance, { ...LIMITS, seed });
+        expect(b.routes).toEqual(a.routes);
+      }),
+      { seed: 42, numRuns: 60 },
+    ));
 });
 
 describe("solve on random small scenarios", () => {
   const travel = createEstimateProvider();
-  test.prop([arbSmallScenario(), fc.integer({ min: 1, max: 1000 })], { seed: 7, numRuns: 30 })(
-    "the scenario's instance is solved into plans the checker accepts, the same for the same seed",
-    async (scenario, seed) => {
-      const { instance } = await prepareScenario(scenario, { travel });
-      const a = solve(instance, { ...LIMITS, seed });
-      const check = checkSolution(instance, a.routes);
-      expect(check.violations).toEqual([]);
-      expect(a.value).toBeCloseTo(check.value, 6);
-      expect(a.value).toBeGreaterThanOrEqual(a.constructionValue - 1e-9);
-      expect(solve(instance, { ...LIMITS, seed }).routes).toEqual(a.routes);
-    },
-  );
+  test("the scenario's instance is solved into plans the checker accepts, the same for the same seed", () =>
+    fc.assert(
+      fc.asyncProperty(arbSmallScenario(), fc.integer({ min: 1, max: 1000 }), async (scenario, seed) => {
+        const { instance } = await prepareScenario(scenario, { travel });
+        const a = solve(instance, { ...LIMITS, seed });
+        const check = checkSolution(instance, a.routes);
+        expect(check.violations).toEqual([]);
+        expect(a.value).toBeCloseTo(check.value, 6);
+        expect(a.value).toBeGreaterThanOrEqual(a.constructionValue - 1e-9);
+        expect(solve(instance, { ...LIMITS, seed }).routes).toEqual(a.routes);
+      }),
+      { seed: 7, numRuns: 30 },
+    ));
 });
 
 describe("regressions found by the properties above", () => {

@@ -7,8 +7,8 @@
  *    nowhere after another stop is inserted there (what lets greedy insertion keep such entries
  *    without re-evaluating them), and the flag is off where travel breaks the triangle rule.
  */
-import { describe, expect } from "vitest";
-import { test, fc } from "@fast-check/vitest";
+import { describe, expect, test } from "vitest";
+import fc from "fast-check";
 import type { Instance } from "@carebus/solver";
 import { Problem } from "../src/solution/problem.js";
 import { Solution } from "../src/solution/solution.js";
@@ -89,42 +89,44 @@ function buildRoute(inst: Instance, order: readonly number[]): Solution {
 }
 
 describe("insertion shortcuts", () => {
-  test.prop([arbRichInstance], { numRuns: 300, seed: 5 })(
-    "the window range finds what a scan of every position finds",
-    ({ inst, order }) => {
-      const sol = buildRoute(inst, order);
-      const out: Placement = { route: -1, idx: 0, shift: 0, dTravel: 0 };
-      for (let u = 0; u < N; u++) {
-        if (sol.visitRoutes[u]!.length > 0) continue;
-        const got = bestPlacementInRoute(sol, u, 0, out);
-        const expected = scanAllPositions(sol, u);
-        expect(got && { idx: got.idx, shift: got.shift }).toEqual(expected);
-      }
-    },
-  );
+  test("the window range finds what a scan of every position finds", () =>
+    fc.assert(
+      fc.property(arbRichInstance, ({ inst, order }) => {
+        const sol = buildRoute(inst, order);
+        const out: Placement = { route: -1, idx: 0, shift: 0, dTravel: 0 };
+        for (let u = 0; u < N; u++) {
+          if (sol.visitRoutes[u]!.length > 0) continue;
+          const got = bestPlacementInRoute(sol, u, 0, out);
+          const expected = scanAllPositions(sol, u);
+          expect(got && { idx: got.idx, shift: got.shift }).toEqual(expected);
+        }
+      }),
+      { numRuns: 300, seed: 5 },
+    ));
 
   let kept = 0;
-  test.prop([arbMetricInstance], { numRuns: 300, seed: 7 })(
-    "where insertion tightens, a stop that fits nowhere still fits nowhere after another insertion",
-    ({ inst, order }) => {
-      const base = buildRoute(inst, order);
-      if (!base.p.insertionTightens) return;
-      const out: Placement = { route: -1, idx: 0, shift: 0, dTravel: 0 };
-      const open = order.filter((s) => base.visitRoutes[s]!.length === 0);
-      for (const u of open) {
-        if (bestPlacementInRoute(base, u, 0, out)) continue;
-        for (const w of open) {
-          if (w === u) continue;
-          const after = base.clone();
-          const place = bestPlacementInRoute(after, w, 0, out);
-          if (!place) continue;
-          after.insert(0, place.idx, w);
-          expect(bestPlacementInRoute(after, u, 0, out), `stop ${u} after inserting ${w}`).toBeNull();
-          kept++;
+  test("where insertion tightens, a stop that fits nowhere still fits nowhere after another insertion", () =>
+    fc.assert(
+      fc.property(arbMetricInstance, ({ inst, order }) => {
+        const base = buildRoute(inst, order);
+        if (!base.p.insertionTightens) return;
+        const out: Placement = { route: -1, idx: 0, shift: 0, dTravel: 0 };
+        const open = order.filter((s) => base.visitRoutes[s]!.length === 0);
+        for (const u of open) {
+          if (bestPlacementInRoute(base, u, 0, out)) continue;
+          for (const w of open) {
+            if (w === u) continue;
+            const after = base.clone();
+            const place = bestPlacementInRoute(after, w, 0, out);
+            if (!place) continue;
+            after.insert(0, place.idx, w);
+            expect(bestPlacementInRoute(after, u, 0, out), `stop ${u} after inserting ${w}`).toBeNull();
+            kept++;
+          }
         }
-      }
-    },
-  );
+      }),
+      { numRuns: 300, seed: 7 },
+    ));
 
   test("the tightening property was exercised", () => {
     expect(kept).toBeGreaterThan(0);

@@ -4,8 +4,8 @@
  * coverage union with repeat values, min days between visits), and solve() with HiGHS passed in:
  * plans pass the independent checker and repeat for the same seed and iteration limit.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { test, fc } from "@fast-check/vitest";
+import { beforeAll, describe, expect, it, test } from "vitest";
+import fc from "fast-check";
 import { arbTinyInstance, makeInstance } from "@carebus/solver/testing";
 import {
   checkSolution,
@@ -228,40 +228,45 @@ describe("set-packing recombination", () => {
 });
 
 describe("recombining the routes of several plans", () => {
-  test.prop([arbTinyInstance({ maxStops: 12, maxRoutes: 4 }), fc.integer({ min: 1, max: 1000 })], {
-    seed: 5,
-    numRuns: 60,
-  })(
-    "the model's answer rebuilds, passes the checker and is worth at least each plan it came from",
-    (instance, seed) => {
-      const p = new Problem(instance);
-      fc.pre(canRecombine(p));
-      const pool = new RoutePool(500);
-      let bestInput = -Infinity;
-      for (let k = 0; k < 4; k++) {
-        const plan = solve(instance, { iterationLimit: 5 * k, timeLimitMs: 1e9, seed: seed + k });
-        const sol = new Solution(p);
-        plan.routes.forEach((route, r) => {
-          sol.setRoute(
-            r,
-            route.visits.map((v) => v.stop),
-          );
-        });
-        plan.routes.forEach((_, r) => {
-          pool.addRoute(sol, r);
-        });
-        bestInput = Math.max(bestInput, plan.value);
-      }
-      if (pool.size === 0) return;
-      const target = new Solution(p);
-      expect(recombine(pool, target, -Infinity, mip, 30)).toBe("rebuilt");
-      const routes = target.seq.map((seq, r) => scheduleRoute(p, r, seq));
-      const check = checkSolution(instance, routes);
-      expect(check.violations).toEqual([]);
-      expect(check.value).toBeCloseTo(target.value, 6);
-      expect(target.value).toBeGreaterThanOrEqual(bestInput - 1e-6);
-    },
-  );
+  test("the model's answer rebuilds, passes the checker and is worth at least each plan it came from", () =>
+    fc.assert(
+      fc.property(
+        arbTinyInstance({ maxStops: 12, maxRoutes: 4 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (instance, seed) => {
+          const p = new Problem(instance);
+          fc.pre(canRecombine(p));
+          const pool = new RoutePool(500);
+          let bestInput = -Infinity;
+          for (let k = 0; k < 4; k++) {
+            const plan = solve(instance, { iterationLimit: 5 * k, timeLimitMs: 1e9, seed: seed + k });
+            const sol = new Solution(p);
+            plan.routes.forEach((route, r) => {
+              sol.setRoute(
+                r,
+                route.visits.map((v) => v.stop),
+              );
+            });
+            plan.routes.forEach((_, r) => {
+              pool.addRoute(sol, r);
+            });
+            bestInput = Math.max(bestInput, plan.value);
+          }
+          if (pool.size === 0) return;
+          const target = new Solution(p);
+          expect(recombine(pool, target, -Infinity, mip, 30)).toBe("rebuilt");
+          const routes = target.seq.map((seq, r) => scheduleRoute(p, r, seq));
+          const check = checkSolution(instance, routes);
+          expect(check.violations).toEqual([]);
+          expect(check.value).toBeCloseTo(target.value, 6);
+          expect(target.value).toBeGreaterThanOrEqual(bestInput - 1e-6);
+        },
+      ),
+      {
+        seed: 5,
+        numRuns: 60,
+      },
+    ));
 });
 
 /** a seeded random TOPTW text: `n` customers with windows around a depot */
@@ -293,17 +298,24 @@ describe("solve with recombination", () => {
     }
   });
 
-  test.prop([arbTinyInstance({ maxStops: 12, maxRoutes: 4 }), fc.integer({ min: 1, max: 1000 })], {
-    seed: 11,
-    numRuns: 40,
-  })(
-    "on random tiny instances (days, coverage, horizon rules) every plan passes the checker and repeats",
-    (instance, seed) => {
-      const a = solve(instance, { iterationLimit: 300, timeLimitMs: 1e9, seed, mipSolver: mip });
-      const check = checkSolution(instance, a.routes);
-      expect(check.violations).toEqual([]);
-      expect(a.value).toBeCloseTo(check.value, 6);
-      expect(solve(instance, { iterationLimit: 300, timeLimitMs: 1e9, seed, mipSolver: mip }).routes).toEqual(a.routes);
-    },
-  );
+  test("on random tiny instances (days, coverage, horizon rules) every plan passes the checker and repeats", () =>
+    fc.assert(
+      fc.property(
+        arbTinyInstance({ maxStops: 12, maxRoutes: 4 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (instance, seed) => {
+          const a = solve(instance, { iterationLimit: 300, timeLimitMs: 1e9, seed, mipSolver: mip });
+          const check = checkSolution(instance, a.routes);
+          expect(check.violations).toEqual([]);
+          expect(a.value).toBeCloseTo(check.value, 6);
+          expect(solve(instance, { iterationLimit: 300, timeLimitMs: 1e9, seed, mipSolver: mip }).routes).toEqual(
+            a.routes,
+          );
+        },
+      ),
+      {
+        seed: 11,
+        numRuns: 40,
+      },
+    ));
 });

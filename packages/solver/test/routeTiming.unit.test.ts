@@ -8,8 +8,8 @@
  * conservative but must never accept a route the re-simulation rejects. Every accepted route
  * is also scheduled and handed to the independent checker.
  */
-import { describe, expect } from "vitest";
-import { test, fc } from "@fast-check/vitest";
+import { describe, expect, test } from "vitest";
+import fc from "fast-check";
 import { checkSolution, type Instance, type RouteSpec } from "@carebus/solver";
 import { Problem } from "../src/solution/problem.js";
 import { Solution } from "../src/solution/solution.js";
@@ -183,33 +183,38 @@ function feasible(inst: Instance, stops: number[]): boolean {
 }
 
 describe("Solution.fits against re-simulation", () => {
-  test.prop([arbCase], { seed: 42, numRuns: 1500 })(
-    "agrees without a work limit, and never accepts an infeasible route",
-    (c) => {
-      const p = new Problem(c.inst);
-      const sol = new Solution(p);
-      sol.setRoute(0, c.seq);
-      const result = [...c.seq.slice(0, c.i), ...c.mid, ...c.seq.slice(c.j - 1)];
-      const fast = sol.fits(0, c.i, c.j, c.mid, c.mid.length) >= 0;
-      const slow = feasible(c.inst, result);
-      if (c.inst.routes[0]!.maxWorkMinutes === Infinity) expect(fast).toBe(slow);
-      else if (fast) expect(slow).toBe(true);
-      if (fast) {
-        const route = scheduleRoute(p, 0, result);
-        expect(checkSolution(c.inst, [route]).violations).toEqual([]);
-      }
-    },
-  );
+  test("agrees without a work limit, and never accepts an infeasible route", () =>
+    fc.assert(
+      fc.property(arbCase, (c) => {
+        const p = new Problem(c.inst);
+        const sol = new Solution(p);
+        sol.setRoute(0, c.seq);
+        const result = [...c.seq.slice(0, c.i), ...c.mid, ...c.seq.slice(c.j - 1)];
+        const fast = sol.fits(0, c.i, c.j, c.mid, c.mid.length) >= 0;
+        const slow = feasible(c.inst, result);
+        if (c.inst.routes[0]!.maxWorkMinutes === Infinity) expect(fast).toBe(slow);
+        else if (fast) expect(slow).toBe(true);
+        if (fast) {
+          const route = scheduleRoute(p, 0, result);
+          expect(checkSolution(c.inst, [route]).violations).toEqual([]);
+        }
+      }),
+      { seed: 42, numRuns: 1500 },
+    ));
 
-  test.prop([arbCase], { seed: 7, numRuns: 300 })("reports the travel of the replaced part", (c) => {
-    const sol = new Solution(new Problem(c.inst));
-    sol.setRoute(0, c.seq);
-    const part = sol.fits(0, c.i, c.j, c.mid, c.mid.length);
-    if (part < 0) return;
-    const nl = c.inst.nLocations;
-    const path = [sol.loc(0, c.i), ...c.mid, sol.loc(0, c.j)];
-    let expected = 0;
-    for (let k = 0; k + 1 < path.length; k++) expected += c.inst.travel[path[k]! * nl + path[k + 1]!]!;
-    expect(part).toBeCloseTo(expected, 9);
-  });
+  test("reports the travel of the replaced part", () =>
+    fc.assert(
+      fc.property(arbCase, (c) => {
+        const sol = new Solution(new Problem(c.inst));
+        sol.setRoute(0, c.seq);
+        const part = sol.fits(0, c.i, c.j, c.mid, c.mid.length);
+        if (part < 0) return;
+        const nl = c.inst.nLocations;
+        const path = [sol.loc(0, c.i), ...c.mid, sol.loc(0, c.j)];
+        let expected = 0;
+        for (let k = 0; k + 1 < path.length; k++) expected += c.inst.travel[path[k]! * nl + path[k + 1]!]!;
+        expect(part).toBeCloseTo(expected, 9);
+      }),
+      { seed: 7, numRuns: 300 },
+    ));
 });

@@ -3,7 +3,7 @@
  * (asymmetric, possibly non-metric travel; setup and pack-up), and a random order of the
  * stops, for the properties of the search's exact shortcuts.
  */
-import { fc } from "@fast-check/vitest";
+import fc from "fast-check";
 import type { Instance, RouteSpec } from "@carebus/solver";
 
 export const N = 9;
