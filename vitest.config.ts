@@ -122,7 +122,10 @@ export default defineConfig({
           include: SYSTEM_TESTS,
           exclude: ALWAYS_EXCLUDED,
           pool: "forks",
-          isolate: true,
+          // A forked worker runs file after file in one process: the built modules each file
+          // loads (the server, the solver, HiGHS) are loaded once per worker, not once per file
+          // (9 CPU s of the suite). Tests may not leave global state behind, as in "unit".
+          isolate: false,
           // One throwaway PostgreSQL server for the project's run (PostgreSQL store and queue tests).
           globalSetup: ["apps/api/test/postgres/globalSetup.ts"],
         },
