@@ -22,6 +22,17 @@ import { canRecombine, recombine, RoutePool } from "./routePool.js";
 import type { MipSolver } from "../exact/highs.js";
 import type { FailureLog } from "../failureLog.js";
 
+/**
+ * The largest ruin starts at this share of the visits (and grows while the search stalls): 0.1
+ * where routes are short, 0.3 where they hold {@link LONG_ROUTE_VISITS} or more visits on average.
+ * A long route only changes shape when a large part of it is rebuilt at once: on the Solomon 200
+ * set at m = 2 (about 50 visits a route) 0.3 gave 39,721 / 39,693 / 39,687 against 39,647 /
+ * 39,614 / 39,680 in cold 1 s runs, seeds 1–3; on the Bogotá week (1.5 visits a route) it lost
+ * 900–1,400 at 800 iterations (benchmarks/README.md, "Issue 11: larger ruins on long routes").
+ */
+const RUIN_SHARE = { short: 0.1, long: 0.3 } as const;
+const LONG_ROUTE_VISITS = 10;
+
 /** Seconds the recombination MIP leaves unused at the end of the budget. */
 const MIP_MARGIN_SECONDS = 0.1;
 
@@ -88,10 +99,16 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
   let sinceBest = 0;
   let restarts = 0;
   let iteration = 0;
-  const totalVisits = (): number => {
-    let n = 0;
-    for (const s of current.seq) n += s.length;
-    return n;
+  /** visits of the current solution, and the ruin's starting share for its routes' length */
+  const ruinBase = (): { visits: number; share: number } => {
+    let visits = 0;
+    let used = 0;
+    for (const s of current.seq) {
+      visits += s.length;
+      if (s.length > 0) used++;
+    }
+    const long = used > 0 && visits >= LONG_ROUTE_VISITS * used;
+    return { visits, share: long ? RUIN_SHARE.long : RUIN_SHARE.short };
   };
   const restartAfter = 1_000;
   const pool = options.mipSolver && p.nRoutes > 1 && canRecombine(p) ? new RoutePool(POOL_CAPACITY) : null;
@@ -110,7 +127,8 @@ export function iteratedLocalSearch(start: Solution, options: IlsOptions): IlsRe
     iteration++;
     candidate.copyFrom(current);
     let touchedNow: Iterable<number> = [];
-    const maxSize = Math.max(2, Math.min(30, Math.ceil(totalVisits() * (0.1 + Math.min(0.3, sinceBest / 5_000)))));
+    const { visits, share } = ruinBase();
+    const maxSize = Math.max(2, Math.min(30, Math.ceil(visits * (share + Math.min(0.3, sinceBest / 5_000)))));
     const size = 1 + rng.int(maxSize);
     const { removed, touched } = ruin(candidate, rng, size, ctx.isPinned);
     if (removed.length > 0) {
