@@ -18,8 +18,8 @@ import { webRoot } from "../index.js";
  * Debian's chromium-headless-shell first: the same Chromium build (Blink, V8, Skia) as the
  * `chromium` package, without the desktop browser around it, as Playwright itself runs headless
  * pages. It spent 7.0 CPU seconds on pages.e2e where the full browser spent 16.6 (its own
- * browser pages, --top-chrome-webui, took a renderer each in every context). The full browser serves when it is
- * the only one installed.
+ * browser pages, --top-chrome-webui, took a renderer each in every context). The full browser
+ * serves when it is the only one installed.
  */
 const CHROMIUM = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((path) => existsSync(path));
 /** Whether Debian's chromium is here (.ci/run installs it); the page tests are skipped without. */

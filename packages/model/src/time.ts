@@ -62,10 +62,11 @@ export function isTimeZone(timeZone: string): boolean {
 
 /**
  * One formatter per time zone: building an Intl.DateTimeFormat costs far more than using it.
- * Only zones spelled as the runtime names them are kept, so that the map stays as small as the
- * zone database however a name is cased (Intl accepts "america/bogota").
+ * Intl accepts a zone in any case ("america/bogota"), so the names kept are capped: past the cap
+ * a formatter is built for each call instead of growing the map.
  */
 const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+const MAX_KEPT_FORMATS = 1_000;
 
 function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
   let format = wallClockFormats.get(timeZone);
@@ -80,7 +81,7 @@ function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
       minute: "2-digit",
       second: "2-digit",
     });
-    if (format.resolvedOptions().timeZone === timeZone) wallClockFormats.set(timeZone, format);
+    if (wallClockFormats.size < MAX_KEPT_FORMATS) wallClockFormats.set(timeZone, format);
   }
   return format;
 }
