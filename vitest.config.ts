@@ -6,6 +6,23 @@ import { defineConfig, type Plugin } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
+interface Manifest {
+  name?: string;
+  main?: string;
+  exports?: { ".": { default: string } };
+}
+/** per package folder: its package.json, read once */
+const manifests = new Map<string, Manifest>();
+
+function manifestOf(dir: string): Manifest {
+  let manifest = manifests.get(dir);
+  if (!manifest) {
+    manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Manifest;
+    manifests.set(dir, manifest);
+  }
+  return manifest;
+}
+
 /**
  * Tests run from source: every workspace package with a src/index.ts (packages/* and apps/*,
  * found on disk, so a new package needs no entry here) resolves to that file, so a test never
@@ -22,10 +39,9 @@ function sourceAliases(): Array<{ find: RegExp; replacement: string }> {
   for (const group of ["packages", "apps"]) {
     for (const entry of readdirSync(join(root, group), { withFileTypes: true })) {
       const dir = join(root, group, entry.name);
-      const manifest = join(dir, "package.json");
       const index = join(dir, "src", "index.ts");
-      if (!entry.isDirectory() || !existsSync(manifest) || !existsSync(index)) continue;
-      const { name } = JSON.parse(readFileSync(manifest, "utf8")) as { name?: string };
+      if (!entry.isDirectory() || !existsSync(join(dir, "package.json")) || !existsSync(index)) continue;
+      const { name } = manifestOf(dir);
       if (name) aliases.push({ find: new RegExp(`^${name.replace(/[/.]/g, "\\$&")}$`), replacement: index });
     }
   }
@@ -35,21 +51,10 @@ function sourceAliases(): Array<{ find: RegExp; replacement: string }> {
 /** A workspace package's source module: <root>/(packages|apps)/<name>/src/<path>.ts. */
 const SOURCE_MODULE = /^(.*\/(?:packages|apps)\/[^/]+)\/src\/(.+)\.ts$/;
 
-/** per package folder: its manifest's main entry, read once */
-const packageEntries = new Map<string, string>();
-
 /** The file a workspace package's manifest exports as its main entry. */
 function packageEntry(dir: string): string {
-  let entry = packageEntries.get(dir);
-  if (!entry) {
-    const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
-      main?: string;
-      exports?: { ".": { default: string } };
-    };
-    entry = join(dir, manifest.exports?.["."].default ?? manifest.main ?? "dist/index.js");
-    packageEntries.set(dir, entry);
-  }
-  return entry;
+  const { exports, main } = manifestOf(dir);
+  return join(dir, exports?.["."].default ?? main ?? "dist/index.js");
 }
 
 /**

@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { TOKEN, tinyScenario } from "./helpers.js";
+import { pollUntil } from "./poll.js";
 import { createTestDatabase, type TestDatabase } from "./postgres/testDatabase.js";
 
 interface Member {
@@ -156,11 +157,7 @@ it("survives a worker killed mid-solve: every job done once, one publication per
     // as done, so the queue may trail the plans table by a moment (bounded polls).
     const solveJobs = () =>
       db.query<{ id: string; state: string }>("SELECT id::text, state FROM pgboss.job WHERE name = 'carebus-solve'");
-    let jobs = await solveJobs();
-    for (let tries = 0; tries < 100 && !jobs.rows.every((j) => j.state === "completed"); tries += 1) {
-      await new Promise((r) => setTimeout(r, 100));
-      jobs = await solveJobs();
-    }
+    const jobs = await pollUntil(solveJobs, (j) => j.rows.every((row) => row.state === "completed"), 100, 100);
     expect(jobs.rows.map((j) => j.id).sort()).toEqual([...ids].sort());
     expect(jobs.rows.map((j) => j.state)).toEqual(ids.map(() => "completed"));
   } finally {

@@ -1,5 +1,5 @@
 /**
- * Real solve jobs: the solver runs in a worker thread (from source through tsx), stopped by an
+ * Real solve jobs: the solver runs in a worker thread (the built dist), stopped by an
  * iteration limit so the result is deterministic. Covers progress and status over SSE, the
  * stored plan, cancelling queued and running jobs, and jobs interrupted by a restart.
  */

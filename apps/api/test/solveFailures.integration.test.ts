@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { pollUntil } from "./poll.js";
 
 const TOKEN = "solve-failures-token-0123456789";
 const tiny = readFileSync(new URL("./fixtures/tiny.json", import.meta.url), "utf8");
@@ -86,8 +87,7 @@ it("logs each place where the solve survived a failure, with the plan id, and st
       .map((entry) => entry.msg);
   // The server logs before it stores the plan as done, but its log reaches this process through a
   // pipe, possibly after the status did: wait for the lines (bounded), then compare them all.
-  for (let i = 0; i < 100 && warningsOfPlan().length < 2; i++) await new Promise((r) => setTimeout(r, 50));
-  const warnings = warningsOfPlan();
+  const warnings = await pollUntil(warningsOfPlan, (found) => found.length >= 2, 100, 50);
   expect(warnings).toEqual([
     "the solve survived a failure: upper bound: HiGHS failed 1 time(s), the plan was made without it: WebAssembly is not defined",
     "the solve survived a failure: loading HiGHS for recombination failed 1 time(s), the plan was made without it: WebAssembly is not defined",
