@@ -14,6 +14,7 @@ export type {
 } from "./types.js";
 export { GeoError, type GeoErrorCode } from "./errors.js";
 export { haversineKm, EARTH_RADIUS_KM } from "./haversineKm.js";
+export { sharedCopy } from "./sharedCopy.js";
 
 export { createTravelProvider, type CreateTravelProviderOptions } from "./createTravelProvider.js";
 export { DEFAULT_TRAVEL_ESTIMATE, type EstimateSettings } from "./estimate/estimateDefaults.js";

@@ -1,9 +1,9 @@
 /**
  * The whole job from a scenario to a plan, as the server and the CLI call it: geography
  * (travel matrix over stops then depots, and coverage) → Instance → construction (a first plan)
- * → upper bounds (the LP bound, then the route bound by column generation, within a quarter of
- * the time) → search from that plan (with route-pool recombination through HiGHS) → Plan. The
- * time limit covers all three solver phases. `solve` hands back only plans the
+ * → search from that plan (with route-pool recombination through HiGHS), beside it the upper
+ * bounds (the LP bound, then the route bound by column generation; bound/boundThread.ts says
+ * where they run) → Plan. The time limit covers all three solver phases. `solve` hands back only plans the
  * independent checker passed (the last one that passed when its best fails), so a broken plan
  * never reaches a planner.
  */
@@ -12,15 +12,13 @@ import type { Plan, Scenario } from "@carebus/model";
 import {
   FailureLog,
   loadMipSolver,
-  meetsBound,
-  ratedUpperBound,
-  routeBound,
   solve,
   trivialBound,
   type Instance,
   type Progress,
   type SolvedRoute,
 } from "@carebus/solver";
+import { startBound } from "./bound/boundThread.js";
 import { buildInstance, type ScenarioIndex } from "./fromScenario.js";
 import { toPlan } from "./toPlan.js";
 
@@ -139,12 +137,18 @@ export async function solvePrepared(
   // lost when the caller's grace time runs out.
   const cancelled = () => options.isCancelled?.() === true;
   const failures = options.failures ?? new FailureLog();
-  const { bound, boundKind } = cancelled()
-    ? { bound: quick, boundKind: "quick" as const }
-    : await boundScenario(instance, first, timeLimitSeconds, failures, {
-        ...common,
-        ...(onProgress ? { onProgress: (p) => onProgress({ ...p, elapsedMs: elapsedMs() }) } : {}),
-      });
+  const running = await startBound({
+    instance,
+    first,
+    quick,
+    timeLimitSeconds,
+    elapsedSeconds: elapsedMs() / 1000,
+    failures,
+    ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
+    ...(onProgress
+      ? { onBound: (b) => onProgress({ value: first.value, ...b, elapsedMs: elapsedMs(), iterations: 0 }) }
+      : {}),
+  });
   // route-pool recombination: +0.5–0.7% on the Bogotá week at 10 s (seeds 1–3), where the
   // search alone stalls. Its MIPs are capped by the clock, so a run with an iteration limit
   // (which must repeat exactly) searches without it; so does a run where HiGHS cannot load.
@@ -159,62 +163,23 @@ export async function solvePrepared(
   const result = solve(instance, {
     ...common,
     timeLimitMs: Math.max(0, timeLimitSeconds * 1000 - searchStart),
-    bound,
+    bound: () => running.current().bound,
     initial: first.routes,
     failures,
     ...(mipSolver ? { mipSolver } : {}),
     ...(iterationLimit !== undefined ? { iterationLimit } : {}),
-    ...(onProgress
-      ? {
-          onProgress: (p: Progress) => onProgress({ ...p, elapsedMs: searchStart + p.elapsedMs, boundKind }),
-        }
-      : {}),
+    onProgress: (p: Progress) => {
+      running.planImproved(p.value);
+      onProgress?.({ ...p, ...running.current(), elapsedMs: searchStart + p.elapsedMs });
+    },
   });
+  const { bound, boundKind } = await running.finish(cancelled() || result.stoppedBy === "bound");
   return planOf(result.routes, {
     bound,
     boundKind,
     iterations: result.iterations,
     timeToBestMs: result.value > first.value ? searchStart + result.timeToBestMs : first.timeToBestMs,
   });
-}
-
-/**
- * The upper bound of a solve, anytime: the LP relaxation (MODEL.md, quick to solve) and then,
- * with the time left of a quarter of the budget (at most 15 s), the route relaxation by column
- * generation, which replaces it as soon as one of its rounds is lower. Each improvement is
- * reported with the first plan's value. Failures of HiGHS are counted in `failures`.
- */
-async function boundScenario(
-  instance: Instance,
-  first: { value: number; routes: SolvedRoute[] },
-  timeLimitSeconds: number,
-  failures: FailureLog,
-  options: { isCancelled?: () => boolean; onProgress?: (progress: ScenarioProgress) => void },
-): Promise<{ bound: number; boundKind: "quick" | "strong" }> {
-  const started = performance.now();
-  const budgetSeconds = Math.min(15, timeLimitSeconds / 4);
-  // the LP needs ~1 s on the Bogotá week, loading HiGHS included
-  const rated = await ratedUpperBound(instance, { timeLimitSeconds: Math.min(10, budgetSeconds), failures });
-  let bound = rated.value;
-  let boundKind = rated.kind;
-  const report = () => options.onProgress?.({ value: first.value, bound, boundKind, elapsedMs: 0, iterations: 0 });
-  report();
-  const left = budgetSeconds - (performance.now() - started) / 1000;
-  if (left > 0 && !meetsBound(first.value, bound) && !options.isCancelled?.()) {
-    await routeBound(instance, {
-      timeLimitSeconds: left,
-      initial: first.routes,
-      failures,
-      ...(options.isCancelled ? { isCancelled: options.isCancelled } : {}),
-      onBound: (value) => {
-        if (value >= bound) return;
-        bound = value;
-        boundKind = "strong";
-        report();
-      },
-    });
-  }
-  return { bound, boundKind };
 }
 
 /**

@@ -24,6 +24,15 @@ export class FailureLog {
     else this.byPlace.set(where, { where, count: 1, message: error instanceof Error ? error.message : String(error) });
   }
 
+  /** add what another log counted (a worker thread's, sent back as its `list()`) */
+  merge(failures: readonly SwallowedFailure[]): void {
+    for (const f of failures) {
+      const known = this.byPlace.get(f.where);
+      if (known) known.count += f.count;
+      else this.byPlace.set(f.where, { ...f });
+    }
+  }
+
   /** failures counted so far, all places together */
   get total(): number {
     let n = 0;

@@ -18,12 +18,13 @@ import { greedyInsert } from "./construction/greedyInsertion.js";
 import { localSearch, type SearchContext } from "./search/localSearch.js";
 import { iteratedLocalSearch } from "./metaheuristic/ils.js";
 import type { MipSolver } from "./exact/highs.js";
+import { meetsBound } from "./exact/upperBound.js";
 
 /** Progress of a running solve. */
 export interface Progress {
   /** value of the best plan so far (never decreases from one report to the next) */
   value: number;
-  /** the known upper bound passed in SolveOptions.bound, or null */
+  /** the known upper bound passed in SolveOptions.bound (its value now, when it is read live), or null */
   bound: number | null;
   elapsedMs: number;
   iterations: number;
@@ -41,8 +42,11 @@ export interface SolveOptions {
   isCancelled?: () => boolean;
   /** called on each new best and at least every ~250 ms */
   onProgress?: (p: Progress) => void;
-  /** a known upper bound on the value: echoed in progress, and the search stops when reached */
-  bound?: number;
+  /**
+   * a known upper bound on the value: echoed in progress, and the search stops when reached; a
+   * function is read live (a bound that improves while the search runs, in another thread)
+   */
+  bound?: number | (() => number);
   /** warm start (re-planning): one route per instance route; must be feasible */
   initial?: SolvedRoute[];
   /**
@@ -117,7 +121,8 @@ export function solveChecked(
   const elapsed = (): number => clock() - t0;
   const timeLimitMs = options.timeLimitMs ?? 10_000;
   const iterationLimit = options.iterationLimit ?? Infinity;
-  const bound = options.bound ?? null;
+  const given = options.bound;
+  const boundNow = (): number | null => (typeof given === "function" ? given() : (given ?? null));
   let stoppedBy: SolveResult["stoppedBy"] | null = null;
   let polls = 0;
   const shouldStop = (): boolean => {
@@ -153,7 +158,7 @@ export function solveChecked(
   let bestValue = sol.value;
   const report = (iterations: number): void => {
     lastReport = elapsed();
-    options.onProgress?.({ value: bestValue, bound, elapsedMs: lastReport, iterations });
+    options.onProgress?.({ value: bestValue, bound: boundNow(), elapsedMs: lastReport, iterations });
   };
   report(0);
   // the last plan that passed the checker: the construction's first, then the best at most
@@ -167,7 +172,9 @@ export function solveChecked(
   };
   checkpoint(sol);
   const reachedBound = (value: number): boolean => {
-    if (bound !== null && value >= bound - 1e-9) {
+    const bound = boundNow();
+    // bounds are inflated against round-off: a plan within that slack is optimal
+    if (bound !== null && meetsBound(value, bound)) {
       stoppedBy ??= "bound";
       return true;
     }

@@ -63,15 +63,38 @@ describe("exact oracle on 100 random tiny instances", () => {
 
   it("HiGHS and javascript-lp-solver agree on the relaxation, and pooling a bus's days only loosens it", async () => {
     for (const { instance, exact } of rows.slice(0, 25)) {
-      const model = buildBoundModel(instance, false);
+      const model = buildBoundModel(instance, false)!;
+      // a caller's column cap: the model as it is up to the cap, none past it
+      expect(buildBoundModel(instance, false, model.names.length)).toEqual(model);
+      if (model.names.length > 0) expect(buildBoundModel(instance, false, model.names.length - 1)).toBeNull();
       const js = solveBoundModelSync(model)!.objective;
       expect((await solveWithHighs(model, 10))!.objective).toBeCloseTo(js, 4);
       expect(await upperBoundAsync(instance)).toBeGreaterThanOrEqual(exact.value - 1e-9);
-      const pooled = solveBoundModelSync(buildBoundModel(instance, true))!.objective;
-      const full = solveBoundModelSync(buildBoundModel(instance, false))!.objective;
+      const pooled = solveBoundModelSync(buildBoundModel(instance, true)!)!.objective;
+      const full = solveBoundModelSync(buildBoundModel(instance, false)!)!.objective;
       expect(pooled).toBeGreaterThanOrEqual(full - 1e-6);
       expect(full).toBeGreaterThanOrEqual(exact.value - 1e-6);
     }
+  });
+
+  it("HiGHS sums a variable a row names twice, as the LP text did, and reads an empty model as 0", async () => {
+    const model = {
+      names: ["a", "b"],
+      objective: [1, 1],
+      lower: [0, 0],
+      upper: [Number.POSITIVE_INFINITY, 1],
+      // 2a + b <= 3, with a written twice; b <= 1: optimum a = 1, b = 1
+      rows: [
+        { vars: [0, 1, 0], coefs: [1, 1, 1], max: 3 },
+        { vars: [1], coefs: [1], max: 1 },
+      ],
+    };
+    const solved = (await solveWithHighs(model, 10))!;
+    expect(solved.objective).toBeCloseTo(2, 9);
+    expect(Array.from(solved.values)).toEqual([1, 1]);
+    expect(solveBoundModelSync(model)!.objective).toBeCloseTo(2, 9);
+    const empty = { names: [], objective: [], lower: [], upper: [], rows: [] };
+    expect((await solveWithHighs(empty, 10))!.objective).toBe(0);
   });
 
   it("pinning a visit of an optimal plan keeps the optimum, and the search keeps the pinned visit", () => {

@@ -28,6 +28,8 @@ describe("issue #11: optimal when plan and bound meet", () => {
   it("does not call a plan optimal when the bound is one visit above it", () => {
     expect(meetsBound(1, 2)).toBe(false);
     expect(meetsBound(499_000, 500_000)).toBe(false);
+    // no bound yet: nothing is proven
+    expect(meetsBound(1, Number.POSITIVE_INFINITY)).toBe(false);
     expect(meetsBound(500_000, 500_000 * (1 + 1e-7) + 1e-6)).toBe(true);
   });
 });

@@ -279,6 +279,34 @@ describe("solve's contract", () => {
     expect(seen.length).toBeGreaterThan(0);
   });
 
+  it("stops at a bound inflated against round-off, which its plan meets within that slack", () => {
+    const first = solve(inst, { seed: 1, iterationLimit: 100, timeLimitMs: 1e9 });
+    const inflated = first.constructionValue * (1 + 1e-7) + 1e-6;
+    const r = solve(inst, { seed: 1, iterationLimit: 100_000, timeLimitMs: 1e9, bound: inflated });
+    expect(r.stoppedBy).toBe("bound");
+    expect(r.iterations).toBe(0);
+  });
+
+  it("reads a live bound: it stops once the bound comes down to its plan, and reports the bound of the moment", () => {
+    const best = solve(inst, { seed: 1, iterationLimit: 300, timeLimitMs: 1e9 });
+    let reads = 0;
+    // no bound for the first reads, then one the best plan of 300 iterations meets
+    const bound = () => (++reads < 50 ? Number.POSITIVE_INFINITY : best.value);
+    const reported: Array<number | null> = [];
+    const r = solve(inst, {
+      seed: 1,
+      iterationLimit: 100_000,
+      timeLimitMs: 1e9,
+      bound,
+      onProgress: (p) => reported.push(p.bound),
+    });
+    expect(reads).toBeGreaterThanOrEqual(50);
+    expect(r.stoppedBy).toBe("bound");
+    expect(r.value).toBeGreaterThanOrEqual(best.value - 1e-6);
+    expect(reported[0]).toBe(Number.POSITIVE_INFINITY);
+    expect(r.iterations).toBeLessThan(100_000);
+  });
+
   it("reports progress with a best value that never decreases", () => {
     const values: number[] = [];
     solve(inst, { seed: 2, iterationLimit: 200, timeLimitMs: 1e9, onProgress: (p) => values.push(p.value) });

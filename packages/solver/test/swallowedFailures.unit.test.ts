@@ -34,4 +34,18 @@ describe("issue #11: swallowed failures are counted", () => {
       { where: "b", count: 1, message: "plain" },
     ]);
   });
+
+  it("adds another log's counts (a worker thread's) to its own places, keeping its first messages", () => {
+    const log = new FailureLog();
+    log.record("a", new Error("here"));
+    const worker = new FailureLog();
+    worker.record("a", new Error("there"));
+    worker.record("a", new Error("there again"));
+    worker.record("c", new Error("only there"));
+    log.merge(worker.list());
+    expect(log.list()).toEqual([
+      { where: "a", count: 3, message: "here" },
+      { where: "c", count: 1, message: "only there" },
+    ]);
+  });
 });

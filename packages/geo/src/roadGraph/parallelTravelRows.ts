@@ -11,6 +11,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { CompiledGraph } from "./compileGraph.js";
+import { sharedCopy } from "../sharedCopy.js";
 import { bucketWidth, fillTravelRows } from "./travelRows.js";
 
 /**
@@ -43,13 +44,6 @@ export function runInWorker(args: TravelRowsArgs): Promise<void> {
 export interface TravelRows {
   seconds: Float64Array;
   metres: Float64Array;
-}
-
-function sharedCopy<T extends Int32Array | Float64Array>(array: T): T {
-  if (array.buffer instanceof SharedArrayBuffer) return array;
-  const copy = new (array.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(array.byteLength));
-  copy.set(array);
-  return copy;
 }
 
 /**

@@ -8,7 +8,7 @@
 import lpSolverModule from "javascript-lp-solver";
 import type { Instance } from "../instance/instance.js";
 import type { FailureLog } from "../failureLog.js";
-import { loadHighs, lpNumber } from "./highs.js";
+import { loadHighsRuntime } from "./highs.js";
 import { buildBoundModel, separateWindowCuts, trivialBound, type BoundModel } from "./boundModel.js";
 
 /** Largest model (variables × rows) handed to the synchronous dense-simplex backend. */
@@ -43,7 +43,8 @@ const inflate = (lp: number) => lp + Math.abs(lp) * ROUND_OFF + 1e-6;
  * @example if (meetsBound(plan.totals.value, plan.stats.bound)) console.log("optimal");
  */
 export function meetsBound(value: number, bound: number): boolean {
-  return bound - value <= 2 * (Math.abs(bound) * ROUND_OFF + 1e-6);
+  // an infinite bound (none yet) would meet every plan through its infinite margin
+  return Number.isFinite(bound) && bound - value <= 2 * (Math.abs(bound) * ROUND_OFF + 1e-6);
 }
 
 /**
@@ -55,10 +56,13 @@ export function meetsBound(value: number, bound: number): boolean {
  * @example const bound = upperBound(instance); // ≥ checkSolution(instance, routes).value
  */
 export function upperBound(instance: Instance): number {
-  return boundWithJsLp(
-    buildBoundModel(instance, instance.nStops * instance.routes.length > AGGREGATE_ABOVE),
-    trivialBound(instance),
-  ).value;
+  // past this many columns, columns × (rows + columns) is past SYNC_LP_LIMIT whatever the rows
+  const model = buildBoundModel(
+    instance,
+    instance.nStops * instance.routes.length > AGGREGATE_ABOVE,
+    Math.sqrt(SYNC_LP_LIMIT),
+  );
+  return model ? boundWithJsLp(model, trivialBound(instance)).value : trivialBound(instance);
 }
 
 /**
@@ -112,9 +116,9 @@ export async function ratedUpperBound(
   options: { timeLimitSeconds?: number; failures?: FailureLog } = {},
 ): Promise<RatedBound> {
   const trivial = trivialBound(instance);
-  const model = buildBoundModel(instance, instance.nStops * instance.routes.length > AGGREGATE_ABOVE);
+  const model = buildBoundModel(instance, instance.nStops * instance.routes.length > AGGREGATE_ABOVE, MAX_LP_COLUMNS);
+  if (!model) return { value: trivial, kind: "quick" };
   if (model.names.length === 0) return { value: 0, kind: "strong" };
-  if (model.names.length > MAX_LP_COLUMNS) return { value: trivial, kind: "quick" };
   const deadline = performance.now() + (options.timeLimitSeconds ?? 5) * 1000;
   let lp: number | null = null;
   try {
@@ -175,43 +179,74 @@ export function solveBoundModelSync(model: BoundModel): LpSolution | null {
   return { objective: result.result, values };
 }
 
-/** The model in CPLEX LP text, the format HiGHS reads. */
-export function toLpText(model: BoundModel): string {
-  const term = (coef: number, v: number, first: boolean) => {
-    const sign = coef < 0 ? "-" : first ? "" : "+";
-    return `${sign} ${lpNumber(Math.abs(coef))} v${v}`;
-  };
-  const lines = ["Maximize"];
-  const objectiveTerms = model.objective.map((c, v) => [c, v] as const).filter(([c]) => c !== 0);
-  lines.push(
-    ` obj: ${objectiveTerms.length > 0 ? objectiveTerms.map(([c, v], i) => term(c, v, i === 0)).join(" ") : "0 v0"}`,
-  );
-  lines.push("Subject To");
-  model.rows.forEach((row, i) => {
-    if (row.vars.length === 0) return;
-    lines.push(` r${i}: ${row.vars.map((v, j) => term(row.coefs[j]!, v, j === 0)).join(" ")} <= ${lpNumber(row.max)}`);
+/**
+ * The LP optimum of `model` through HiGHS, or null when it reports no optimum in time. The model
+ * goes in as arrays (a HiGHS model), not as LP text: on 5,000 stops the text and the answer's
+ * named columns took 2 GB and 7 s of parsing outside HiGHS's time limit.
+ */
+export async function solveWithHighs(model: BoundModel, timeLimitSeconds: number): Promise<LpSolution | null> {
+  const highs = await loadHighsRuntime();
+  const nCols = model.names.length;
+  const { starts, indices, values } = columnsOf(model);
+  const lp = highs.createModel({
+    numCols: nCols,
+    numRows: model.rows.length,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: Float64Array.from(model.objective),
+    colLower: Float64Array.from(model.lower),
+    colUpper: Float64Array.from(model.upper, (u) => (Number.isFinite(u) ? u : highs.infinity)),
+    rowLower: new Float64Array(model.rows.length).fill(-highs.infinity),
+    rowUpper: Float64Array.from(model.rows, (row) => row.max),
+    matrix: { format: "csc", numRows: model.rows.length, numCols: nCols, starts, indices, values },
   });
-  lines.push("Bounds");
-  model.names.forEach((_, v) => {
-    const upper = model.upper[v]!;
-    lines.push(` ${lpNumber(model.lower[v]!)} <= v${v}${Number.isFinite(upper) ? ` <= ${lpNumber(upper)}` : ""}`);
-  });
-  lines.push("End");
-  return lines.join("\n");
+  try {
+    // primal simplex was the fastest of HiGHS's LP methods on the Bogotá week (0.4 s against
+    // 2.7 s for dual simplex and 11 s for interior point, aggregated model, this machine)
+    lp.options.set({ output_flag: false, solver: "simplex", simplex_strategy: 4, time_limit: timeLimitSeconds });
+    lp.run();
+    const status = lp.getModelStatus();
+    // a model without columns is "empty", with no solution to read: its optimum is 0
+    if (status === highs.constants.modelStatus.empty && nCols === 0)
+      return { objective: 0, values: new Float64Array(0) };
+    if (status !== highs.constants.modelStatus.optimal) return null;
+    const objective = lp.getObjectiveValue();
+    if (!Number.isFinite(objective)) return null;
+    return { objective, values: Float64Array.from(lp.getSolution().colValue) };
+  } finally {
+    lp.dispose();
+  }
 }
 
-/** The LP optimum of `model` through HiGHS, or null when it reports no optimum in time. */
-export async function solveWithHighs(model: BoundModel, timeLimitSeconds: number): Promise<LpSolution | null> {
-  const highs = await loadHighs();
-  // primal simplex was the fastest of HiGHS's LP methods on the Bogotá week (0.4 s against
-  // 2.7 s for dual simplex and 11 s for interior point, aggregated model, this machine)
-  const solution = highs.solve(toLpText(model), {
-    output_flag: false,
-    solver: "simplex",
-    simplex_strategy: 4,
-    time_limit: timeLimitSeconds,
+/** The model's rows as columns (compressed sparse columns), repeated entries summed. */
+function columnsOf(model: BoundModel): { starts: Int32Array; indices: Int32Array; values: Float64Array } {
+  const starts = new Int32Array(model.names.length + 1);
+  for (const row of model.rows) for (const v of row.vars) starts[v + 1]!++;
+  for (let v = 0; v < model.names.length; v++) starts[v + 1]! += starts[v]!;
+  const indices = new Int32Array(starts[model.names.length]!);
+  const values = new Float64Array(indices.length);
+  const end = starts.slice(0, model.names.length);
+  model.rows.forEach((row, i) => {
+    row.vars.forEach((v, j) => {
+      // rows come in order, so a variable repeated in row i sits last in its column so far
+      if (end[v]! > starts[v]! && indices[end[v]! - 1] === i) values[end[v]! - 1]! += row.coefs[j]!;
+      else {
+        indices[end[v]!] = i;
+        values[end[v]!] = row.coefs[j]!;
+        end[v]!++;
+      }
+    });
   });
-  if (solution.Status !== "Optimal" || !Number.isFinite(solution.ObjectiveValue)) return null;
-  const values = Float64Array.from(model.names, (_, v) => solution.Columns[`v${v}`]?.Primal ?? 0);
-  return { objective: solution.ObjectiveValue, values };
+  // repeated entries leave gaps at the ends of their columns: close them
+  let out = 0;
+  const packedStarts = new Int32Array(starts.length);
+  for (let v = 0; v < model.names.length; v++) {
+    packedStarts[v] = out;
+    for (let k = starts[v]!; k < end[v]!; k++) {
+      indices[out] = indices[k]!;
+      values[out] = values[k]!;
+      out++;
+    }
+  }
+  packedStarts[model.names.length] = out;
+  return { starts: packedStarts, indices: indices.subarray(0, out), values: values.subarray(0, out) };
 }
