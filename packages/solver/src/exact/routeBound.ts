@@ -30,6 +30,11 @@ export interface RouteBoundOptions {
   loadRuntime?: () => Promise<Highs>;
   /** called after every round that improved the bound, with the new bound */
   onBound?: (bound: number) => void;
+  /**
+   * whether the passes with the completion bound price at smoothed duals: "auto" (the default)
+   * once such a pass costs more than ten rounds without it; tests force it "on" or "off"
+   */
+  smoothing?: "auto" | "on" | "off";
 }
 
 /** What {@link routeBound} found. */
@@ -59,6 +64,15 @@ const MAX_ROWS = 400_000;
 const PRICE_TOLERANCE = 1e-9;
 /** Safety margin against the LP's round-off, as for the LP bound (upperBound.ts). */
 const ROUND_OFF = 1e-7;
+/**
+ * Weight of the best bound's duals in the duals the passes with the completion bound price at
+ * (0.5 and automatic weights by the angle rule did less on the 1,000-stop scenario), and how
+ * much less it gets each time those passes find nothing that improves the master.
+ */
+const SMOOTHING = 0.7;
+const SMOOTHING_STEP = 0.25;
+/** Smoothing starts once a pass with the completion bound costs more than this many rounds without it. */
+const COSTLY_PASS = 10;
 
 /** The rows of the master and where each stop's visits enter them. */
 interface Master {
@@ -172,7 +186,7 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
      * alone); null when time ran out before the last class. `classes` is Infinity when some class
      * has no bound.
      */
-    const pricingPass = (nodes: number, withCompletion: boolean) => {
+    const pricingPass = (duals: ArrayLike<number>, nodes: number, withCompletion: boolean) => {
       let exact = true;
       let bound = 0;
       const priced: Array<{ c: number; stops: number[] }> = [];
@@ -188,8 +202,35 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
       }
       return { exact, classes: bound, priced };
     };
-    let duals: number[] = [];
+    /**
+     * The Lagrangian bound of `duals` but for the route classes: every row's right-hand side at
+     * its dual, every slot at its upper bound when its reduced cost is positive (MODEL.md).
+     */
+    const rowsPart = (duals: ArrayLike<number>) => {
+      let sum = 0;
+      for (let i = 0; i < master.nRows; i++) sum += master.rowUpper[i]! * duals[i]!;
+      for (const i of master.classRow) sum -= master.rowUpper[i]! * duals[i]!;
+      for (const slot of master.slots) sum += slot.upper * Math.max(0, slot.value - duals[slot.row]!);
+      return sum;
+    };
+    /** Whether some of `routes` would improve the master: a positive reduced cost under `duals`. */
+    const improves = (duals: ArrayLike<number>, routes: ReadonlyArray<{ c: number; stops: readonly number[] }>) =>
+      routes.some(({ c, stops }) => {
+        let reduced = 0;
+        for (const [row, coef] of columnEntries(master, classes[c]!.day, c, stops)) reduced -= coef * duals[row]!;
+        return reduced > PRICE_TOLERANCE * (1 + duals[master.classRow[c]!]!);
+      });
     let best = Infinity;
+    // Smoothing (Wentges): the master's duals jump between extreme points of a degenerate LP, so
+    // the Lagrangian bounds of the passes with the completion bound swing (306k, 307k, 303k on the
+    // 1,000-stop scenario) and those passes, a few seconds each, are spent far from the optimum.
+    // Where they are that costly they price at a mix of the duals of the best bound so far
+    // (`center`) and the master's: any duals ≥ 0 give a valid bound, and the columns found there
+    // are the ones the optimum needs. Where pricing is cheap (the Bogotá week) the plain loop
+    // converges in a few rounds and smoothing would only add rounds.
+    let smoothing = options.smoothing === "on";
+    let center: Float64Array | null = null;
+    let alpha = SMOOTHING;
     // when the last pass with the completion bound ended, and how long it took
     let lastBounded = started;
     let boundCost = 0;
@@ -197,43 +238,53 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
       // HiGHS counts its time limit over every run of the model: restart its clock each round
       model.zeroAllClocks();
       model.options.set({ time_limit: Math.max(0.001, (deadline - performance.now()) / 1000) });
+      const roundStart = performance.now();
       model.run();
       if (model.getModelStatus() !== highs.constants.modelStatus.optimal) break;
       const rmp = model.getObjectiveValue();
       result.masterValue = rmp;
-      duals = Array.from(model.getSolution().rowDual, (u) => Math.max(0, u));
+      const rmpDuals = Float64Array.from(model.getSolution().rowDual, (u) => Math.max(0, u));
       result.rounds++;
-      // the Lagrangian bound of these duals: every row's right-hand side at its dual, every
-      // slot at its upper bound when its reduced cost is positive, every route class at its
-      // best route's priced worth (MODEL.md)
-      let bound = 0;
-      for (let i = 0; i < master.nRows; i++) bound += master.rowUpper[i]! * duals[i]!;
-      for (const i of master.classRow) bound -= master.rowUpper[i]! * duals[i]!;
-      for (const slot of master.slots) bound += slot.upper * Math.max(0, slot.value - duals[slot.row]!);
       // a short search per class finds good routes quickly, without the completion bound (its
       // tables cost far more than the search). The long search with the bound runs when the
       // short one finds nothing (to prove that nothing exists) or, so that a bound comes at all,
       // once as much time has passed since the last one as that one took.
-      const quick = pricingPass(QUICK_PRICING_NODES, false);
+      const quick = pricingPass(rmpDuals, QUICK_PRICING_NODES, false);
       if (!quick) break;
-      let pass = quick;
+      const roundCost = performance.now() - roundStart;
+      let { exact, priced } = quick;
+      // a quick pass that did not finish gives no bound
+      let bound = quick.exact ? rowsPart(rmpDuals) + quick.classes : Infinity;
+      let duals = rmpDuals;
+      let smoothed = false;
       const due = performance.now() - lastBounded >= boundCost;
       if (!quick.exact && (quick.priced.length === 0 || due)) {
+        smoothed = smoothing && center !== null && alpha > 0;
+        if (smoothed) duals = rmpDuals.map((u, i) => alpha * center![i]! + (1 - alpha) * u);
         const before = performance.now();
-        const full = pricingPass(PRICING_NODES, true);
+        const full = pricingPass(duals, PRICING_NODES, true);
         if (!full) break;
         lastBounded = performance.now();
         boundCost = lastBounded - before;
-        pass = { ...full, priced: [...quick.priced, ...full.priced] };
+        if (options.smoothing !== "off") smoothing ||= boundCost > COSTLY_PASS * roundCost;
+        bound = rowsPart(duals) + full.classes;
+        exact = full.exact;
+        priced = [...quick.priced, ...full.priced];
+        if (smoothed && !improves(rmpDuals, priced)) {
+          // mispricing: nothing found improves the master, so its optimum is not proven and the
+          // next passes must move towards its duals (at weight 0 the loop is the plain one)
+          alpha = Math.max(0, alpha - SMOOTHING_STEP);
+          exact = false;
+        }
       }
-      const { exact, priced } = pass;
-      bound += pass.classes;
       if (bound < best) {
         best = bound;
+        center = Float64Array.from(duals);
         result.value = inflate(best);
         options.onBound?.(result.value);
       }
-      if (priced.length === 0 && exact) {
+      // with smoothing, finding nothing at the mixed duals proves nothing about the master's
+      if (priced.length === 0 && exact && !smoothed) {
         result.converged = true;
         break;
       }
@@ -346,7 +397,7 @@ function columnEntries(master: Master, day: number, c: number, stops: readonly n
 function stopWorth(
   master: Master,
   day: number,
-  duals: readonly number[],
+  duals: ArrayLike<number>,
   candidates: Int32Array,
   worth: Float64Array,
 ): void {
