@@ -14,7 +14,7 @@ import { Problem } from "../solution/problem.js";
 import { Solution } from "../solution/solution.js";
 import { concaveEnvelope, coverageSlots, mergedGroups, spacedDays } from "./boundModel.js";
 import { loadHighsRuntime } from "./highs.js";
-import { RoutePricer } from "./routePricing.js";
+import { type Ahead, RoutePricer } from "./routePricing.js";
 
 /** Options of {@link routeBound}. */
 export interface RouteBoundOptions {
@@ -181,6 +181,13 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
       addColumns(options.initial.map((route, r) => ({ c: p.routeClass[r]!, stops: route.visits.map((v) => v.stop) })));
     }
     const worth = new Float64Array(p.nStops);
+    // the classes of each pricing shape (RoutePricer.shape)
+    const shapes = new Map<string, number[]>();
+    pricers.forEach((pricer, c) => {
+      const list = shapes.get(pricer.shape);
+      if (list) list.push(c);
+      else shapes.set(pricer.shape, [c]);
+    });
     /**
      * One pricing call per class under `duals` (with the completion bound, or the quick search
      * alone); null when time ran out before the last class. `classes` is Infinity when some class
@@ -190,12 +197,31 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
       let exact = true;
       let bound = 0;
       const priced: Array<{ c: number; stops: number[] }> = [];
+      const shared = new Map<string, Ahead>();
       for (let c = 0; c < classes.length; c++) {
         if (outOfTime()) return null;
-        stopWorth(master, classes[c]!.day, duals, pricers[c]!.candidates, worth);
+        const pricer = pricers[c]!;
+        let completion: boolean | Ahead = withCompletion;
+        if (withCompletion && shapes.get(pricer.shape)!.length > 1) {
+          // one completion bound for the classes of a shape (the same routes on other dates):
+          // worked out at each stop's largest worth over them, it bounds every one of them, and
+          // its tables cost far more than the searches
+          let ahead = shared.get(pricer.shape);
+          if (!ahead) {
+            const most = new Float64Array(p.nStops).fill(-Infinity);
+            for (const other of shapes.get(pricer.shape)!) {
+              stopWorth(master, classes[other]!.day, duals, pricer.candidates, worth);
+              for (const s of pricer.candidates) most[s] = Math.max(most[s]!, worth[s]!);
+            }
+            ahead = pricer.completion(most);
+            shared.set(pricer.shape, ahead);
+          }
+          completion = ahead;
+        }
+        stopWorth(master, classes[c]!.day, duals, pricer.candidates, worth);
         const classDual = duals[master.classRow[c]!]!;
         const threshold = classDual + PRICE_TOLERANCE * (1 + classDual);
-        const found = pricers[c]!.price(worth, threshold, COLUMNS_PER_CLASS, nodes, withCompletion);
+        const found = pricer.price(worth, threshold, COLUMNS_PER_CLASS, nodes, completion);
         exact &&= found.exact;
         bound += classes[c]!.routes.length * Math.max(0, found.best);
         for (const route of found.routes) priced.push({ c, stops: route.stops });
