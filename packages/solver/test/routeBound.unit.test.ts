@@ -164,7 +164,7 @@ describe("route bound on named cases", () => {
   it("converges with smoothed duals to the optimum of the plain loop, every bound on the way above it", async () => {
     const instance = fortyStops();
     const plan = solve(instance, { seed: 1, iterationLimit: 300, timeLimitMs: 1e9 });
-    const run = async (smoothing: "on" | "off") => {
+    const run = async (smoothing: boolean) => {
       const bounds: number[] = [];
       const result = await routeBound(instance, {
         timeLimitSeconds: 60,
@@ -174,8 +174,8 @@ describe("route bound on named cases", () => {
       });
       return { result, bounds };
     };
-    const plain = await run("off");
-    const smoothed = await run("on");
+    const plain = await run(false);
+    const smoothed = await run(true);
     console.log(`forty stops: ${plain.result.rounds} rounds plain, ${smoothed.result.rounds} smoothed`);
     expect(plain.result.converged).toBe(true);
     expect(smoothed.result.converged).toBe(true);

@@ -30,11 +30,8 @@ export interface RouteBoundOptions {
   loadRuntime?: () => Promise<Highs>;
   /** called after every round that improved the bound, with the new bound */
   onBound?: (bound: number) => void;
-  /**
-   * whether the passes with the completion bound price at smoothed duals: "auto" (the default)
-   * once such a pass costs more than ten rounds without it; tests force it "on" or "off"
-   */
-  smoothing?: "auto" | "on" | "off";
+  /** whether the passes with the completion bound price at smoothed duals (default true; tests compare) */
+  smoothing?: boolean;
 }
 
 /** What {@link routeBound} found. */
@@ -67,12 +64,10 @@ const ROUND_OFF = 1e-7;
 /**
  * Weight of the best bound's duals in the duals the passes with the completion bound price at
  * (0.5 and automatic weights by the angle rule did less on the 1,000-stop scenario), and how
- * much less it gets each time those passes find nothing that improves the master.
+ * much less it gets each time such a pass finds nothing that improves the master.
  */
 const SMOOTHING = 0.7;
 const SMOOTHING_STEP = 0.25;
-/** Smoothing starts once a pass with the completion bound costs more than this many rounds without it. */
-const COSTLY_PASS = 10;
 
 /** The rows of the master and where each stop's visits enter them. */
 interface Master {
@@ -249,14 +244,27 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
     let best = Infinity;
     // Smoothing (Wentges): the master's duals jump between extreme points of a degenerate LP, so
     // the Lagrangian bounds of the passes with the completion bound swing (306k, 307k, 303k on the
-    // 1,000-stop scenario) and those passes, a few seconds each, are spent far from the optimum.
-    // Where they are that costly they price at a mix of the duals of the best bound so far
-    // (`center`) and the master's: any duals ≥ 0 give a valid bound, and the columns found there
-    // are the ones the optimum needs. Where pricing is cheap (the Bogotá week) the plain loop
-    // converges in a few rounds and smoothing would only add rounds.
-    let smoothing = options.smoothing === "on";
+    // 1,000-stop scenario, where such a pass costs seconds) and are spent far from the optimum.
+    // Those passes price at a mix of the duals of the best bound so far (`center`) and the
+    // master's: any duals ≥ 0 give a valid bound, and the columns found there are the ones the
+    // optimum needs. The quick passes keep the master's duals: they find its columns cheaply.
+    const smoothing = options.smoothing ?? true;
     let center: Float64Array | null = null;
     let alpha = SMOOTHING;
+    /** Keeps the bound of `duals` when it is the lowest so far, with `duals` as the centre. */
+    const improve = (bound: number, duals: Float64Array) => {
+      if (bound >= best) return;
+      best = bound;
+      center = duals;
+      result.value = inflate(best);
+      options.onBound?.(result.value);
+    };
+    /** A pass with the completion bound under `duals`, its bound kept; null when out of time. */
+    const boundedPass = (duals: Float64Array) => {
+      const pass = pricingPass(duals, PRICING_NODES, true);
+      if (pass) improve(rowsPart(duals) + pass.classes, duals);
+      return pass;
+    };
     // when the last pass with the completion bound ended, and how long it took
     let lastBounded = started;
     let boundCost = 0;
@@ -264,7 +272,6 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
       // HiGHS counts its time limit over every run of the model: restart its clock each round
       model.zeroAllClocks();
       model.options.set({ time_limit: Math.max(0.001, (deadline - performance.now()) / 1000) });
-      const roundStart = performance.now();
       model.run();
       if (model.getModelStatus() !== highs.constants.modelStatus.optimal) break;
       const rmp = model.getObjectiveValue();
@@ -277,37 +284,31 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
       // once as much time has passed since the last one as that one took.
       const quick = pricingPass(rmpDuals, QUICK_PRICING_NODES, false);
       if (!quick) break;
-      const roundCost = performance.now() - roundStart;
       let { exact, priced } = quick;
       // a quick pass that did not finish gives no bound
-      let bound = quick.exact ? rowsPart(rmpDuals) + quick.classes : Infinity;
-      let duals = rmpDuals;
+      if (quick.exact) improve(rowsPart(rmpDuals) + quick.classes, rmpDuals);
       let smoothed = false;
       const due = performance.now() - lastBounded >= boundCost;
       if (!quick.exact && (quick.priced.length === 0 || due)) {
-        smoothed = smoothing && center !== null && alpha > 0;
-        if (smoothed) duals = rmpDuals.map((u, i) => alpha * center![i]! + (1 - alpha) * u);
         const before = performance.now();
-        const full = pricingPass(duals, PRICING_NODES, true);
+        const centre: Float64Array | null = center;
+        smoothed = smoothing && centre !== null && alpha > 0;
+        let full = boundedPass(smoothed ? rmpDuals.map((u, i) => alpha * centre![i]! + (1 - alpha) * u) : rmpDuals);
         if (!full) break;
+        priced = [...quick.priced, ...full.priced];
+        exact = full.exact;
+        if (smoothed && !improves(rmpDuals, priced)) {
+          // mispricing: nothing found improves the master, so its optimum is not proven; price
+          // at its duals at once (as the plain loop would), and trust the centre less from now
+          alpha = Math.max(0, alpha - SMOOTHING_STEP);
+          smoothed = false;
+          full = boundedPass(rmpDuals);
+          if (!full) break;
+          priced = [...priced, ...full.priced];
+          exact = full.exact;
+        }
         lastBounded = performance.now();
         boundCost = lastBounded - before;
-        if (options.smoothing !== "off") smoothing ||= boundCost > COSTLY_PASS * roundCost;
-        bound = rowsPart(duals) + full.classes;
-        exact = full.exact;
-        priced = [...quick.priced, ...full.priced];
-        if (smoothed && !improves(rmpDuals, priced)) {
-          // mispricing: nothing found improves the master, so its optimum is not proven and the
-          // next passes must move towards its duals (at weight 0 the loop is the plain one)
-          alpha = Math.max(0, alpha - SMOOTHING_STEP);
-          exact = false;
-        }
-      }
-      if (bound < best) {
-        best = bound;
-        center = Float64Array.from(duals);
-        result.value = inflate(best);
-        options.onBound?.(result.value);
       }
       // with smoothing, finding nothing at the mixed duals proves nothing about the master's
       if (priced.length === 0 && exact && !smoothed) {
