@@ -161,6 +161,30 @@ describe("route bound on named cases", () => {
     expect(result.value!).toBeLessThanOrEqual(trivialBound(instance));
   });
 
+  it("converges with smoothed duals to the optimum of the plain loop, every bound on the way above it", async () => {
+    const instance = fortyStops();
+    const plan = solve(instance, { seed: 1, iterationLimit: 300, timeLimitMs: 1e9 });
+    const run = async (smoothing: boolean) => {
+      const bounds: number[] = [];
+      const result = await routeBound(instance, {
+        timeLimitSeconds: 60,
+        initial: plan.routes,
+        smoothing,
+        onBound: (b) => bounds.push(b),
+      });
+      return { result, bounds };
+    };
+    const plain = await run(false);
+    const smoothed = await run(true);
+    console.log(`forty stops: ${plain.result.rounds} rounds plain, ${smoothed.result.rounds} smoothed`);
+    expect(plain.result.converged).toBe(true);
+    expect(smoothed.result.converged).toBe(true);
+    expect(smoothed.result.value!).toBeCloseTo(plain.result.value!, 4);
+    // priced at other duals than the plain loop's (else this test would not test smoothing)
+    expect(smoothed.bounds).not.toEqual(plain.bounds);
+    for (const b of smoothed.bounds) expect(b).toBeGreaterThanOrEqual(plain.result.value! - 1e-6);
+  });
+
   it("proves the optimum of two stops one bus-day cannot both serve", async () => {
     const instance = conflictingWindows();
     expect(solveExact(instance).value).toBe(10);

@@ -108,6 +108,33 @@ describe("route pricing against brute force", () => {
     expect(tight).toBeGreaterThan(bounded / 4);
   });
 
+  it("bounds and finds the best route when pruned by the completion bound of larger worths (one bound per shape)", () => {
+    const arbRaised = fc.record({
+      base: arbCase,
+      raise: fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 6, maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(arbRaised, ({ base: { instance, worths, grid }, raise }) => {
+        const withGrid = grid > 0 ? { ...instance, timeGrid: grid } : instance;
+        const p = new Problem(withGrid);
+        const probe = new Solution(p, null);
+        const worth = Float64Array.from({ length: withGrid.nStops }, (_, s) => worths[s]!);
+        const most = Float64Array.from(worth, (w, s) => w + raise[s]!);
+        for (let r = 0; r < withGrid.routes.length; r++) {
+          const pricer = new RoutePricer(p, r, probe);
+          const best = bruteBest(pricer, worth);
+          const ahead = pricer.completion(most);
+          expect(pricer.price(worth, 0, 5, 0, ahead).best).toBeGreaterThanOrEqual(best - 1e-9);
+          const full = pricer.price(worth, 0, 5, 1e7, ahead);
+          expect(full.exact).toBe(true);
+          expect(full.best).toBeCloseTo(best, 9);
+          if (best > 0) expect(pricer.price(worth, best - 1, 1, 1e7, ahead).routes[0]?.worth).toBeCloseTo(best, 9);
+        }
+      }),
+      { seed: 23, numRuns: 300 },
+    );
+  });
+
   it("reaches a stop only through one worth nothing when the direct leg is too long (travel breaks the triangle)", () => {
     // stop 2 opens 0–100 and is 300 minutes from stop 0 and from the depot, 5 minutes past stop 1
     const pricer = shortcut([[0, 100]], null);

@@ -37,8 +37,11 @@ export interface PricingResult {
 /** Visits the completion bound looks ahead (beyond, it says Infinity). */
 const AHEAD_VISITS = 6;
 
-/** The completion bound of one pricing call (RoutePricer.completion); each answer never below the truth. */
-interface Ahead {
+/**
+ * The completion bound of one pricing call (RoutePricer.completion); each answer never below the
+ * truth, also for any worths at most those it was worked out for, on any route of the same shape.
+ */
+export interface Ahead {
   /** the most `k` visits add from the depot at the shift's start */
   root(k: number): number;
   /** the most `k` more visits add after a first visit of `s`, at any of its starts */
@@ -67,6 +70,11 @@ export class RoutePricer {
   private readonly p: Problem;
   private readonly probe: Solution;
   private readonly schedule: ScheduleOptions;
+  /**
+   * Equal for routes whose pricing differs only by the worths (the date aside, the fields of
+   * Problem.routeClass; a route with pinned visits has its own): their completion bounds agree.
+   */
+  readonly shape: string;
 
   constructor(p: Problem, r: number, probe: Solution) {
     this.p = p;
@@ -96,6 +104,20 @@ export class RoutePricer {
     this.lastStart = new Float64Array(p.nStops).fill(-Infinity);
     for (const s of list) this.lastStart[s] = p.lastStart(s, r, Infinity);
     this.schedule = pinsOf(inst, r);
+    const l = spec.lunch;
+    this.shape = inst.pinned.some((pin) => pin.route === r)
+      ? `pinned ${r}`
+      : [
+          spec.depot,
+          spec.shiftStart,
+          spec.shiftEnd,
+          spec.maxWorkMinutes,
+          spec.maxDriveMinutes,
+          spec.setupMinutes,
+          spec.packupMinutes,
+          l ? `${l.start}/${l.end}/${l.minutes}` : "-",
+          list.join(","),
+        ].join("|");
     ({ out: this.shortestOut, into: this.shortestIn } = shortestLegsOf(p));
   }
 
@@ -112,15 +134,16 @@ export class RoutePricer {
   /**
    * The routes worth more than `threshold` (by `worth[s]` per stop), at most `limit` of them;
    * `nodeBudget` caps the orders examined. With `withCompletion` the search also prunes by the
-   * completion bound, and an unfinished search still bounds the best route by it; without, it
-   * is a quick heuristic whose `best` is Infinity unless it finishes.
+   * completion bound (worked out here, or the one given: from this route's shape and worths at
+   * least these), and an unfinished search still bounds the best route by it; without, it is a
+   * quick heuristic whose `best` is Infinity unless it finishes.
    */
   price(
     worth: Float64Array,
     threshold: number,
     limit: number,
     nodeBudget: number,
-    withCompletion = true,
+    withCompletion: boolean | Ahead = true,
   ): PricingResult {
     const p = this.p;
     const inst = p.inst;
@@ -165,7 +188,7 @@ export class RoutePricer {
       if (found.length > limit) keys.delete(found.pop()!.key);
       if (found.length === limit) bar = Math.max(threshold, found[limit - 1]!.worth);
     };
-    const ahead = withCompletion ? this.completion(worth) : null;
+    const ahead = withCompletion === true ? this.completion(worth) : withCompletion || null;
     const extend = (place: number, e0: number, e1: number, drive: number, busy: number, sum: number): void => {
       const depth = seq.length;
       const more = room(e0, depth);
@@ -222,9 +245,11 @@ export class RoutePricer {
    * by `reach` (never more than the real way between them, even through stops worth nothing);
    * a visit counts only when the bus can still get back to the depot by the shift's end. A
    * moment between grid points reads the earlier point, which can only do more. Infinity past
-   * AHEAD_VISITS visits and for stops worth nothing.
+   * AHEAD_VISITS visits and for stops worth nothing. Every entry only grows with the worths (a
+   * maximum of sums of them, over more stops when more are worth something), so it also bounds
+   * any smaller worths: routeBound works it out once for the routes of one shape.
    */
-  private completion(worth: Float64Array): Ahead {
+  completion(worth: Float64Array): Ahead {
     const p = this.p;
     const inst = p.inst;
     const r = this.r;
