@@ -184,6 +184,7 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
       if (list) list.push(c);
       else shapes.set(pricer.shape, [c]);
     });
+    const byShape = [...shapes.values()].flat();
     /**
      * One pricing call per class under `duals` (with the completion bound, or the quick search
      * alone); null when time ran out before the last class. `classes` is Infinity when some class
@@ -193,8 +194,10 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
       let exact = true;
       let bound = 0;
       const priced: Array<{ c: number; stops: number[] }> = [];
-      const shared = new Map<string, Ahead>();
-      for (let c = 0; c < classes.length; c++) {
+      // one shape's tables at a time (the classes go shape by shape): on 5,000 stops, a hundred
+      // shapes' tables kept together took over 1 GB
+      let shared = null as { shape: string; ahead: Ahead } | null;
+      for (const c of byShape) {
         if (outOfTime()) return null;
         const pricer = pricers[c]!;
         let completion: boolean | Ahead = withCompletion;
@@ -202,17 +205,15 @@ export async function routeBound(instance: Instance, options: RouteBoundOptions 
           // one completion bound for the classes of a shape (the same routes on other dates):
           // worked out at each stop's largest worth over them, it bounds every one of them, and
           // its tables cost far more than the searches
-          let ahead = shared.get(pricer.shape);
-          if (!ahead) {
+          if (shared?.shape !== pricer.shape) {
             const most = new Float64Array(p.nStops).fill(-Infinity);
             for (const other of shapes.get(pricer.shape)!) {
               stopWorth(master, classes[other]!.day, duals, pricer.candidates, worth);
               for (const s of pricer.candidates) most[s] = Math.max(most[s]!, worth[s]!);
             }
-            ahead = pricer.completion(most);
-            shared.set(pricer.shape, ahead);
+            shared = { shape: pricer.shape, ahead: pricer.completion(most) };
           }
-          completion = ahead;
+          completion = shared.ahead;
         }
         stopWorth(master, classes[c]!.day, duals, pricer.candidates, worth);
         const classDual = duals[master.classRow[c]!]!;
