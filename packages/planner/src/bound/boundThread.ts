@@ -11,31 +11,9 @@
 import { Worker, resourceLimits } from "node:worker_threads";
 import { sharedCopy } from "@carebus/geo";
 import type { FailureLog, Instance, SolvedRoute, SwallowedFailure } from "@carebus/solver";
-import { type BoundBudget, boundBudget, boundScenario, type RatedScenarioBound } from "./scenarioBound.js";
+import { type BoundWorkerData, Slot } from "./boundProtocol.js";
+import { boundBudget, boundScenario, type RatedScenarioBound } from "./scenarioBound.js";
 import { SharedNumbers } from "./sharedNumbers.js";
-
-/** The shared numbers between the search and the bound's thread. */
-export const Slot = {
-  /** the lowest bound so far (the worker writes) */
-  bound: 0,
-  /** 1 once that bound is an LP or route relaxation's (the worker writes) */
-  strong: 1,
-  /** the best plan's value so far (the search writes) */
-  planValue: 2,
-  /** 1: stop now (the search writes) */
-  stop: 3,
-  /** 1 once the LP relaxation has answered or failed (the worker writes) */
-  lpDone: 4,
-} as const;
-
-/** What the worker is handed. */
-export interface BoundWorkerData {
-  instance: Instance;
-  initial: readonly SolvedRoute[];
-  quick: number;
-  budget: BoundBudget;
-  shared: SharedArrayBuffer;
-}
 
 /** A running bound, as the search sees it. */
 export interface RunningBound {

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { FailureLog } from "@carebus/solver";
 import { boundScenario } from "./scenarioBound.js";
-import { type BoundWorkerData, Slot } from "./boundThread.js";
+import { type BoundWorkerData, Slot } from "./boundProtocol.js";
 import { SharedNumbers } from "./sharedNumbers.js";
 
 const { instance, initial, quick, budget, shared } = workerData as BoundWorkerData;

@@ -11,7 +11,7 @@
  * `scheduleSequence`, so every feasible route is priced.
  */
 import type { Instance } from "../instance/instance.js";
-import { lunchAfter, lunchBefore, type Problem } from "../solution/problem.js";
+import { lunchAfter, lunchBefore, routeSettingsKey, type Problem } from "../solution/problem.js";
 import type { Solution } from "../solution/solution.js";
 import { scheduleSequence, type ScheduleOptions } from "./scheduleSequence.js";
 
@@ -104,20 +104,9 @@ export class RoutePricer {
     this.lastStart = new Float64Array(p.nStops).fill(-Infinity);
     for (const s of list) this.lastStart[s] = p.lastStart(s, r, Infinity);
     this.schedule = pinsOf(inst, r);
-    const l = spec.lunch;
     this.shape = inst.pinned.some((pin) => pin.route === r)
       ? `pinned ${r}`
-      : [
-          spec.depot,
-          spec.shiftStart,
-          spec.shiftEnd,
-          spec.maxWorkMinutes,
-          spec.maxDriveMinutes,
-          spec.setupMinutes,
-          spec.packupMinutes,
-          l ? `${l.start}/${l.end}/${l.minutes}` : "-",
-          list.join(","),
-        ].join("|");
+      : `${routeSettingsKey(spec)}|${list.join(",")}`;
     ({ out: this.shortestOut, into: this.shortestIn } = shortestLegsOf(p));
   }
 

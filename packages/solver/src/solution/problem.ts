@@ -332,6 +332,24 @@ function buildNeighbours(inst: Instance, k: number): [Int32Array, Int32Array] {
   return [offset, list];
 }
 
+/**
+ * A route's settings but its date and stops, as one string: equal for bus-days that differ only
+ * by date (route classes add the date and the allowed stops; the route pricing the candidates).
+ */
+export function routeSettingsKey(spec: RouteSpec): string {
+  const l = spec.lunch;
+  return [
+    spec.depot,
+    spec.shiftStart,
+    spec.shiftEnd,
+    spec.maxWorkMinutes,
+    spec.maxDriveMinutes,
+    spec.setupMinutes,
+    spec.packupMinutes,
+    l ? `${l.start}/${l.end}/${l.minutes}` : "-",
+  ].join("|");
+}
+
 function buildRouteClasses(inst: Instance, pinned: Map<number, PinRange>): Int32Array {
   const R = inst.routes.length;
   const pinnedRoutes = new Set<number>();
@@ -351,22 +369,7 @@ function buildRouteClasses(inst: Instance, pinned: Map<number, PinRange>): Int32
   const ids = new Map<string, number>();
   const out = new Int32Array(R);
   inst.routes.forEach((spec, r) => {
-    const l = spec.lunch;
-    const key = pinnedRoutes.has(r)
-      ? `pinned ${r}`
-      : [
-          spec.depot,
-          spec.day,
-          spec.shiftStart,
-          spec.shiftEnd,
-          spec.maxWorkMinutes,
-          spec.maxDriveMinutes,
-          spec.setupMinutes,
-          spec.packupMinutes,
-          l ? `${l.start}/${l.end}/${l.minutes}` : "-",
-          h1[r],
-          h2[r],
-        ].join("|");
+    const key = pinnedRoutes.has(r) ? `pinned ${r}` : [spec.day, routeSettingsKey(spec), h1[r], h2[r]].join("|");
     let id = ids.get(key);
     if (id === undefined) {
       id = ids.size;
