@@ -26,12 +26,14 @@ export interface RejectedPlan {
 }
 
 /**
- * Clock times of `sequences` (one per route) checked by `checker`.
+ * Clock times of `sequences` (one per route) checked by `checker` against `instance` (the one
+ * the caller was given, whatever form of it the engine's Problem holds).
  * @returns the checked plan, or the reasons it was rejected
  */
 export function checkSequences(
   p: Problem,
   sequences: readonly (readonly number[])[],
+  instance: Instance,
   checker: PlanChecker = checkSolution,
 ): CheckedPlan | RejectedPlan {
   let routes: SolvedRoute[];
@@ -42,7 +44,7 @@ export function checkSequences(
     const detail = error instanceof Error ? error.message : String(error);
     return { violations: [{ kind: "return-after-shift", detail: `could not be timed: ${detail}` }] };
   }
-  const check = checker(p.inst, routes);
+  const check = checker(instance, routes);
   if (check.violations.length > 0) return { violations: check.violations };
   return { routes, value: check.value, travelMinutes: check.travelMinutes };
 }

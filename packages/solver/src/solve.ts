@@ -10,6 +10,7 @@ import { SolverError } from "./errors.js";
 import { checkSolution } from "./feasibility/checkSolution.js";
 import { createRng } from "./random.js";
 import { Problem } from "./solution/problem.js";
+import { mergeCoverage } from "./instance/mergeCoverage.js";
 import { Solution } from "./solution/solution.js";
 import { checkSequences, isChecked, type CheckedPlan, type PlanChecker } from "./checkedPlan.js";
 import type { Violation } from "./feasibility/violations.js";
@@ -135,7 +136,8 @@ export function solveChecked(
   };
   const rng = createRng(options.seed ?? 1);
   const failures = options.failures ?? new FailureLog();
-  const p = new Problem(instance);
+  // the engine works on merged coverage (cheaper visit worths); the checker on the instance as given
+  const p = new Problem(mergeCoverage(instance));
   const pinnedSet = new Set<number>();
   for (const pin of instance.pinned) pinnedSet.add(pin.stop * p.nRoutes + pin.route);
   const ctx: SearchContext = {
@@ -167,7 +169,7 @@ export function solveChecked(
   let lastCheckpoint = -Infinity;
   const checkpoint = (s: Solution): void => {
     lastCheckpoint = elapsed();
-    const got = checkSequences(p, s.seq, checker);
+    const got = checkSequences(p, s.seq, instance, checker);
     if (isChecked(got)) passed = got;
   };
   checkpoint(sol);
@@ -215,7 +217,7 @@ export function solveChecked(
     if (result.outOfTime) stoppedBy ??= "time";
   }
   reachedBound(best.value);
-  const final = checkSequences(p, best.seq, checker);
+  const final = checkSequences(p, best.seq, instance, checker);
   let answer: CheckedPlan;
   let failure: SolveCheck["failure"] = null;
   if (isChecked(final)) answer = final;

@@ -5,6 +5,7 @@
  * LP optimum bounds every plan from above.
  */
 import type { Instance } from "../instance/instance.js";
+import { mergedGroups } from "../instance/mergeCoverage.js";
 
 /** A maximisation LP: 0 ≤ lower ≤ x ≤ upper, each row Σ coef·x ≤ max. */
 export interface BoundModel {
@@ -210,33 +211,6 @@ export function buildBoundModel(instance: Instance, aggregate = false, maxColumn
     model.rows.push({ vars: [...slots, ...cover], coefs: [...slots.map(() => 1), ...cover.map(() => -1)], max: 0 });
   }
   return model.names.length > maxColumns ? null : model;
-}
-
-/**
- * The demand groups with value, each with the stops covering it among those `served` may
- * visit. Groups covered by the same stops always have the same count, so they are merged into
- * one, weighted by their summed value (exact).
- */
-export function mergedGroups(
-  instance: Instance,
-  served: (stop: number) => boolean,
-): Array<{ stops: number[]; weight: number }> {
-  const coveringStops: number[][] = Array.from({ length: instance.groupValue.length }, () => []);
-  for (let s = 0; s < instance.nStops; s++) {
-    if (!served(s)) continue;
-    for (let i = instance.stopGroupOffset[s]!; i < instance.stopGroupOffset[s + 1]!; i++)
-      coveringStops[instance.stopGroups[i]!]!.push(s);
-  }
-  const merged = new Map<string, { stops: number[]; weight: number }>();
-  coveringStops.forEach((stops, g) => {
-    const weight = instance.groupValue[g]!;
-    if (weight <= 0 || stops.length === 0) return;
-    const key = stops.join(",");
-    const entry = merged.get(key);
-    if (entry) entry.weight += weight;
-    else merged.set(key, { stops, weight });
-  });
-  return [...merged.values()];
 }
 
 /**

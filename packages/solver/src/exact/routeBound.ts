@@ -12,7 +12,8 @@ import type { Instance, SolvedRoute } from "../instance/instance.js";
 import type { FailureLog } from "../failureLog.js";
 import { Problem } from "../solution/problem.js";
 import { Solution } from "../solution/solution.js";
-import { concaveEnvelope, coverageSlots, mergedGroups, spacedDays } from "./boundModel.js";
+import { mergedGroups } from "../instance/mergeCoverage.js";
+import { concaveEnvelope, coverageSlots, spacedDays } from "./boundModel.js";
 import { loadHighsRuntime } from "./highs.js";
 import { type Ahead, RoutePricer } from "./routePricing.js";
 

@@ -65,11 +65,11 @@ export function createReplaceVisit(
       let bestGain = 0;
       let bestTravel = 0;
       // v's groups lose their visit while the candidates are scored (they may share groups)
-      shiftCounts(s, v, -1);
+      const raise = disjoint ? 0 : shiftCounts(s, v, -1);
       for (const u of pool) {
         if (worth[u]! < bestGain - MOVE_EPS) break;
-        // no shared groups: dropping v leaves u's worth as it is, so the gain is worth − loss
-        if (disjoint && worth[u]! - loss < Math.max(bestGain, 0) - MOVE_EPS) break;
+        // dropping v raises u's worth by at most `raise` (none without shared groups)
+        if (worth[u]! + raise - loss < Math.max(bestGain, 0) - MOVE_EPS) break;
         if (u === v || s.visitRoutes[u]!.length >= p.inst.maxVisits[u]! || !s.canVisit(u, r)) continue;
         const gain = p.addGain(u, s.counts) - loss;
         if (gain < -MOVE_EPS || gain < bestGain - MOVE_EPS) continue;
@@ -94,7 +94,7 @@ export function createReplaceVisit(
           bestTravel = travelDelta;
         }
       }
-      shiftCounts(s, v, 1);
+      if (!disjoint) shiftCounts(s, v, 1);
       return best;
     },
     apply(s: Solution, move: ReplaceMove): readonly number[] {
@@ -107,10 +107,23 @@ export function createReplaceVisit(
   };
 }
 
-/** add `by` to the visit counts of the groups v covers (a what-if, always undone) */
-function shiftCounts(sol: Solution, v: number, by: number): void {
+/**
+ * Adds `by` to the visit counts of the groups v covers (a what-if, always undone). Returns how
+ * much that can raise any other stop's worth at most: the sum over those groups of the rise of
+ * their next visit's value (0 when no value rises).
+ */
+function shiftCounts(sol: Solution, v: number, by: number): number {
   const inst = sol.p.inst;
-  for (let k = inst.stopGroupOffset[v]!; k < inst.stopGroupOffset[v + 1]!; k++) sol.counts[inst.stopGroups[k]!]! += by;
+  const vv = inst.visitValues;
+  const last = vv.length - 1;
+  let raise = 0;
+  for (let k = inst.stopGroupOffset[v]!; k < inst.stopGroupOffset[v + 1]!; k++) {
+    const g = inst.stopGroups[k]!;
+    const before = vv[Math.min(sol.counts[g]!, last)]!;
+    sol.counts[g]! += by;
+    raise += Math.max(0, inst.groupValue[g]! * (vv[Math.min(sol.counts[g]!, last)]! - before));
+  }
+  return raise;
 }
 
 function probeOf(sol: Solution): Solution {
