@@ -26,8 +26,11 @@ export const exchange: Operator<ExchangeMove> = {
     const ct = sol.ct[r]!;
     for (let q = p.neighbourOffset[v]!; q < p.neighbourOffset[v + 1]!; q++) {
       const u = p.neighbours[q]!;
+      const routes = sol.visitRoutes[u]!;
+      // most neighbours are not visited: their travel (random reads of a large matrix) is not needed
+      if (routes.length === 0) continue;
       const d1 = p.t(sol.loc(r, k), u) + p.t(u, sol.loc(r, k + 2)) - (ct[k + 2]! - ct[k]!);
-      for (const r2 of sol.visitRoutes[u]!) {
+      for (const r2 of routes) {
         if (r2 === r || ctx.isPinned(u, r2)) continue;
         const k2 = sol.indexIn(u, r2);
         const ct2 = sol.ct[r2]!;
