@@ -2,7 +2,7 @@
  * What the search and the bound's worker thread share: the worker's start data and the slots of
  * their shared numbers. Its own module, so the worker loads only what it runs.
  */
-import type { Instance, SolvedRoute } from "@carebus/solver";
+import type { Instance, SolvedRoute, SwallowedFailure } from "@carebus/solver";
 import type { BoundBudget } from "./scenarioBound.js";
 
 /** The shared numbers between the search and the bound's thread. */
@@ -26,4 +26,14 @@ export interface BoundWorkerData {
   quick: number;
   budget: BoundBudget;
   shared: SharedArrayBuffer;
+}
+
+/**
+ * What the worker posts: every failure it has counted so far, after each new one and once more
+ * when it ends (`final`). The latest list is the one that counts, so a worker stopped in its
+ * grace time loses none of the failures it had already counted.
+ */
+export interface BoundMessage {
+  failures: SwallowedFailure[];
+  final: boolean;
 }

@@ -11,7 +11,7 @@
 import { Worker, resourceLimits } from "node:worker_threads";
 import { sharedCopy } from "@carebus/geo";
 import type { FailureLog, Instance, SolvedRoute, SwallowedFailure } from "@carebus/solver";
-import { type BoundWorkerData, Slot } from "./boundProtocol.js";
+import { type BoundMessage, type BoundWorkerData, Slot } from "./boundProtocol.js";
 import { boundBudget, boundScenario, type RatedScenarioBound } from "./scenarioBound.js";
 import { SharedNumbers } from "./sharedNumbers.js";
 
@@ -88,10 +88,12 @@ function boundInWorker(start: BoundStart): RunningBound {
   };
   // a solve worker's memory limit holds for its bound too
   const worker = new Worker(new URL("./boundWorker.js", import.meta.url), { workerData: data, resourceLimits });
+  // the worker's failures so far (each message has them all): merged once, when the bound ends
+  let reported: readonly SwallowedFailure[] = [];
   const ended = new Promise<void>((resolve) => {
-    worker.once("message", (list: SwallowedFailure[]) => {
-      failures.merge(list);
-      resolve();
+    worker.on("message", (message: BoundMessage) => {
+      reported = message.failures;
+      if (message.final) resolve();
     });
     worker.once("error", (error) => {
       failures.record("upper bound: its worker thread", error);
@@ -111,8 +113,8 @@ function boundInWorker(start: BoundStart): RunningBound {
       // A cancelled run does not wait at all. Otherwise the LP, which has its own time limit,
       // always answers (a plan states at least its bound, as when it ran before the search);
       // the route relaxation gets a grace after the stop to end a pricing call, which does not
-      // watch the flag, and past it the worker is stopped (its bounds are in shared memory;
-      // only the failures it would have posted are lost).
+      // watch the flag, and past it the worker is stopped (its bounds are in shared memory, and
+      // it posted each failure as it counted it).
       if (!now) {
         const stopAt = startedAt + minimum.totalSeconds * 1000;
         // from when both the stop is set and the LP is done
@@ -128,6 +130,7 @@ function boundInWorker(start: BoundStart): RunningBound {
         clearInterval(watch);
       }
       await worker.terminate();
+      failures.merge(reported);
       return current();
     },
   };

@@ -1,17 +1,27 @@
 /**
  * The bound's worker thread (started by boundThread.ts): runs `boundScenario` on the instance it
- * is handed and writes every lower bound into the shared numbers the search reads; at the end it
- * posts the failures it counted.
+ * is handed and writes every lower bound into the shared numbers the search reads, and posts
+ * the failures it counts as they come (BoundMessage).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { FailureLog } from "@carebus/solver";
 import { boundScenario } from "./scenarioBound.js";
-import { type BoundWorkerData, Slot } from "./boundProtocol.js";
+import { type BoundMessage, type BoundWorkerData, Slot } from "./boundProtocol.js";
 import { SharedNumbers } from "./sharedNumbers.js";
 
 const { instance, initial, quick, budget, shared } = workerData as BoundWorkerData;
 const numbers = new SharedNumbers(shared);
-const failures = new FailureLog();
+const post = (message: BoundMessage) => parentPort!.postMessage(message);
+
+/** A log that posts its list after every failure: the thread may be stopped before it ends. */
+class PostingLog extends FailureLog {
+  override record(where: string, error: unknown): void {
+    super.record(where, error);
+    post({ failures: this.list(), final: false });
+  }
+}
+
+const failures = new PostingLog();
 await boundScenario(instance, initial, quick, budget, failures, {
   planValue: () => numbers.get(Slot.planValue),
   isCancelled: () => numbers.get(Slot.stop) !== 0,
@@ -22,4 +32,4 @@ await boundScenario(instance, initial, quick, budget, failures, {
   },
   onLpDone: () => numbers.set(Slot.lpDone, 1),
 });
-parentPort!.postMessage(failures.list());
+post({ failures: failures.list(), final: true });
