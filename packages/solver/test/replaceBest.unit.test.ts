@@ -1,9 +1,12 @@
 /**
- * The replace operator ends its scan of candidates early (search/operators/replaceVisit.ts:
- * a candidate's gain over a dropped visit is at most its worth plus the most the drop can raise
- * it). That cut must never skip the best replacement: on random instances whose demand groups
- * overlap, for every visit of a random feasible plan, the gain of the move the operator returns
- * equals the best gain found by trying every candidate at every place of the shortened route.
+ * The replace operator ends its scan of candidates early and skips candidates without scoring
+ * them (search/operators/replaceVisit.ts: a candidate's gain over a dropped visit is at most its
+ * worth plus the most the drop can raise it, overall and through the coverage the two share, and
+ * a candidate that shares nothing keeps its worth). Neither may lose the best replacement: on
+ * random instances whose demand groups overlap, for every visit of a random feasible plan, the
+ * gain of the move the operator returns equals the best gain found by trying every candidate at
+ * every place of the shortened route. (It fails with either rise set to 0, or with every
+ * candidate's worth taken as it was.)
  */
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";

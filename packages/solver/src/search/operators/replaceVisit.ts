@@ -25,6 +25,10 @@ const tmp: Placement = { route: -1, idx: 0, shift: 0, dTravel: 0 };
 const probes = new WeakMap<object, Solution>();
 /** per Problem, per stop: its worth when last sorted (only read for the stops just sorted) */
 const worths = new WeakMap<object, Float64Array>();
+/** per Problem: the coverage each stop shares with each of its neighbours (sharedCoverageOf) */
+const sharedCoverages = new WeakMap<object, SharedCoverage>();
+/** per Problem, per stop: the coverage it shares with the visit being dropped (0 when none) */
+const sharedScratch = new WeakMap<object, Float64Array>();
 /** one necessary fit test per Problem, null where its timing argument does not hold */
 const fitTests = new WeakMap<object, FitAfterRemoval | null>();
 
@@ -51,6 +55,9 @@ export function createReplaceVisit(
     return [...list].sort((a, b) => worth[b]! - worth[a]! || a - b);
   };
   let sorted = pooled ? byWorth(candidates) : [];
+  // what each stop shares with the dropped visit bounds how much the drop raises its worth
+  const shared = disjoint ? null : sharedCoverageOf(p);
+  const sharedWith = sharedWithOf(p);
   return {
     name: "replace",
     evaluate(s: Solution, r: number, k: number, ctx: SearchContext): ReplaceMove | null {
@@ -66,12 +73,21 @@ export function createReplaceVisit(
       let bestTravel = 0;
       // v's groups lose their visit while the candidates are scored (they may share groups)
       const raise = disjoint ? 0 : shiftCounts(s, v, -1);
+      if (shared)
+        for (let q = shared.offset[v]!; q < shared.offset[v + 1]!; q++) sharedWith[shared.stop[q]!] = shared.value[q]!;
       for (const u of pool) {
         if (worth[u]! < bestGain - MOVE_EPS) break;
         // dropping v raises u's worth by at most `raise` (none without shared groups)
         if (worth[u]! + raise - loss < Math.max(bestGain, 0) - MOVE_EPS) break;
         if (u === v || s.visitRoutes[u]!.length >= p.inst.maxVisits[u]! || !s.canVisit(u, r)) continue;
-        const gain = p.addGain(u, s.counts) - loss;
+        let gain: number;
+        if (shared) {
+          // and by at most the largest step between visit values on each group they share
+          const rise = Math.min(raise, shared.step * sharedWith[u]!);
+          if (worth[u]! + rise - loss < Math.max(bestGain, 0) - MOVE_EPS) continue;
+          // nothing shared: dropping v leaves u's worth exactly as it was
+          gain = sharedWith[u] === 0 ? worth[u]! - loss : p.addGain(u, s.counts) - loss;
+        } else gain = p.addGain(u, s.counts) - loss;
         if (gain < -MOVE_EPS || gain < bestGain - MOVE_EPS) continue;
         if (fitTest && !fitTest.mayFit(s, r, k, u)) continue;
         if (!probed) {
@@ -94,7 +110,10 @@ export function createReplaceVisit(
           bestTravel = travelDelta;
         }
       }
-      if (!disjoint) shiftCounts(s, v, 1);
+      if (shared) {
+        shiftCounts(s, v, 1);
+        for (let q = shared.offset[v]!; q < shared.offset[v + 1]!; q++) sharedWith[shared.stop[q]!] = 0;
+      }
       return best;
     },
     apply(s: Solution, move: ReplaceMove): readonly number[] {
@@ -152,6 +171,75 @@ function fitTestOf(p: Solution["p"]): FitAfterRemoval | null {
     fitTests.set(p, test);
   }
   return test;
+}
+
+/** For each stop v, the other stops covering a group v covers, and the summed |value| of those groups. */
+interface SharedCoverage {
+  /** CSR: stop v's entries are offset[v]..offset[v + 1] - 1 */
+  offset: Int32Array;
+  stop: Int32Array;
+  value: Float64Array;
+  /** the largest step between consecutive visit values */
+  step: number;
+}
+
+/**
+ * Per Problem, what every stop shares with every other (see {@link SharedCoverage}). Dropping v
+ * moves each shared group's count down by one, so it raises another stop's worth by at most
+ * step × the value they share, and leaves the worth of a stop that shares nothing as it was.
+ */
+function sharedCoverageOf(p: Solution["p"]): SharedCoverage {
+  let shared = sharedCoverages.get(p);
+  if (shared) return shared;
+  const inst = p.inst;
+  const nGroups = inst.groupValue.length;
+  // the stops covering each group (the instance lists the groups of each stop)
+  const groupStart = new Int32Array(nGroups + 1);
+  for (const g of inst.stopGroups) groupStart[g + 1]!++;
+  for (let g = 0; g < nGroups; g++) groupStart[g + 1]! += groupStart[g]!;
+  const fill = groupStart.slice(0, nGroups);
+  const coveredBy = new Int32Array(inst.stopGroups.length);
+  for (let s = 0; s < p.nStops; s++)
+    for (let k = inst.stopGroupOffset[s]!; k < inst.stopGroupOffset[s + 1]!; k++)
+      coveredBy[fill[inst.stopGroups[k]!]!++] = s;
+  const offset = new Int32Array(p.nStops + 1);
+  const stops: number[] = [];
+  const values: number[] = [];
+  const sum = new Float64Array(p.nStops);
+  const touched: number[] = [];
+  for (let v = 0; v < p.nStops; v++) {
+    for (let k = inst.stopGroupOffset[v]!; k < inst.stopGroupOffset[v + 1]!; k++) {
+      const g = inst.stopGroups[k]!;
+      for (let i = groupStart[g]!; i < groupStart[g + 1]!; i++) {
+        const u = coveredBy[i]!;
+        if (u === v) continue;
+        if (sum[u] === 0) touched.push(u);
+        sum[u]! += Math.abs(inst.groupValue[g]!) || Number.MIN_VALUE;
+      }
+    }
+    for (const u of touched) {
+      stops.push(u);
+      values.push(sum[u]!);
+      sum[u] = 0;
+    }
+    touched.length = 0;
+    offset[v + 1] = stops.length;
+  }
+  const vv = inst.visitValues;
+  let step = 0;
+  for (let k = 1; k < vv.length; k++) step = Math.max(step, Math.abs(vv[k - 1]! - vv[k]!));
+  shared = { offset, stop: Int32Array.from(stops), value: Float64Array.from(values), step };
+  sharedCoverages.set(p, shared);
+  return shared;
+}
+
+function sharedWithOf(p: Solution["p"]): Float64Array {
+  let scratch = sharedScratch.get(p);
+  if (!scratch) {
+    scratch = new Float64Array(p.nStops);
+    sharedScratch.set(p, scratch);
+  }
+  return scratch;
 }
 
 /** the nearest stops of v that could take one more visit (replacement candidates on large instances) */
