@@ -73,17 +73,16 @@ export function greedyInsert(sol: Solution, candidates: readonly number[], opts:
   const full = p.nStops * R <= FULL_EVALUATION_PAIRS;
   const classes = emptyRouteClasses(sol);
   const E = R + classes.count;
-  const available = (stop: number): boolean =>
-    p.servable[stop] === 1 &&
-    sol.visitRoutes[stop]!.length < p.inst.maxVisits[stop]! &&
-    p.addGain(stop, sol.counts) > 0;
   const stops: number[] = [];
+  const gains: number[] = [];
   const rowOf = new Map<number, number>();
   for (const stop of candidates) {
-    if (!rowOf.has(stop) && available(stop)) {
-      rowOf.set(stop, stops.length);
-      stops.push(stop);
-    }
+    if (rowOf.has(stop) || p.servable[stop] !== 1 || sol.visitRoutes[stop]!.length >= p.inst.maxVisits[stop]!) continue;
+    const worth = p.addGain(stop, sol.counts);
+    if (!(worth > 0)) continue;
+    rowOf.set(stop, stops.length);
+    stops.push(stop);
+    gains.push(worth);
   }
   const C = stops.length;
   let table = tables.get(p);
@@ -147,7 +146,7 @@ export function greedyInsert(sol: Solution, candidates: readonly number[], opts:
   };
 
   for (let c = 0; c < C; c++) {
-    gain[c] = p.addGain(stops[c]!, sol.counts);
+    gain[c] = gains[c]!;
     noise[c] = opts.noise > 0 ? 1 + opts.noise * (2 * opts.rng.next() - 1) : 1;
     fillRow(c);
     if (((c + 1) & 31) === 0 && opts.shouldStop()) return 0;
@@ -219,10 +218,11 @@ export function greedyInsert(sol: Solution, candidates: readonly number[], opts:
         if (c !== undefined && !dead[c]) addEntry(c, r);
       }
     }
-    if (!available(stop)) {
+    const more = sol.visitRoutes[stop]!.length < p.inst.maxVisits[stop]! ? p.addGain(stop, sol.counts) : 0;
+    if (!(more > 0)) {
       dead[pick] = 1;
     } else {
-      gain[pick] = p.addGain(stop, sol.counts);
+      gain[pick] = more;
       addEntry(pick, r);
       for (let k = 0; k < E; k++) if (present[pick * E + k]) evalEntry(pick, k);
       pickBest(pick);
