@@ -120,3 +120,11 @@ describe("estimate provider", () => {
     expect(leg!.steps[0]!.maneuver.bearing_after).toBeLessThan(337.5);
   });
 });
+
+describe("travel minutes in shared memory", () => {
+  it("builds them in a SharedArrayBuffer, so the bound's worker thread reads them without a copy", async () => {
+    const m = await createEstimateProvider().matrix([PLAZA_DE_BOLIVAR, EL_DORADO]);
+    expect(m.minutes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(m.minutes[1]).toBeGreaterThan(0);
+  });
+});

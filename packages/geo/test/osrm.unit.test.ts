@@ -97,6 +97,7 @@ describe("OSRM provider", () => {
     handler = (_req, res, url) => answerTable(res, url);
     const provider = createTravelProvider({ provider: "osrm", url: `${base}/`, chunkSize: 4 });
     const m = await provider.matrix(places);
+    expect(m.minutes.buffer).toBeInstanceOf(SharedArrayBuffer);
     for (let i = 0; i < places.length; i++) {
       for (let j = 0; j < places.length; j++) {
         const km = i === j ? 0 : haversineKm(places[i]!, places[j]!);

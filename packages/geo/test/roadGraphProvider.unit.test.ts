@@ -39,6 +39,8 @@ describe("road-graph provider on the grid fixture", () => {
     const b = at(4, 1); // both on Carrera 1 (primary)
     const m = await network.matrix([a, b]);
     expect(m.minutes[1]).toBeCloseTo((haversineKm(a, b) / DEFAULT_ROAD_SPEEDS_KMH.primary!) * 60, 6);
+    // shared, so the bound's worker thread reads the solve's matrix without a copy
+    expect(m.minutes.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 
   it("adds the straight stretch from an off-road place to its road node", async () => {

@@ -6,6 +6,7 @@
  */
 import type { FerryCrossing } from "@carebus/model";
 import { haversineKm } from "../haversineKm.js";
+import { sharedMatrix } from "../sharedCopy.js";
 import type { Place, RouteLeg, RoutingProvider, TravelMatrix } from "../types.js";
 import { DEFAULT_TRAVEL_ESTIMATE, type EstimateSettings } from "./estimateDefaults.js";
 import { ferryRoute } from "./ferryCrossings.js";
@@ -47,7 +48,7 @@ export function createEstimateProvider(
     name: "estimate",
     async matrix(places: readonly Place[]): Promise<TravelMatrix> {
       const n = places.length;
-      const minutes = new Float64Array(n * n);
+      const minutes = sharedMatrix(n);
       const km = new Float64Array(n * n);
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < n; j++) {

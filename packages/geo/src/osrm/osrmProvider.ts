@@ -4,6 +4,7 @@
  * instruction compiler; its `null` table entries become Infinity and are listed.
  */
 import { GeoError } from "../errors.js";
+import { sharedMatrix } from "../sharedCopy.js";
 import type { ManeuverStep, Place, RouteLeg, RoutingProvider, TravelMatrix } from "../types.js";
 import { coordinateList, describeUrl, osrmGet, type OsrmSettings } from "./osrmClient.js";
 
@@ -22,7 +23,7 @@ export function createOsrmProvider(settings: OsrmSettings): RoutingProvider {
     name: "osrm",
     async matrix(places: readonly Place[]): Promise<TravelMatrix> {
       const n = places.length;
-      const minutes = new Float64Array(n * n);
+      const minutes = sharedMatrix(n);
       const km = new Float64Array(n * n);
       const unreachable: Array<readonly [number, number]> = [];
       if (n <= 1) return { size: n, minutes, km, unreachable }; // nothing to ask the server

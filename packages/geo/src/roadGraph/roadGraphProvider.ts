@@ -11,6 +11,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type KDBush from "kdbush";
 import { GeoError } from "../errors.js";
+import { sharedMatrix } from "../sharedCopy.js";
 import type { Place, RouteLeg, RoutingProvider, TravelMatrix } from "../types.js";
 import { buildManeuvers } from "../directions/buildManeuvers.js";
 import { buildRoadGraph, type BuildRoadGraphOptions } from "./buildRoadGraph.js";
@@ -89,7 +90,7 @@ export class RoadNetwork implements RoutingProvider {
   async matrix(places: readonly Place[]): Promise<TravelMatrix> {
     const n = places.length;
     const snaps = this.snap(places);
-    const minutes = new Float64Array(n * n);
+    const minutes = sharedMatrix(n);
     const km = new Float64Array(n * n);
     const unreachable: Array<readonly [number, number]> = [];
     const targets = Int32Array.from(snaps, (s) => s.node);
