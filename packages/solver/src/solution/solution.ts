@@ -43,7 +43,7 @@ export class Solution {
   travel = 0;
   private readonly scratch: Float64Array[] = [new Float64Array(8), new Float64Array(8)];
   private buffer: number[] = [];
-  /** copyFrom's scratch: the stops of the routes it copies, and a mark per stop */
+  /** copyFrom's and setRoute's scratch: the stops of the routes copied, and a mark per stop */
   private readonly touchedStops: number[] = [];
   private readonly stopMark: Uint8Array;
   /** travel of each route as last added into `travel` */
@@ -311,14 +311,26 @@ export class Solution {
     return stop;
   }
 
-  /** replace route r's whole sequence */
+  /**
+   * Replace route r's whole sequence. Only the visits that leave or join the route change the
+   * counts and the value: a reordering (or-opt, 2-opt) or a swap with another route changes
+   * one or two visits' worth, not every visit's twice.
+   */
   setRoute(r: number, stops: readonly number[]): void {
     const s = this.seq[r]!;
-    for (const v of s) this.dropVisit(v, r);
+    const mark = this.stopMark;
+    for (const v of stops) mark[v]!++;
+    for (const v of s) {
+      if (mark[v]! > 0) mark[v]!--;
+      else this.dropVisit(v, r);
+    }
     s.length = 0;
+    for (const v of stops) s.push(v);
     for (const v of stops) {
-      s.push(v);
-      this.addVisit(v, r);
+      if (mark[v]! > 0) {
+        mark[v]!--;
+        this.addVisit(v, r);
+      }
     }
     this.refresh(r);
   }
