@@ -50,15 +50,30 @@ function candidateRoutes(sol: Solution, v: number, r: number): number[] {
     for (let q = 0; q < p.nRoutes; q++) if (q !== r) out.push(q);
     return out;
   }
-  const seen = new Set<number>([r]);
+  // a stamp per route instead of a set: this runs for every visit of every walk
+  const seen = seenOf(p);
+  const stamp = ++seen.stamp;
+  seen.at[r] = stamp;
   const out: number[] = [];
   for (let q = p.neighbourOffset[v]!; q < p.neighbourOffset[v + 1]!; q++) {
     for (const r2 of sol.visitRoutes[p.neighbours[q]!]!) {
-      if (!seen.has(r2)) {
-        seen.add(r2);
+      if (seen.at[r2] !== stamp) {
+        seen.at[r2] = stamp;
         out.push(r2);
       }
     }
   }
   return out;
+}
+
+/** per Problem: the stamp each route was last listed with */
+const seenRoutes = new WeakMap<object, { at: Float64Array; stamp: number }>();
+
+function seenOf(p: Solution["p"]): { at: Float64Array; stamp: number } {
+  let seen = seenRoutes.get(p);
+  if (!seen) {
+    seen = { at: new Float64Array(p.nRoutes), stamp: 0 };
+    seenRoutes.set(p, seen);
+  }
+  return seen;
 }
