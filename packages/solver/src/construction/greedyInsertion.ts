@@ -41,10 +41,24 @@ const FULL_EVALUATION_PAIRS = 60_000;
  * stays valid when the representative changes). Buffers grow and are reused from call to call.
  */
 class InsertionTable {
+  /** per stop: its row in the current call, valid where rowStamp holds that call's stamp */
+  readonly rowOf: Int32Array;
+  readonly rowStamp: Float64Array;
+  private stamp = 0;
   present = new Uint8Array(0);
   shift = new Float64Array(0);
   idx = new Int32Array(0);
   dTravel = new Float64Array(0);
+
+  constructor(nStops: number) {
+    this.rowOf = new Int32Array(nStops);
+    this.rowStamp = new Float64Array(nStops);
+  }
+
+  /** a stamp no earlier call used */
+  nextStamp(): number {
+    return ++this.stamp;
+  }
 
   /** room for `entries` cells, all absent */
   reset(entries: number): void {
@@ -75,21 +89,26 @@ export function greedyInsert(sol: Solution, candidates: readonly number[], opts:
   const E = R + classes.count;
   const stops: number[] = [];
   const gains: number[] = [];
-  const rowOf = new Map<number, number>();
+  let table = tables.get(p);
+  if (!table) {
+    table = new InsertionTable(p.nStops);
+    tables.set(p, table);
+  }
+  // each candidate's row, valid for this call's stamp (a Map per call was a sizeable share of
+  // the garbage on 5,000 stops, where this runs several times per iteration)
+  const stamp = table.nextStamp();
+  const { rowOf, rowStamp } = table;
   for (const stop of candidates) {
-    if (rowOf.has(stop) || p.servable[stop] !== 1 || sol.visitRoutes[stop]!.length >= p.inst.maxVisits[stop]!) continue;
+    if (rowStamp[stop] === stamp || p.servable[stop] !== 1 || sol.visitRoutes[stop]!.length >= p.inst.maxVisits[stop]!)
+      continue;
     const worth = p.addGain(stop, sol.counts);
     if (!(worth > 0)) continue;
-    rowOf.set(stop, stops.length);
+    rowStamp[stop] = stamp;
+    rowOf[stop] = stops.length;
     stops.push(stop);
     gains.push(worth);
   }
   const C = stops.length;
-  let table = tables.get(p);
-  if (!table) {
-    table = new InsertionTable();
-    tables.set(p, table);
-  }
   table.reset(C * E);
   const { present, shift, idx, dTravel } = table;
   /** per row: column of its best entry (-1 if none feasible), gain, noise, dead */
@@ -214,8 +233,10 @@ export function greedyInsert(sol: Solution, candidates: readonly number[], opts:
       if (wasEmpty) for (let c = 0; c < C; c++) if (!dead[c]) addEntry(c, r);
     } else {
       for (let k = p.neighbourOffset[stop]!; k < p.neighbourOffset[stop + 1]!; k++) {
-        const c = rowOf.get(p.neighbours[k]!);
-        if (c !== undefined && !dead[c]) addEntry(c, r);
+        const u = p.neighbours[k]!;
+        if (rowStamp[u] !== stamp) continue;
+        const c = rowOf[u]!;
+        if (!dead[c]) addEntry(c, r);
       }
     }
     const more = sol.visitRoutes[stop]!.length < p.inst.maxVisits[stop]! ? p.addGain(stop, sol.counts) : 0;

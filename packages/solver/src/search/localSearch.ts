@@ -18,6 +18,10 @@ import { twoOpt } from "./operators/twoOpt.js";
 import { relocate } from "./operators/relocate.js";
 import { exchange } from "./operators/exchange.js";
 import { createReplaceVisit } from "./operators/replaceVisit.js";
+import { stampSetPerProblem } from "../solution/stampSet.js";
+
+/** the stops nearbyCandidates has considered in its current call */
+const seenStops = stampSetPerProblem((p) => p.nStops);
 
 export type { SearchContext } from "./operators/operator.js";
 
@@ -162,11 +166,11 @@ function allCandidates(sol: Solution): number[] {
 /** stops near the given routes (and the extras) that could take one more visit */
 function nearbyCandidates(sol: Solution, routes: readonly number[], extras: readonly number[]): number[] {
   const p = sol.p;
-  const seen = new Set<number>();
+  const seen = seenStops(p);
+  seen.clear();
   const out: number[] = [];
   const consider = (s: number): void => {
-    if (seen.has(s)) return;
-    seen.add(s);
+    if (!seen.add(s)) return;
     if (p.servable[s] && sol.visitRoutes[s]!.length < p.inst.maxVisits[s]!) out.push(s);
   };
   for (const s of extras) consider(s);

@@ -7,6 +7,7 @@
 import type { Solution } from "../../solution/solution.js";
 import { cachedPlacement, type Placement } from "../../construction/insertion.js";
 import { MOVE_EPS, type Operator, type SearchContext } from "./operator.js";
+import { stampSetPerProblem } from "../../solution/stampSet.js";
 
 /** Move the visit at index `k` of `from` to index `idx` of `to`. */
 export interface RelocateMove {
@@ -18,6 +19,8 @@ export interface RelocateMove {
 
 const empty = new Int32Array(0);
 const tmp: Placement = { route: -1, idx: 0, shift: 0, dTravel: 0 };
+/** the routes candidateRoutes has listed in its current call */
+const seenRoutes = stampSetPerProblem((p) => p.nRoutes);
 
 export const relocate: Operator<RelocateMove> = {
   name: "relocate",
@@ -50,30 +53,12 @@ function candidateRoutes(sol: Solution, v: number, r: number): number[] {
     for (let q = 0; q < p.nRoutes; q++) if (q !== r) out.push(q);
     return out;
   }
-  // a stamp per route instead of a set: this runs for every visit of every walk
-  const seen = seenOf(p);
-  const stamp = ++seen.stamp;
-  seen.at[r] = stamp;
+  const seen = seenRoutes(p);
+  seen.clear();
+  seen.add(r);
   const out: number[] = [];
   for (let q = p.neighbourOffset[v]!; q < p.neighbourOffset[v + 1]!; q++) {
-    for (const r2 of sol.visitRoutes[p.neighbours[q]!]!) {
-      if (seen.at[r2] !== stamp) {
-        seen.at[r2] = stamp;
-        out.push(r2);
-      }
-    }
+    for (const r2 of sol.visitRoutes[p.neighbours[q]!]!) if (seen.add(r2)) out.push(r2);
   }
   return out;
-}
-
-/** per Problem: the stamp each route was last listed with */
-const seenRoutes = new WeakMap<object, { at: Float64Array; stamp: number }>();
-
-function seenOf(p: Solution["p"]): { at: Float64Array; stamp: number } {
-  let seen = seenRoutes.get(p);
-  if (!seen) {
-    seen = { at: new Float64Array(p.nRoutes), stamp: 0 };
-    seenRoutes.set(p, seen);
-  }
-  return seen;
 }
