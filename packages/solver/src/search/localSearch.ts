@@ -18,10 +18,11 @@ import { twoOpt } from "./operators/twoOpt.js";
 import { relocate } from "./operators/relocate.js";
 import { exchange } from "./operators/exchange.js";
 import { createReplaceVisit } from "./operators/replaceVisit.js";
-import { stampSetPerProblem } from "../solution/stampSet.js";
+import { perProblem } from "../solution/perProblem.js";
+import { StampSet } from "../solution/stampSet.js";
 
 /** the stops nearbyCandidates has considered in its current call */
-const seenStops = stampSetPerProblem((p) => p.nStops);
+const seenStops = perProblem((p) => new StampSet(p.nStops));
 
 export type { SearchContext } from "./operators/operator.js";
 

@@ -3,8 +3,6 @@
  * with the current stamp. The search asks "seen already?" for every visit of every walk; a new
  * Set each time was a sizeable share of the garbage on 5,000 stops.
  */
-import type { Problem } from "./problem.js";
-
 export class StampSet {
   private readonly at: Float64Array;
   private stamp = 1;
@@ -24,17 +22,4 @@ export class StampSet {
     this.at[x] = this.stamp;
     return true;
   }
-}
-
-/** One StampSet per Problem for one use, of `size(p)` elements, made on first use. */
-export function stampSetPerProblem(size: (p: Problem) => number): (p: Problem) => StampSet {
-  const sets = new WeakMap<Problem, StampSet>();
-  return (p) => {
-    let set = sets.get(p);
-    if (!set) {
-      set = new StampSet(size(p));
-      sets.set(p, set);
-    }
-    return set;
-  };
 }

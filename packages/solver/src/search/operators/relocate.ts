@@ -7,7 +7,8 @@
 import type { Solution } from "../../solution/solution.js";
 import { cachedPlacement, type Placement } from "../../construction/insertion.js";
 import { MOVE_EPS, type Operator, type SearchContext } from "./operator.js";
-import { stampSetPerProblem } from "../../solution/stampSet.js";
+import { perProblem } from "../../solution/perProblem.js";
+import { StampSet } from "../../solution/stampSet.js";
 
 /** Move the visit at index `k` of `from` to index `idx` of `to`. */
 export interface RelocateMove {
@@ -20,7 +21,7 @@ export interface RelocateMove {
 const empty = new Int32Array(0);
 const tmp: Placement = { route: -1, idx: 0, shift: 0, dTravel: 0 };
 /** the routes candidateRoutes has listed in its current call */
-const seenRoutes = stampSetPerProblem((p) => p.nRoutes);
+const seenRoutes = perProblem((p) => new StampSet(p.nRoutes));
 
 export const relocate: Operator<RelocateMove> = {
   name: "relocate",

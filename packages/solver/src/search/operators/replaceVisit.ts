@@ -10,6 +10,8 @@ import { Solution } from "../../solution/solution.js";
 import { bestPlacementInRoute, type Placement } from "../../construction/insertion.js";
 import { MOVE_EPS, type Operator, type SearchContext } from "./operator.js";
 import { FitAfterRemoval, removalBoundsApply } from "./fitAfterRemoval.js";
+import { perProblem } from "../../solution/perProblem.js";
+import type { Problem } from "../../solution/problem.js";
 
 /** Replace the visit at index `k` of route `route` by stop `stop` at index `idx` of the shortened route. */
 export interface ReplaceMove {
@@ -24,13 +26,11 @@ const tmp: Placement = { route: -1, idx: 0, shift: 0, dTravel: 0 };
 /** one probe per placement memo, i.e. per search */
 const probes = new WeakMap<object, Solution>();
 /** per Problem, per stop: its worth when last sorted (only read for the stops just sorted) */
-const worths = new WeakMap<object, Float64Array>();
-/** per Problem: the coverage each stop shares with each of its neighbours (sharedCoverageOf) */
-const sharedCoverages = new WeakMap<object, SharedCoverage>();
+const worthOf = perProblem((p) => new Float64Array(p.nStops));
 /** per Problem, per stop: the coverage it shares with the visit being dropped (0 when none) */
-const sharedScratch = new WeakMap<object, Float64Array>();
+const sharedWithOf = perProblem((p) => new Float64Array(p.nStops));
 /** one necessary fit test per Problem, null where its timing argument does not hold */
-const fitTests = new WeakMap<object, FitAfterRemoval | null>();
+const fitTestOf = perProblem((p) => (removalBoundsApply(p) ? new FitAfterRemoval(p) : null));
 
 /**
  * The replace operator for one local-search round: `candidates` are the stops worth trying when
@@ -155,24 +155,6 @@ function probeOf(sol: Solution): Solution {
   return probe;
 }
 
-function worthOf(p: Solution["p"]): Float64Array {
-  let worth = worths.get(p);
-  if (!worth) {
-    worth = new Float64Array(p.nStops);
-    worths.set(p, worth);
-  }
-  return worth;
-}
-
-function fitTestOf(p: Solution["p"]): FitAfterRemoval | null {
-  let test = fitTests.get(p);
-  if (test === undefined) {
-    test = removalBoundsApply(p) ? new FitAfterRemoval(p) : null;
-    fitTests.set(p, test);
-  }
-  return test;
-}
-
 /** For each stop v, the other stops covering a group v covers, and the summed |value| of those groups. */
 interface SharedCoverage {
   /** CSR: stop v's entries are offset[v]..offset[v + 1] - 1 */
@@ -188,9 +170,9 @@ interface SharedCoverage {
  * moves each shared group's count down by one, so it raises another stop's worth by at most
  * step × the value they share, and leaves the worth of a stop that shares nothing as it was.
  */
-function sharedCoverageOf(p: Solution["p"]): SharedCoverage {
-  let shared = sharedCoverages.get(p);
-  if (shared) return shared;
+const sharedCoverageOf = perProblem(buildSharedCoverage);
+
+function buildSharedCoverage(p: Problem): SharedCoverage {
   const inst = p.inst;
   const nGroups = inst.groupValue.length;
   // the stops covering each group (the instance lists the groups of each stop)
@@ -228,18 +210,7 @@ function sharedCoverageOf(p: Solution["p"]): SharedCoverage {
   const vv = inst.visitValues;
   let step = 0;
   for (let k = 1; k < vv.length; k++) step = Math.max(step, Math.abs(vv[k - 1]! - vv[k]!));
-  shared = { offset, stop: Int32Array.from(stops), value: Float64Array.from(values), step };
-  sharedCoverages.set(p, shared);
-  return shared;
-}
-
-function sharedWithOf(p: Solution["p"]): Float64Array {
-  let scratch = sharedScratch.get(p);
-  if (!scratch) {
-    scratch = new Float64Array(p.nStops);
-    sharedScratch.set(p, scratch);
-  }
-  return scratch;
+  return { offset, stop: Int32Array.from(stops), value: Float64Array.from(values), step };
 }
 
 /** the nearest stops of v that could take one more visit (replacement candidates on large instances) */
