@@ -165,6 +165,8 @@ export async function solvePrepared(
     timeLimitMs: Math.max(0, timeLimitSeconds * 1000 - searchStart),
     bound: () => running.current().bound,
     initial: first.routes,
+    // the first plan is this instance's own construction: nothing is left to insert
+    construct: false,
     failures,
     ...(mipSolver ? { mipSolver } : {}),
     ...(iterationLimit !== undefined ? { iterationLimit } : {}),

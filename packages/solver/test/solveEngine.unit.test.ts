@@ -319,6 +319,34 @@ describe("solve's contract", () => {
     expect(warm.value).toBeGreaterThanOrEqual(base.value);
   });
 
+  it("searches from its own first plan alike with and without construction (construct: false skips only wasted work)", () => {
+    for (const seed of [1, 2, 3]) {
+      const first = solve(inst, { seed, iterationLimit: 0, timeLimitMs: 1e9 });
+      const again = solve(inst, { seed, iterationLimit: 150, timeLimitMs: 1e9, initial: first.routes });
+      const skipped = solve(inst, {
+        seed,
+        iterationLimit: 150,
+        timeLimitMs: 1e9,
+        initial: first.routes,
+        construct: false,
+      });
+      expect(skipped.constructionValue).toBe(first.value);
+      expect(skipped.routes).toEqual(again.routes);
+      expect(skipped.value).toBe(again.value);
+    }
+  });
+
+  it("starts from a warm start as it is with construct: false, and fills it otherwise", () => {
+    const half = solve(inst, { seed: 1, iterationLimit: 0, timeLimitMs: 1e9 }).routes.map((route, r) =>
+      r === 0 ? { ...route, visits: [] } : route,
+    );
+    const filled = solve(inst, { seed: 1, iterationLimit: 0, timeLimitMs: 1e9, initial: half });
+    const asIs = solve(inst, { seed: 1, iterationLimit: 0, timeLimitMs: 1e9, initial: half, construct: false });
+    expect(asIs.routes[0]!.visits).toEqual([]);
+    expect(filled.routes[0]!.visits.length).toBeGreaterThan(0);
+    expect(filled.value).toBeGreaterThan(asIs.value);
+  });
+
   it("refuses an infeasible warm start with a stable code", () => {
     const bad = [
       {
