@@ -18,6 +18,8 @@
 import type { Rng } from "../random.js";
 import type { Solution } from "../solution/solution.js";
 import { cachedPlacement, type Placement } from "./insertion.js";
+import { perProblem } from "../solution/perProblem.js";
+import { StampSet } from "../solution/stampSet.js";
 
 /** Options of {@link greedyInsert}. */
 export interface GreedyInsertOptions {
@@ -41,23 +43,17 @@ const FULL_EVALUATION_PAIRS = 60_000;
  * stays valid when the representative changes). Buffers grow and are reused from call to call.
  */
 class InsertionTable {
-  /** per stop: its row in the current call, valid where rowStamp holds that call's stamp */
+  /** the stops with a row in the current call, and each one's row */
+  readonly hasRow: StampSet;
   readonly rowOf: Int32Array;
-  readonly rowStamp: Float64Array;
-  private stamp = 0;
   present = new Uint8Array(0);
   shift = new Float64Array(0);
   idx = new Int32Array(0);
   dTravel = new Float64Array(0);
 
   constructor(nStops: number) {
+    this.hasRow = new StampSet(nStops);
     this.rowOf = new Int32Array(nStops);
-    this.rowStamp = new Float64Array(nStops);
-  }
-
-  /** a stamp no earlier call used */
-  nextStamp(): number {
-    return ++this.stamp;
   }
 
   /** room for `entries` cells, all absent */
@@ -75,7 +71,7 @@ class InsertionTable {
 }
 
 /** one table per Problem (the ILS calls greedyInsert every iteration) */
-const tables = new WeakMap<object, InsertionTable>();
+const tableOf = perProblem((p) => new InsertionTable(p.nStops));
 
 /**
  * Inserts visits of the `candidates` stops while some insertion adds value. Stops may receive
@@ -89,21 +85,17 @@ export function greedyInsert(sol: Solution, candidates: readonly number[], opts:
   const E = R + classes.count;
   const stops: number[] = [];
   const gains: number[] = [];
-  let table = tables.get(p);
-  if (!table) {
-    table = new InsertionTable(p.nStops);
-    tables.set(p, table);
-  }
-  // each candidate's row, valid for this call's stamp (a Map per call was a sizeable share of
-  // the garbage on 5,000 stops, where this runs several times per iteration)
-  const stamp = table.nextStamp();
-  const { rowOf, rowStamp } = table;
+  const table = tableOf(p);
+  // each candidate's row (a Map per call was a sizeable share of the garbage on 5,000 stops,
+  // where this runs several times per iteration)
+  const { hasRow, rowOf } = table;
+  hasRow.clear();
   for (const stop of candidates) {
-    if (rowStamp[stop] === stamp || p.servable[stop] !== 1 || sol.visitRoutes[stop]!.length >= p.inst.maxVisits[stop]!)
+    if (hasRow.has(stop) || p.servable[stop] !== 1 || sol.visitRoutes[stop]!.length >= p.inst.maxVisits[stop]!)
       continue;
     const worth = p.addGain(stop, sol.counts);
     if (!(worth > 0)) continue;
-    rowStamp[stop] = stamp;
+    hasRow.add(stop);
     rowOf[stop] = stops.length;
     stops.push(stop);
     gains.push(worth);
@@ -234,7 +226,7 @@ export function greedyInsert(sol: Solution, candidates: readonly number[], opts:
     } else {
       for (let k = p.neighbourOffset[stop]!; k < p.neighbourOffset[stop + 1]!; k++) {
         const u = p.neighbours[k]!;
-        if (rowStamp[u] !== stamp) continue;
+        if (!hasRow.has(u)) continue;
         const c = rowOf[u]!;
         if (!dead[c]) addEntry(c, r);
       }

@@ -42,7 +42,8 @@ const LONG_ROUTE_VISITS = 10;
  * the best and the search stops finding better ones: on the Bogotá week (36 routes, 20 s in
  * process, seed 1) 3× the average visit gave 501,923 and 0.03× gave 504,080; on generated weeks
  * of 1,000 and 5,000 stops (120 and 600 routes, 25 s) 257,685 against 264,573 and 3,037,805
- * against 3,102,453 (benchmarks/README.md, "Issue 11: a cooler search on many routes"). The
+ * against 3,102,453 (benchmarks/README.md, "Issue 11: merged coverage, a sharper replace, and a cooler search on
+ * many routes"). The
  * factor falls with the square of the routes past {@link HOT_ROUTES} down to that 0.01 × 3.
  */
 export function hottestTemperature(averageVisitValue: number, routes: number): number {

@@ -1,7 +1,8 @@
 /**
  * Local search to a local optimum of the lexicographic objective (value, then travel), over the
  * routes in a work list (all routes on small instances, the routes a perturbation touched on
- * large ones, and after a round that improved, the routes it changed). Neighbourhoods (one per file in operators/, behind one interface), cheapest first:
+ * large ones, and after a round that improved, the routes it changed). Neighbourhoods (one per
+ * file in operators/, behind one interface), cheapest first:
  *  - inside a route: or-opt and 2-opt, travel only;
  *  - across routes: relocate a visit and exchange two visits (neighbour-list candidates), travel only;
  *  - insert unvisited stops (greedy by value per minute, construction/greedyInsertion.ts), value;

@@ -16,6 +16,11 @@ export class StampSet {
     this.stamp++;
   }
 
+  /** whether `x` is in */
+  has(x: number): boolean {
+    return this.at[x] === this.stamp;
+  }
+
   /** adds `x`; false when it was already in */
   add(x: number): boolean {
     if (this.at[x] === this.stamp) return false;
