@@ -21,6 +21,7 @@ import { exchange } from "./operators/exchange.js";
 import { createReplaceVisit } from "./operators/replaceVisit.js";
 import { perProblem } from "../solution/perProblem.js";
 import { StampSet } from "../solution/stampSet.js";
+import { OptimalSequences } from "./optimalSequences.js";
 
 /** the stops nearbyCandidates has considered in its current call */
 const seenStops = perProblem((p) => new StampSet(p.nStops));
@@ -136,6 +137,8 @@ function walk(
  * that version needs no new walk — most routes of a local-search round are unchanged.
  */
 const intraOptimal = new WeakMap<object, Float64Array>();
+/** Per search: the sequences found intra-route optimal, whatever version carried them. */
+const optimalSequences = new WeakMap<SearchContext, OptimalSequences>();
 
 /** or-opt and 2-opt on route r until a whole walk finds no move; returns whether it changed */
 function improveRoute(sol: Solution, r: number, ctx: SearchContext): boolean {
@@ -145,12 +148,24 @@ function improveRoute(sol: Solution, r: number, ctx: SearchContext): boolean {
     intraOptimal.set(sol.p, known);
   }
   if (known[r] === sol.version[r]) return false;
+  let seen = optimalSequences.get(ctx);
+  if (!seen) {
+    seen = new OptimalSequences();
+    optimalSequences.set(ctx, seen);
+  }
   const changed = new Set<number>();
   let moves = 0;
   for (;;) {
+    if (seen.has(r, sol.seq[r]!)) {
+      known[r] = sol.version[r]!;
+      return moves > 0;
+    }
     const found = walk(sol, r, INTRA_ROUTE, ctx, changed, true, MAX_INTRA_MOVES - moves);
     moves += found;
-    if (found === 0) known[r] = sol.version[r]!;
+    if (found === 0) {
+      known[r] = sol.version[r]!;
+      seen.add(r, sol.seq[r]!);
+    }
     if (found === 0 || moves >= MAX_INTRA_MOVES) return moves > 0;
   }
 }
