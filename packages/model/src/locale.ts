@@ -118,3 +118,15 @@ export function formatFigure(value: number, locale: string, maximumFractionDigit
 export function formatRatio(ratio: number, locale: string, maximumFractionDigits = 1): string {
   return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits }).format(ratio);
 }
+
+/**
+ * How far below the maximum possible a plan may be, as a percentage that reads 0 only when it
+ * is 0: one decimal from 0.1 % up, two significant digits below (a Bogotá week 0.046% below
+ * its bound read "a lo sumo 0% por debajo", as if it were proven optimal).
+ * @example formatGap(0.0423, "es-CO") // "4,2%"; formatGap(0.00046, "es-CO") // "0,046%"
+ */
+export function formatGap(ratio: number, locale: string): string {
+  if (ratio > 0 && ratio < 0.00095)
+    return new Intl.NumberFormat(locale, { style: "percent", maximumSignificantDigits: 2 }).format(ratio);
+  return formatRatio(ratio, locale, 1);
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatCalendarDate,
   formatFigure,
+  formatGap,
   formatInstant,
   isLocale,
   languageOf,
@@ -61,6 +62,25 @@ describe("locale", () => {
     };
     expect(validateScenario(scenario).map((i) => i.path)).toEqual(["locale"]);
     expect(validateScenario({ ...scenario, locale: "es-CL" })).toEqual([]);
+  });
+});
+
+describe("the gap to the maximum possible", () => {
+  it("has one decimal from 0.1 % up, in the locale's way", () => {
+    expect(formatGap(0.0423, "es-CO")).toBe("4,2%");
+    expect(formatGap(0.00095, "es-CO")).toBe("0,1%");
+    expect(formatGap(0.0423, "en")).toBe("4.2%");
+  });
+
+  it("never reads 0 when the plan is below the maximum", () => {
+    expect(formatGap(0.00046, "es-CO")).toBe("0,046%");
+    expect(formatGap(0.00094, "en")).toBe("0.094%");
+    expect(formatGap(1e-7, "en")).toBe("0.00001%");
+    for (let k = 1; k < 2_000; k++) expect(formatGap(k * 1e-6, "en")).not.toBe("0%");
+  });
+
+  it("reads 0 when it is 0", () => {
+    expect(formatGap(0, "es-CO")).toBe("0%");
   });
 });
 

@@ -14,7 +14,7 @@ import {
   PlanError,
   ScenarioError,
   formatFigure,
-  formatRatio,
+  formatGap,
   languageOf,
   localeForLanguage,
   localeOf,
@@ -286,18 +286,43 @@ const fmt = (x: number, locale: string, digits = 1) =>
   formatFigure(Math.round(x * 10 ** digits) / 10 ** digits, locale, digits);
 
 function progressLine(p: ScenarioProgress, { lang, locale }: SummaryWords): string {
+  const w = PLAN_WORDS[lang];
   const gap =
     p.bound !== null && meetsBound(p.value, p.bound)
-      ? `0 (${PLAN_WORDS[lang].optimal})`
+      ? null
       : p.bound !== null && p.bound > 0
-        ? formatRatio((p.bound - p.value) / p.bound, locale, 2)
-        : "n/a";
+        ? formatGap((p.bound - p.value) / p.bound, locale)
+        : undefined;
   const bound =
-    p.bound === null
-      ? "n/a"
-      : `${fmt(p.bound, locale)}${p.boundKind === "quick" ? ` (${PLAN_WORDS[lang].quickBound})` : ""}`;
-  return `value ${fmt(p.value, locale)}  bound ${bound}  gap ${gap}  ${fmt(p.elapsedMs / 1000, locale, 2)} s  ${p.iterations} iterations`;
+    p.bound === null ? "—" : `${fmt(p.bound, locale)}${p.boundKind === "quick" ? ` (${w.quickBound})` : ""}`;
+  return PROGRESS[lang]({
+    value: fmt(p.value, locale),
+    bound,
+    gap,
+    optimal: w.optimal,
+    seconds: fmt(p.elapsedMs / 1000, locale, 2),
+    iterations: formatFigure(p.iterations, locale, 0),
+  });
 }
+
+/** The figures of one progress line, written in the summary's locale. */
+interface ProgressFigures {
+  value: string;
+  bound: string;
+  /** the gap as a percentage; null when the plan meets the bound, undefined with no bound */
+  gap: string | null | undefined;
+  optimal: string;
+  seconds: string;
+  iterations: string;
+}
+
+/** A line on stderr for each better plan or bound, in the summary's words. */
+const PROGRESS: Record<Language, (f: ProgressFigures) => string> = {
+  es: (f) =>
+    `valor ${f.value}  máximo posible ${f.bound}  ${f.gap === null ? f.optimal : f.gap === undefined ? "brecha desconocida" : `a lo sumo ${f.gap} por debajo`}  ${f.seconds} s  ${f.iterations} iteraciones`,
+  en: (f) =>
+    `value ${f.value}  bound ${f.bound}  gap ${f.gap === null ? `0 (${f.optimal})` : (f.gap ?? "n/a")}  ${f.seconds} s  ${f.iterations} iterations`,
+};
 
 /**
  * The closing summary, in the planner page's order and words: caregivers reached (people),
@@ -326,7 +351,7 @@ export function summary(plan: Plan, { lang, locale }: SummaryWords = SPANISH): s
         ]
       : []),
     `${w.bound}${quick}: ${fmt(plan.stats.bound, locale)}; ${
-      meetsBound(plan.totals.value, plan.stats.bound) ? w.optimal : w.gap(formatRatio(plan.stats.gap, locale, 1))
+      meetsBound(plan.totals.value, plan.stats.bound) ? w.optimal : w.gap(formatGap(plan.stats.gap, locale))
     }`,
     `${w.visits(visits, plan.routes.length)}; ${w.driving.toLowerCase()} ${fmt(plan.totals.travelMinutes, locale, 0)} min`,
     `${w.leftOut}: ${plan.unvisited.length}`,

@@ -6,7 +6,7 @@
  * reason.
  */
 import { h, replaceChildren } from "../shared/dom.js";
-import { formatMinutes, formatNumber, formatPercent } from "../shared/format.js";
+import { formatGap, formatMinutes, formatNumber } from "../shared/format.js";
 import { stopName, type PlanIndex } from "./planIndex.js";
 import type { Words } from "./words.js";
 
@@ -84,7 +84,7 @@ export function renderCoverage(
         quick ? `${t.boundHelp} ${t.quickBoundHelp}` : t.boundHelp,
         words,
       ),
-      figure("figure-gap", t.gapTitle, t.gap(formatPercent(plan.stats.gap, locale)), t.gapHelp, words),
+      figure("figure-gap", t.gapTitle, t.gap(formatGap(plan.stats.gap, locale)), t.gapHelp, words),
       h(
         "div",
         {},

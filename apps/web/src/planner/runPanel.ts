@@ -5,7 +5,7 @@
  */
 import { ApiError, getJson, requestJson } from "../shared/api.js";
 import { byId, h, replaceChildren } from "../shared/dom.js";
-import { formatNumber, formatPercent } from "../shared/format.js";
+import { formatGap, formatNumber } from "../shared/format.js";
 import type { Plan, PlanJob, SolveProgress } from "../shared/types.js";
 import type { ChangeSet } from "@carebus/model";
 import { comparePlans } from "./comparePlans.js";
@@ -203,7 +203,7 @@ export class RunPanel {
       p.bound !== null && p.bound > 0
         ? t.progressBound(
             formatNumber(p.bound, locale),
-            t.gap(formatPercent((p.bound - p.value) / p.bound, locale)),
+            t.gap(formatGap((p.bound - p.value) / p.bound, locale)),
             p.boundKind === "quick",
           )
         : "";
@@ -234,7 +234,7 @@ export class RunPanel {
           t.doneLine(
             formatNumber(job.plan.totals.caregiversReached, locale, 0),
             formatNumber(stats.value, locale),
-            t.gap(formatPercent(stats.gap, locale)),
+            t.gap(formatGap(stats.gap, locale)),
             formatNumber(stats.elapsedMs / 1000, locale),
           ),
         );

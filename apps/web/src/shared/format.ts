@@ -5,9 +5,9 @@
  * (2026-11-24T08:30:00-05:00), so the wall-clock part is read straight from the text:
  * converting through Date would apply the browser's zone.
  */
-import { formatCalendarDate, formatFigure, formatInstant, formatRatio, localeForLanguage } from "@carebus/model/locale";
+import { formatCalendarDate, formatFigure, formatGap, formatInstant, localeForLanguage } from "@carebus/model/locale";
 
-export { formatCalendarDate as formatDate, formatFigure as formatNumber, formatInstant, formatRatio as formatPercent };
+export { formatCalendarDate as formatDate, formatFigure as formatNumber, formatGap, formatInstant };
 
 /**
  * The locale dates and numbers are written in: the scenario's own (es-CL in Los Lagos, es-CO in
