@@ -8,7 +8,7 @@ import "./styles/base.css";
 import "./styles/community.css";
 import L from "leaflet";
 import { getJson, loadWebConfig } from "./shared/api.js";
-import { createBaseMap } from "./shared/baseMap.js";
+import { createBaseMap, type MapWords } from "./shared/baseMap.js";
 import { byId, h, replaceChildren } from "./shared/dom.js";
 import { displayLocale, formatNumber } from "./shared/format.js";
 import { applyStaticTexts, initialLang, rememberLang, storedLang } from "./shared/language.js";
@@ -45,6 +45,8 @@ class CommunityPage {
   private readonly overviewLayer = L.layerGroup();
   private map: L.Map | null = null;
   private renderer: L.Canvas | null = null;
+  /** rewrites the map's name and note in the page's language (set once the map exists) */
+  private setMapWords: ((words: MapWords) => void) | null = null;
   private pointMarker: L.CircleMarker | null = null;
   private readonly cardHooks: StopCardHooks = {
     showOnMap: (stop) => {
@@ -68,7 +70,12 @@ class CommunityPage {
     byId("near-me").addEventListener("click", () => this.searchNearMe());
 
     const config = await loadWebConfig();
-    const { map, renderer } = createBaseMap(byId("map"), config, messages(this.lang).mapLabel);
+    const words = messages(this.lang);
+    const { map, renderer, setWords } = createBaseMap(byId("map"), config, {
+      label: words.mapLabel,
+      noTiles: words.mapNoTiles,
+    });
+    this.setMapWords = setWords;
     this.map = map;
     this.renderer = renderer;
     map.setView(START_VIEW, 11);
@@ -124,6 +131,7 @@ class CommunityPage {
     applyStaticTexts(words, this.lang);
     this.syncPlaceholder();
     document.title = words.title;
+    this.setMapWords?.({ label: words.mapLabel, noTiles: words.mapNoTiles });
     if (this.statusText) this.status.textContent = this.statusText(words);
     this.renderResults();
     if (this.selected) renderStopCard(this.card, this.selected, this.lang, this.locale, this.cardHooks, false);

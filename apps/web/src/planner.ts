@@ -112,7 +112,8 @@ async function main(): Promise<void> {
   applyStaticTexts(plannerMessages(state.lang), state.lang);
   document.title = plannerMessages(state.lang).pageTitle;
   const config = await loadWebConfig();
-  const { map } = createBaseMap(byId("map"), config, words().t.mapLabel);
+  const mapWords = () => ({ label: words().t.mapLabel, noTiles: words().t.mapNoTiles });
+  const { map, setWords: setMapWords } = createBaseMap(byId("map"), config, mapWords());
   const plannerMap = new PlannerMap(map, (stopId) => openStop(stopId, null, true));
 
   const changeWords = () => ({ text: words().t.changes, locale: words().locale });
@@ -241,7 +242,7 @@ async function main(): Promise<void> {
     const { t } = words();
     applyStaticTexts(t, state.lang);
     document.title = t.pageTitle;
-    byId("map").setAttribute("aria-label", t.mapLabel);
+    setMapWords(mapWords());
     renderScenarioOptions();
     if (state.scenario) byId("scenario-name").textContent = state.scenario.name;
     runPanel.refreshComparison();

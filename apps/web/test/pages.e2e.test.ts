@@ -159,8 +159,15 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     await page.goto(`${server.base}/`);
     await page.locator(".week-grid button.visit").first().waitFor();
     expect(await page.locator("#lang-toggle").textContent()).toBe("English");
+    // the map's own note (no tile layer in the tests) speaks the page's language too
+    const mapNote = page.locator("#map .leaflet-control-attribution");
+    expect(await mapNote.textContent()).toBe("Mapa de carebus sin mapa de fondo (no hay uno configurado)");
     await page.click("#lang-toggle");
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await mapNote.textContent()).toBe("carebus map without a background map (none configured)");
+    expect(await page.locator("#map").getAttribute("aria-label")).toBe(
+      "Map of the plan: stops, routes, demand and Care Blocks",
+    );
     expect(await page.locator("#coverage-summary dt").first().textContent()).toBe("Caregivers reached");
     expect(await page.locator("#run-heading").textContent()).toBe("Run a new plan");
     expect(await page.locator("#plan-label").textContent()).toMatch(
@@ -184,6 +191,9 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
 
     await page.click("#lang-toggle");
     await expect.poll(() => page.locator("#coverage-heading").textContent()).toBe("Cobertura");
+    expect(await page.locator("#map .leaflet-control-attribution").textContent()).toBe(
+      "Mapa de carebus sin mapa de fondo (no hay uno configurado)",
+    );
     await page.screenshot({ path: join(artifacts, "planner-desktop-es.png") });
     await context.close();
   });
@@ -407,8 +417,14 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     expect(await page.locator("#stop-card .place").textContent()).toContain(stop.neighbourhood);
     expect(await page.locator("#stop-address").textContent()).toContain(stop.address);
     await page.screenshot({ path: join(artifacts, "community-desktop-es.png") });
+    expect(await page.locator("#map .leaflet-control-attribution").textContent()).toBe(
+      "Mapa de carebus sin mapa de fondo (no hay uno configurado)",
+    );
     await page.click("#lang-toggle");
     expect(await page.locator("#stop-address").textContent()).toMatch(/^Where: /);
+    expect(await page.locator("#map .leaflet-control-attribution").textContent()).toBe(
+      "carebus map without a background map (none configured)",
+    );
     await page.screenshot({ path: join(artifacts, "community-desktop-en.png") });
     await context.close();
   });
