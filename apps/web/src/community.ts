@@ -17,16 +17,12 @@ import { ZONE_STYLE } from "./shared/style.js";
 import type { StopItem, StopsResponse } from "./shared/types.js";
 import { messages, type Lang } from "./community/messages.js";
 import { searchExamples } from "./community/searchExamples.js";
-import { renderStopCard, type StopCardHooks } from "./community/stopCard.js";
+import { renderStopCard, type Say, type StopCardHooks } from "./community/stopCard.js";
 
 /** How many stops the overview layer asks for (every stop of a city-sized plan). */
 const OVERVIEW_LIMIT = 200;
 /** Bogotá's centre: where the map opens before any search (the page is built for Bogotá). */
 const START_VIEW: L.LatLngTuple = [4.65, -74.1];
-
-type Words = ReturnType<typeof messages>;
-/** A status text chosen by language, so it can be re-worded when the language changes. */
-type Say = (t: Words) => string;
 
 /** The page's state and behaviour; one instance per page load. */
 class CommunityPage {
@@ -38,6 +34,8 @@ class CommunityPage {
   private results: StopItem[] = [];
   private selected: StopItem | null = null;
   private statusText: Say | null = null;
+  /** what the stop card last announced ("link copied"), re-worded on a language switch */
+  private cardStatus: Say | null = null;
   private readonly status = byId("search-status");
   private readonly resultsList = byId("results");
   private readonly card = byId("stop-card");
@@ -53,8 +51,9 @@ class CommunityPage {
       this.map?.setView([stop.lat, stop.lon], 16);
       byId("map").scrollIntoView({ behavior: "smooth", block: "center" });
     },
-    announce: (text) => {
-      byId("card-status").textContent = text;
+    announce: (say) => {
+      this.cardStatus = say;
+      byId("card-status").textContent = say(messages(this.lang));
     },
   };
 
@@ -133,6 +132,7 @@ class CommunityPage {
     document.title = words.title;
     this.setMapWords?.({ label: words.mapLabel, noTiles: words.mapNoTiles });
     if (this.statusText) this.status.textContent = this.statusText(words);
+    if (this.cardStatus) byId("card-status").textContent = this.cardStatus(words);
     this.renderResults();
     if (this.selected) renderStopCard(this.card, this.selected, this.lang, this.locale, this.cardHooks, false);
   }
@@ -204,6 +204,11 @@ class CommunityPage {
   }
 
   private openStop(stop: StopItem, focus: boolean): void {
+    // "link copied" was about the stop shown before
+    if (this.selected?.stopId !== stop.stopId) {
+      this.cardStatus = null;
+      byId("card-status").textContent = "";
+    }
     this.selected = stop;
     this.renderResults();
     renderStopCard(this.card, stop, this.lang, this.locale, this.cardHooks, focus);

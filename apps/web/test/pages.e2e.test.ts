@@ -40,6 +40,11 @@ function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: num
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** Text of every heading of the page (h1–h4, captions and legends). */
+/** waits until no Leaflet zoom animation runs, so a screenshot shows the map as it rests */
+function mapAtRest(page: Page): Promise<unknown> {
+  return page.waitForFunction(() => !document.querySelector(".leaflet-zoom-anim"));
+}
+
 function headings(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll("h1, h2, h3, h4, caption, legend, summary")].map((e) => e.textContent ?? ""),
@@ -381,12 +386,16 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
       /^(lunes|martes|miércoles|jueves|viernes|sábado|domingo), /,
     );
     for (const heading of await headings(page)) expect(heading).not.toMatch(UUID);
+    await mapAtRest(page);
     await page.screenshot({ path: join(artifacts, "community-phone-es.png"), fullPage: true });
     await page.click("#lang-toggle");
     expect(await page.locator("h1").textContent()).toBe("When does the care bus come?");
+    // what the card announced follows the switch too
+    expect(await page.locator("#card-status").textContent()).toBe("Link copied.");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     expect(await page.locator("#stop-card .services").textContent()).toContain(SERVICE_LABELS[stop.services![0]!]!.en);
     expect(await visibleServiceCodes(page)).toEqual([]);
+    await mapAtRest(page);
     await page.screenshot({ path: join(artifacts, "community-phone-en.png"), fullPage: true });
     // the choice is remembered in this browser, on this page and on the planner
     await page.reload();

@@ -48,10 +48,13 @@ function visitList(stop: StopItem, lang: Lang, locale: string): HTMLElement {
   );
 }
 
+/** A message chosen by language, so the page can re-word it when the language changes. */
+export type Say = (t: ReturnType<typeof messages>) => string;
+
 /** What the card can ask of the page. */
 export interface StopCardHooks {
   showOnMap(stop: StopItem): void;
-  announce(text: string): void;
+  announce(say: Say): void;
 }
 
 /**
@@ -78,11 +81,11 @@ export function renderStopCard(
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(icsUrl);
-      hooks.announce(t.copied);
+      hooks.announce((w) => w.copied);
     } catch {
       linkField.focus();
       linkField.select();
-      hooks.announce(t.copyFailed);
+      hooks.announce((w) => w.copyFailed);
     }
   };
 
