@@ -126,7 +126,7 @@ export const COMMAND_SPECS: Record<string, CommandSpec> = {
     name: "diff",
     summary: "compare two plans: caregivers, value, stops added and removed, visits moved, travel",
     positionals: "<a.json> <b.json>",
-    options: [JSON_OUTPUT("the comparison"), HELP],
+    options: [JSON_OUTPUT("the comparison"), LANG("the comparison", "es"), HELP],
   },
   export: {
     name: "export",
