@@ -26,6 +26,8 @@ export interface PlanWords {
   driving: string;
   leftOut: string;
   byPriority: (bands: string) => string;
+  /** a priority band's name, as the page's table and the summary say it */
+  priorityBands: Record<"high" | "medium" | "low", string>;
   priorityBand: (band: string, reached: string, total: string) => string;
   reasons: Record<UnvisitedReason, string>;
   run: (iterations: string, seconds: string, seed: number) => string;
@@ -52,6 +54,7 @@ export const PLAN_WORDS: Readonly<Record<Language, PlanWords>> = {
     driving: "Conducción",
     leftOut: "Paradas que quedaron por fuera",
     byPriority: (bands) => `Por banda de prioridad: ${bands}`,
+    priorityBands: { high: "Prioridad alta", medium: "Prioridad media", low: "Prioridad baja" },
     priorityBand: (band, reached, total) => `${band} ${reached} de ${total}`,
     reasons: {
       "no-compatible-bus": "ningún bus es de un tipo que la parada acepte",
@@ -84,6 +87,7 @@ export const PLAN_WORDS: Readonly<Record<Language, PlanWords>> = {
     driving: "Driving",
     leftOut: "Stops left out",
     byPriority: (bands) => `By priority band: ${bands}`,
+    priorityBands: { high: "High priority", medium: "Medium priority", low: "Low priority" },
     priorityBand: (band, reached, total) => `${band} ${reached} of ${total}`,
     reasons: {
       "no-compatible-bus": "no bus is of a kind the stop accepts",

@@ -345,7 +345,9 @@ export function summary(plan: Plan, { lang, locale }: SummaryWords = SPANISH): s
       ? [
           w.byPriority(
             plan.totals.byPriority
-              .map((band) => w.priorityBand(band.band, fmt(band.caregivers, locale, 0), fmt(band.total, locale, 0)))
+              .map((band) =>
+                w.priorityBand(w.priorityBands[band.band], fmt(band.caregivers, locale, 0), fmt(band.total, locale, 0)),
+              )
               .join(", "),
           ),
         ]

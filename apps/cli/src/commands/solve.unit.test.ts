@@ -62,6 +62,33 @@ describe("carebus solve", () => {
     expect(byLocale.stdout).toMatch(/^Caregivers reached: /);
   });
 
+  it("names the priority bands in the summary's language", async () => {
+    const scenario = JSON.parse(await readFile(SMALL, "utf8"));
+    // a priority index from one indicator, spread so that every band has points
+    scenario.demand.priority = { weights: { need: 1 }, minWeight: 1, maxWeight: 2 };
+    scenario.demand.points = scenario.demand.points.map((p: object, i: number, all: object[]) => ({
+      ...p,
+      indicators: { need: i / Math.max(1, all.length - 1) },
+    }));
+    const withPriority = join(dir, "priority.json");
+    await writeFile(withPriority, JSON.stringify(scenario));
+    const es = await runCaptured([withPriority, "--iterations", "50", "--out", join(dir, "priority-plan.json")]);
+    expect(es.code).toBe(0);
+    expect(es.stdout).toMatch(
+      /^Por banda de prioridad: Prioridad alta [\d.]+ de [\d.]+, Prioridad media [\d.]+ de [\d.]+, Prioridad baja [\d.]+ de [\d.]+$/m,
+    );
+    const en = await runCaptured([
+      withPriority,
+      "--iterations",
+      "50",
+      "--lang",
+      "en",
+      "--out",
+      join(dir, "priority-en.json"),
+    ]);
+    expect(en.stdout).toMatch(/^By priority band: High priority [\d,]+ of [\d,]+, Medium priority /m);
+  });
+
   it("prints the plan JSON on stdout and the summary on stderr without --out", async () => {
     const { code, stdout, stderr } = await runCaptured([SMALL, "--iterations", "50"]);
     expect(code).toBe(0);

@@ -100,7 +100,6 @@ const es = {
   priorityBandHead: "Banda",
   priorityReached: "Alcanzadas",
   priorityOf: "De",
-  priorityBands: { high: "Prioridad alta", medium: "Prioridad media", low: "Prioridad baja" },
   priorityTooltip: (band: string, index: string, caregivers: string) =>
     `${band}: índice ${index}, ${caregivers} cuidadoras`,
   zone: "Zona",
@@ -316,7 +315,6 @@ const en: PlannerMessages = {
   priorityBandHead: "Band",
   priorityReached: "Reached",
   priorityOf: "Of",
-  priorityBands: { high: "High priority", medium: "Medium priority", low: "Low priority" },
   priorityTooltip: (band: string, index: string, caregivers: string) =>
     `${band}: index ${index}, ${caregivers} caregivers`,
   zone: "Zone",
