@@ -144,6 +144,12 @@ describe.skipIf(!haveChromium)("web pages against the real server", () => {
     if (stop.address) expect(await page.locator("#stop-address").textContent()).toBe(stop.address);
     expect(await page.locator("#stop-details").textContent()).toContain(SERVICE_LABELS[stop.services![0]!]!.es);
     expect(await visibleServiceCodes(page)).toEqual([]);
+    // the visits table stays inside the details card (it scrolls there when it is wider)
+    const [card, table] = await Promise.all([
+      page.locator("section.details").boundingBox(),
+      page.locator("#stop-details .table-scroll").boundingBox(),
+    ]);
+    expect(table!.x + table!.width).toBeLessThanOrEqual(card!.x + card!.width);
     await page.selectOption("#directions-lang", "en");
     await page.locator("#stop-details form button[type=submit]").click();
     const steps = page.locator("#stop-details ol.steps li");

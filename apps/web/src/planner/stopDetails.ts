@@ -96,23 +96,28 @@ export function renderStopDetails(
     ),
     visits.length
       ? h(
-          "table",
-          { class: "compact" },
-          h("caption", {}, t.visitsCaption),
-          h("thead", {}, h("tr", {}, ...t.visitColumns.map((c) => h("th", { scope: "col" }, c)))),
+          "div",
+          // six columns are wider than the side panel: the table scrolls inside its card
+          { class: "table-scroll" },
           h(
-            "tbody",
-            {},
-            ...visits.map((ref) =>
-              h(
-                "tr",
-                { class: ref === chosen ? "selected" : "" },
-                h("td", {}, formatDate(ref.route.date, locale)),
-                h("td", {}, busName(index, ref.route.busId)),
-                h("td", {}, clockOf(ref.visit.arrival)),
-                h("td", {}, `${clockOf(ref.visit.serviceStart)}–${clockOf(ref.visit.serviceEnd)}`),
-                h("td", {}, `${formatMinutes(ref.visit.travelMinutes)}, ${formatNumber(ref.visit.km, locale)} km`),
-                h("td", {}, formatNumber(ref.visit.value, locale)),
+            "table",
+            { class: "compact" },
+            h("caption", {}, t.visitsCaption),
+            h("thead", {}, h("tr", {}, ...t.visitColumns.map((c) => h("th", { scope: "col" }, c)))),
+            h(
+              "tbody",
+              {},
+              ...visits.map((ref) =>
+                h(
+                  "tr",
+                  { class: ref === chosen ? "selected" : "" },
+                  h("td", {}, formatDate(ref.route.date, locale)),
+                  h("td", {}, busName(index, ref.route.busId)),
+                  h("td", {}, clockOf(ref.visit.arrival)),
+                  h("td", {}, `${clockOf(ref.visit.serviceStart)}–${clockOf(ref.visit.serviceEnd)}`),
+                  h("td", {}, `${formatMinutes(ref.visit.travelMinutes)}, ${formatNumber(ref.visit.km, locale)} km`),
+                  h("td", {}, formatNumber(ref.visit.value, locale)),
+                ),
               ),
             ),
           ),
