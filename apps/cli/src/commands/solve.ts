@@ -15,6 +15,7 @@ import {
   ScenarioError,
   formatFigure,
   formatGap,
+  formatRatio,
   languageOf,
   localeForLanguage,
   localeOf,
@@ -291,37 +292,40 @@ function progressLine(p: ScenarioProgress, { lang, locale }: SummaryWords): stri
     p.bound !== null && meetsBound(p.value, p.bound)
       ? null
       : p.bound !== null && p.bound > 0
-        ? formatGap((p.bound - p.value) / p.bound, locale)
+        ? (p.bound - p.value) / p.bound
         : undefined;
   const bound =
-    p.bound === null ? "—" : `${fmt(p.bound, locale)}${p.boundKind === "quick" ? ` (${w.quickBound})` : ""}`;
+    p.bound === null ? null : `${fmt(p.bound, locale)}${p.boundKind === "quick" ? ` (${w.quickBound})` : ""}`;
   return PROGRESS[lang]({
     value: fmt(p.value, locale),
     bound,
     gap,
     optimal: w.optimal,
     seconds: fmt(p.elapsedMs / 1000, locale, 2),
-    iterations: formatFigure(p.iterations, locale, 0),
+    iterations: p.iterations,
+    locale,
   });
 }
 
 /** The figures of one progress line, written in the summary's locale. */
 interface ProgressFigures {
   value: string;
-  bound: string;
-  /** the gap as a percentage; null when the plan meets the bound, undefined with no bound */
-  gap: string | null | undefined;
+  /** null before any bound is known */
+  bound: string | null;
+  /** the gap as a ratio; null when the plan meets the bound, undefined with no bound */
+  gap: number | null | undefined;
   optimal: string;
   seconds: string;
-  iterations: string;
+  iterations: number;
+  locale: string;
 }
 
-/** A line on stderr for each better plan or bound, in the summary's words. */
+/** A line on stderr for each better plan or bound, in the summary's words (English as it always was). */
 const PROGRESS: Record<Language, (f: ProgressFigures) => string> = {
   es: (f) =>
-    `valor ${f.value}  máximo posible ${f.bound}  ${f.gap === null ? f.optimal : f.gap === undefined ? "brecha desconocida" : `a lo sumo ${f.gap} por debajo`}  ${f.seconds} s  ${f.iterations} iteraciones`,
+    `valor ${f.value}  máximo posible ${f.bound ?? "aún sin calcular"}  ${f.gap === null ? f.optimal : f.gap === undefined ? "brecha desconocida" : `a lo sumo ${formatGap(f.gap, f.locale)} por debajo`}  ${f.seconds} s  ${formatFigure(f.iterations, f.locale, 0)} iteraciones`,
   en: (f) =>
-    `value ${f.value}  bound ${f.bound}  gap ${f.gap === null ? `0 (${f.optimal})` : (f.gap ?? "n/a")}  ${f.seconds} s  ${f.iterations} iterations`,
+    `value ${f.value}  bound ${f.bound ?? "n/a"}  gap ${f.gap === null ? `0 (${f.optimal})` : f.gap === undefined ? "n/a" : formatRatio(f.gap, f.locale, 2)}  ${f.seconds} s  ${f.iterations} iterations`,
 };
 
 /**
