@@ -9,6 +9,7 @@ import {
   diffPlans,
   formatCalendarDate,
   formatFigure,
+  localeForLanguage,
   parsePlan,
   type Delta,
   type Language,
@@ -53,9 +54,8 @@ export async function run(args: string[], io: CommandIo = PROCESS_IO): Promise<n
   return 0;
 }
 
-/** The words of the comparison, and the locale its figures and dates are written in. */
+/** The words of the comparison. */
 interface DiffWords {
-  locale: string;
   same: string;
   caregivers: string;
   value: string;
@@ -78,7 +78,6 @@ const LANGUAGES: readonly Language[] = ["es", "en"];
 
 const WORDS: Record<Language, DiffWords> = {
   es: {
-    locale: "es-CO",
     same: "los planes son iguales: ninguna visita cambió y los totales coinciden",
     caregivers: "cuidadoras alcanzadas",
     value: "valor ponderado",
@@ -96,7 +95,6 @@ const WORDS: Record<Language, DiffWords> = {
     slot: (s, locale) => `${s.busId} ${formatCalendarDate(s.date, locale)} ${s.start}`,
   },
   en: {
-    locale: "en-US",
     same: "the plans are the same: no visit moved, same totals",
     caregivers: "caregivers reached",
     value: "value",
@@ -118,10 +116,11 @@ const WORDS: Record<Language, DiffWords> = {
 /** The comparison as text, one section per kind of change, in `lang` (Spanish unless asked). */
 export function formatDiff(diff: PlanDiff, lang: Language = "es"): string {
   const w = WORDS[lang];
-  const num = (x: number) => formatFigure(x, w.locale);
+  const locale = localeForLanguage(lang);
+  const num = (x: number) => formatFigure(x, locale);
   const signed = (x: number) => (x > 0 ? `+${num(x)}` : num(x));
   const change = (d: Delta) => `${num(d.a)} → ${num(d.b)} (${signed(d.delta)})`;
-  const slot = (s: VisitSlot | null) => (s ? w.slot(s, w.locale) : "—");
+  const slot = (s: VisitSlot | null) => (s ? w.slot(s, locale) : "—");
   if (diff.same) return `${w.same}\n`;
   const width = Math.max(w.caregivers.length, w.value.length, w.visits.length, w.travel.length, w.km.length) + 2;
   const row = (label: string, d: Delta) => `${label.padEnd(width)}${change(d)}`;

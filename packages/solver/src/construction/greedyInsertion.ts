@@ -90,10 +90,12 @@ export function greedyInsert(sol: Solution, candidates: readonly number[], opts:
   // where this runs several times per iteration)
   const { hasRow, rowOf } = table;
   hasRow.clear();
+  /** what one more visit of `stop` adds, 0 when it may take none */
+  const worthOfAnother = (stop: number): number =>
+    p.servable[stop] === 1 && sol.visitRoutes[stop]!.length < p.inst.maxVisits[stop]! ? p.addGain(stop, sol.counts) : 0;
   for (const stop of candidates) {
-    if (hasRow.has(stop) || p.servable[stop] !== 1 || sol.visitRoutes[stop]!.length >= p.inst.maxVisits[stop]!)
-      continue;
-    const worth = p.addGain(stop, sol.counts);
+    if (hasRow.has(stop)) continue;
+    const worth = worthOfAnother(stop);
     if (!(worth > 0)) continue;
     hasRow.add(stop);
     rowOf[stop] = stops.length;
@@ -231,7 +233,7 @@ export function greedyInsert(sol: Solution, candidates: readonly number[], opts:
         if (!dead[c]) addEntry(c, r);
       }
     }
-    const more = sol.visitRoutes[stop]!.length < p.inst.maxVisits[stop]! ? p.addGain(stop, sol.counts) : 0;
+    const more = worthOfAnother(stop);
     if (!(more > 0)) {
       dead[pick] = 1;
     } else {

@@ -136,17 +136,13 @@ function walk(
  * identifies in every solution of the search (versions are never reused), so a route that kept
  * that version needs no new walk — most routes of a local-search round are unchanged.
  */
-const intraOptimal = new WeakMap<object, Float64Array>();
+const intraOptimal = perProblem((p) => new Float64Array(p.nRoutes));
 /** Per search: the sequences found intra-route optimal, whatever version carried them. */
 const optimalSequences = new WeakMap<SearchContext, OptimalSequences>();
 
 /** or-opt and 2-opt on route r until a whole walk finds no move; returns whether it changed */
 function improveRoute(sol: Solution, r: number, ctx: SearchContext): boolean {
-  let known = intraOptimal.get(sol.p);
-  if (!known) {
-    known = new Float64Array(sol.p.nRoutes);
-    intraOptimal.set(sol.p, known);
-  }
+  const known = intraOptimal(sol.p);
   if (known[r] === sol.version[r]) return false;
   let seen = optimalSequences.get(ctx);
   if (!seen) {
